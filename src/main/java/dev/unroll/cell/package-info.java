@@ -1,0 +1,5 @@
+/**
+ * Cell definitions as data: the {@code .cell} file format, its parser and the records it produces.
+ * First stage of the pipeline; may import only {@code expr}.
+ */
+package dev.unroll.cell;

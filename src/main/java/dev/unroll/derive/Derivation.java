@@ -1,0 +1,24 @@
+package dev.unroll.derive;
+
+import dev.unroll.unroll.Node;
+import dev.unroll.unroll.UnrolledGraph;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The chain-rule sum of one loss with respect to one parameter over an unrolled graph: its terms in
+ * the order the walk found them (newest stage first) and the walk itself, step by step.
+ */
+public record Derivation(UnrolledGraph graph, Node parameter, LossKind loss, List<Term> terms, List<Step> walk) {
+  public Derivation {
+    Objects.requireNonNull(graph, "graph");
+    Objects.requireNonNull(parameter, "parameter");
+    Objects.requireNonNull(loss, "loss");
+    terms = List.copyOf(terms);
+    walk = List.copyOf(walk);
+  }
+
+  public String parameterName() {
+    return parameter.name().orElseThrow().name();
+  }
+}
