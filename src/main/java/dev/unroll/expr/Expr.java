@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public sealed interface Expr
     permits Expr.Symbol, Expr.Num, Expr.Partial, Expr.Product, Expr.Sum, Expr.Negate,
-        Expr.Power, Expr.Transpose, Expr.Diag, Expr.Hadamard, Expr.Apply {
+        Expr.Power, Expr.Transpose, Expr.Diag, Expr.Hadamard, Expr.Apply, Expr.Series {
 
   /**
    * A named quantity: a parameter ({@code W}, no time), or a per-stage vector ({@code s_{t-1}}).
@@ -129,6 +129,24 @@ public sealed interface Expr
       Objects.requireNonNull(function, "function");
       arguments = List.copyOf(arguments);
     }
+  }
+
+  /**
+   * {@code \sum_{k=from}^{to} body} or {@code \prod}: {@code index} is the bound variable (offset 0),
+   * {@code from} and {@code to} are stages.
+   */
+  record Series(SeriesKind kind, Time index, Time from, Time to, Expr body) implements Expr {
+    public Series {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(index, "index");
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
+      Objects.requireNonNull(body, "body");
+    }
+  }
+
+  enum SeriesKind {
+    SUM, PRODUCT
   }
 
   static Expr chain(List<? extends Expr> factors) {

@@ -66,6 +66,21 @@ public final class LatexWriter {
     return out.append("\n\\end{aligned}").toString();
   }
 
+  /** Plain words for a LaTeX document, with TeX's special characters escaped. */
+  public static String text(String words) {
+    StringBuilder out = new StringBuilder(words.length());
+    for (char c : words.toCharArray()) {
+      switch (c) {
+        case '\\' -> out.append("\\textbackslash{}");
+        case '{', '}', '%', '&', '#', '_', '$' -> out.append('\\').append(c);
+        case '^' -> out.append("\\^{}");
+        case '~' -> out.append("\\~{}");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   private String write(Expr e, int context) {
     String body = body(e);
     return precedence(e) < context ? "\\left(" + body + "\\right)" : body;
@@ -116,6 +131,11 @@ public final class LatexWriter {
     if (e instanceof Expr.Apply a) {
       return apply(a);
     }
+    if (e instanceof Expr.Series x) {
+      String op = x.kind() == Expr.SeriesKind.SUM ? "\\sum" : "\\prod";
+      return op + "_{" + x.index().variable() + "=" + x.from().spelled() + "}^{" + x.to().spelled() + "} "
+          + write(x.body(), PRODUCT);
+    }
     throw new IllegalArgumentException("No TeX for " + e);
   }
 
@@ -131,7 +151,7 @@ public final class LatexWriter {
   }
 
   private static int precedence(Expr e) {
-    if (e instanceof Expr.Sum) {
+    if (e instanceof Expr.Sum || e instanceof Expr.Series) {
       return SUM;
     }
     if (e instanceof Expr.Negate || (e instanceof Expr.Num n && n.value() < 0)) {
