@@ -16,6 +16,14 @@ We follow the gradient from the loss back through each gate of the unrolled grap
 
 The formulas in this section use the chain notation of the classic lesson: factors are written left to right in the order the walk meets them, separated by a dot. The section after the sum says exactly what that notation means and how to compute with it.
 
+[#if isTotal]
+The total loss adds one walk per stage's loss. Below is the walk from the newest loss, [@m walk[0].lossTex/]; the walk from an older stage's loss takes the same steps, starting that many stages further back.
+
+[/#if]
+[#if walk?size < steps]
+With [=steps] stages the walk is long, so it is shown for the newest three stages and the oldest one; every stage in between repeats the same steps one stage further back.
+
+[/#if]
 [#list walk as stage]
 [@heading 4][=parameter] gradient at time ([=stage.stage])[#if isTotal] from [@m stage.lossTex/][/#if][/@heading]
 [@list]
@@ -47,7 +55,11 @@ A subtraction flips the sign of the gradient:
 [/@list]
 [/#list]
 [@heading 2]The sum[/@heading]
+[#if shownTermCount < termCount]
+Adding the contribution of every route gives the gradient, [=termCount] terms in all. Shown here are the [=shownTermCount] terms that come from the newest loss, [@m walk[0].lossTex/]; every older loss contributes the same kind of terms, over the stages up to its own:
+[#else]
 Adding the contribution of every route gives the gradient, [=termCount] term[#if termCount != 1]s[/#if] in all:
+[/#if]
 [@display chainSum/]
 [#if recurrence.present]
 Each term repeats the one before it and reaches one stage further back by one more pair of factors, [@m recurrence.chainFactor/].

@@ -9,6 +9,9 @@ import java.util.Objects;
  *
  * @param equations the cell's equations as an {@code aligned} block
  * @param walk one group per loss and stage, in the order the backward walk visits them
+ * @param termCount how many terms the whole sum has
+ * @param shownTermCount how many of them the sums show: all, or for an abridged total loss those of
+ *     the newest stage's loss
  * @param chainSum the final sum in the lesson's chain notation ({@code aligned}, one term a line)
  * @param concreteSum the same sum with concrete factors, row-vector convention
  * @param matrixSum the same sum in column (matrix) form
@@ -29,6 +32,7 @@ public record LessonView(
     String equations,
     List<StageView> walk,
     int termCount,
+    int shownTermCount,
     String chainSum,
     String concreteSum,
     String matrixSum,

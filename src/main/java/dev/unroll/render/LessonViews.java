@@ -24,6 +24,13 @@ import java.util.Optional;
  * by the one {@link LatexWriter}; nothing here invents mathematics.
  */
 public final class LessonViews {
+  /**
+   * Up to this many stages every step of the walk and every term of the total loss is shown; beyond
+   * it the walk is told for the newest three stages and the oldest, and the total loss's sum for its
+   * newest stage, so a 50-stage lesson stays readable (and a few hundred kilobytes, not megabytes).
+   */
+  public static final int SHOWN_IN_FULL = 8;
+
   private final Forms forms;
   private final LatexWriter tex;
 
@@ -33,9 +40,14 @@ public final class LessonViews {
   }
 
   public LessonView view(Derivation d, String activation, List<LessonView.CheckView> checks, String diagram) {
+    boolean abridged = d.graph().steps() > SHOWN_IN_FULL;
+    List<Term> shown = abridged && d.loss() == LossKind.TOTAL
+        ? d.terms().stream().filter(t -> t.loss().equals(d.graph().lastLoss())).toList()
+        : d.terms();
     Expr loss = lossSymbol(d);
     Expr param = d.parameter().label();
     Expr gradient = new Expr.Partial(loss, param);
+    Expr shownLhs = shown.size() == d.terms().size() ? gradient : new Expr.Partial(d.graph().lastLoss().label(), param);
     List<Expr> lhs = new ArrayList<>();
     List<Expr> rhs = new ArrayList<>();
     d.graph().equations().forEach(e -> {
@@ -54,11 +66,12 @@ public final class LessonViews {
         tex.write(loss),
         tex.write(gradient),
         tex.aligned(lhs, rhs),
-        walk(d),
+        walk(d, abridged),
         d.terms().size(),
-        tex.alignedSum(gradient, d.terms().stream().map(forms::chain).toList()),
-        tex.alignedSum(gradient, d.terms().stream().map(forms::concrete).toList()),
-        tex.alignedSum(gradient, d.terms().stream().map(forms::matrix).toList()),
+        shown.size(),
+        tex.alignedSum(shownLhs, shown.stream().map(forms::chain).toList()),
+        tex.alignedSum(shownLhs, shown.stream().map(forms::concrete).toList()),
+        tex.alignedSum(shownLhs, shown.stream().map(forms::matrix).toList()),
         localGradients(d),
         recurrence(d, gradient),
         checks,
@@ -73,10 +86,23 @@ public final class LessonViews {
     return new Expr.Symbol(d.graph().cell().loss(), Optional.empty(), Expr.Role.LOSS);
   }
 
-  private List<LessonView.StageView> walk(Derivation d) {
+  /**
+   * The walk from the newest loss, grouped by stage; for the total loss the walks from older losses
+   * are the same walk shifted, and are not told again. Abridged, the newest three stages and the
+   * oldest are told.
+   */
+  private List<LessonView.StageView> walk(Derivation d, boolean abridged) {
     Map<String, List<LessonView.StepView>> groups = new LinkedHashMap<>();
     Map<String, Step> firstOfGroup = new LinkedHashMap<>();
+    Time oldest = d.graph().first();
+    int newest = d.graph().last().offset();
     for (Step s : d.walk()) {
+      if (!s.loss().equals(d.graph().lastLoss())) {
+        continue;
+      }
+      if (abridged && s.stage().offset() <= newest - 3 && !s.stage().equals(oldest)) {
+        continue;
+      }
       String key = s.loss().id() + "@" + s.stage().spelled();
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(step(d, s));
       firstOfGroup.putIfAbsent(key, s);
