@@ -181,7 +181,8 @@ public final class Forms {
       chainFactor = c;
       columnFactor = m;
     }
-    return java.util.Optional.of(new Recurrence(chainFactor, columnFactor, matrix(terms.get(0).chain()),
+    return java.util.Optional.of(new Recurrence(chainFactor, columnFactor, chain(terms.get(0).chain()),
+        matrix(terms.get(0).chain()),
         terms.get(0).end().gate().stage().orElseThrow(),
         terms.get(terms.size() - 1).end().gate().stage().orElseThrow(),
         end instanceof Expr.Num ? java.util.Optional.empty() : java.util.Optional.of(end)));
@@ -189,7 +190,7 @@ public final class Forms {
 
   private static Expr endOf(Terminal end) {
     if (end instanceof Terminal.OtherInput o) {
-      return new Expr.Transpose(o.vector().label());
+      return o.vector().label();
     }
     if (end instanceof Terminal.ElementwiseWith e) {
       return e.other().label();

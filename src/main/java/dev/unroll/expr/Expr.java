@@ -132,15 +132,19 @@ public sealed interface Expr
   }
 
   /**
-   * {@code \sum_{k=from}^{to} body} or {@code \prod}: {@code index} is the bound variable (offset 0),
-   * {@code from} and {@code to} are stages.
+   * {@code \sum} or {@code \prod} over a stage index: {@code index} is the bound variable (offset
+   * 0), running from {@code from} to {@code to} one stage at a time, up or down. The order matters for
+   * a product of matrices: its factors stand left to right in the order the index takes its values.
+   * {@code style} is how an expanded product's factors are joined.
    */
-  record Series(SeriesKind kind, Time index, Time from, Time to, Expr body) implements Expr {
+  record Series(SeriesKind kind, Time index, Time from, Time to, boolean descending, ProductStyle style, Expr body)
+      implements Expr {
     public Series {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(index, "index");
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");
+      Objects.requireNonNull(style, "style");
       Objects.requireNonNull(body, "body");
     }
   }

@@ -31,7 +31,7 @@ public final class Rewrite {
     } else if (e instanceof Expr.Apply a) {
       rebuilt = new Expr.Apply(a.function(), all(a.arguments(), rule));
     } else if (e instanceof Expr.Series x) {
-      rebuilt = new Expr.Series(x.kind(), x.index(), x.from(), x.to(), bottomUp(x.body(), rule));
+      rebuilt = new Expr.Series(x.kind(), x.index(), x.from(), x.to(), x.descending(), x.style(), bottomUp(x.body(), rule));
     } else {
       rebuilt = e;
     }
@@ -51,10 +51,18 @@ public final class Rewrite {
   public static Expr retime(Expr e, Time anchor, Time index) {
     return bottomUp(e, x -> {
       if (x instanceof Expr.Symbol s && s.time().isPresent() && s.time().get().variable().equals(anchor.variable())) {
-        return s.withTime(index.plus(s.time().get().offset() - anchor.offset()));
+        return s.withTime(retime(s.time().get(), anchor, index));
+      }
+      if (x instanceof Expr.Series r) {
+        return new Expr.Series(r.kind(), r.index(), retime(r.from(), anchor, index), retime(r.to(), anchor, index),
+            r.descending(), r.style(), r.body());
       }
       return x;
     });
+  }
+
+  private static Time retime(Time time, Time anchor, Time index) {
+    return time.variable().equals(anchor.variable()) ? index.plus(time.offset() - anchor.offset()) : time;
   }
 
   private static List<Expr> all(List<Expr> xs, UnaryOperator<Expr> rule) {

@@ -1,6 +1,7 @@
 package dev.unroll.render;
 
 import dev.unroll.expr.Expr;
+import dev.unroll.expr.Time;
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
@@ -133,7 +134,9 @@ public final class LatexWriter {
     }
     if (e instanceof Expr.Series x) {
       String op = x.kind() == Expr.SeriesKind.SUM ? "\\sum" : "\\prod";
-      return op + "_{" + x.index().variable() + "=" + x.from().spelled() + "}^{" + x.to().spelled() + "} "
+      Time lower = x.descending() ? x.to() : x.from();
+      Time upper = x.descending() ? x.from() : x.to();
+      return op + "_{" + x.index().variable() + "=" + lower.spelled() + "}^{" + upper.spelled() + "} "
           + write(x.body(), PRODUCT);
     }
     throw new IllegalArgumentException("No TeX for " + e);

@@ -190,8 +190,9 @@ public final class LessonViews {
     Expr deltaNext = Expr.Symbol.at("delta", k.plus(1), Expr.Role.INTERMEDIATE);
     String deltas = tex.aligned(List.of(deltaFirst, delta),
         List.of(r.firstDelta(), Expr.juxtapose(List.of(r.columnFactor(), deltaNext))));
-    Expr body = r.end().<Expr>map(e -> Expr.juxtapose(List.of(delta, e))).orElse(delta);
-    String sum = tex.equation(gradient, new Expr.Series(Expr.SeriesKind.SUM, k, r.last(), r.first(), body));
+    Expr body = r.end().<Expr>map(e -> Expr.juxtapose(List.of(delta, new Expr.Transpose(e)))).orElse(delta);
+    String sum = tex.equation(gradient, new Expr.Series(Expr.SeriesKind.SUM, k, r.last(), r.first(), false,
+        Expr.ProductStyle.JUXTAPOSE, body));
     return new LessonView.RecurrenceView(true, tex.write(r.chainFactor()), tex.write(r.columnFactor()), deltas, sum);
   }
 }
