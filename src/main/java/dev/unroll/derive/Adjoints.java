@@ -189,6 +189,9 @@ public final class Adjoints {
       body = b;
     }
     List<Time> stages = new ArrayList<>(byStage.keySet());
+    if (stages.size() == 1) {
+      return Optional.of(Expr.sum(byStage.get(stages.get(0))));
+    }
     return Optional.of(new Expr.Series(Expr.SeriesKind.SUM, Recurrence.K, stages.get(0), stages.get(stages.size() - 1),
         true, Expr.ProductStyle.JUXTAPOSE, body));
   }
