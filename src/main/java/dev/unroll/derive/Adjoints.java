@@ -6,6 +6,7 @@ import dev.unroll.expr.Time;
 import dev.unroll.unroll.Node;
 import dev.unroll.unroll.Op;
 import dev.unroll.unroll.UnrolledGraph;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -227,21 +228,22 @@ public final class Adjoints {
     return out;
   }
 
-  /** How many terms the expanded sum has, counted without expanding it. */
-  public long pathCount(AdjointSystem s, String parameter) {
-    Map<Node, Long> memo = new LinkedHashMap<>();
-    return s.uses(parameter).stream().mapToLong(u -> count(s, u.consumer(), memo)).sum();
+  /** How many terms the expanded sum has, counted without expanding it (exactly: it outgrows a long). */
+  public BigInteger pathCount(AdjointSystem s, String parameter) {
+    Map<Node, BigInteger> memo = new LinkedHashMap<>();
+    return s.uses(parameter).stream().map(u -> count(s, u.consumer(), memo)).reduce(BigInteger.ZERO, BigInteger::add);
   }
 
-  private long count(AdjointSystem s, Node node, Map<Node, Long> memo) {
+  private BigInteger count(AdjointSystem s, Node node, Map<Node, BigInteger> memo) {
     if (s.isRoot(node)) {
-      return 1;
+      return BigInteger.ONE;
     }
-    Long known = memo.get(node);
+    BigInteger known = memo.get(node);
     if (known != null) {
       return known;
     }
-    long n = s.adjoint(node).map(a -> a.routes().stream().mapToLong(r -> count(s, r.consumer(), memo)).sum()).orElse(0L);
+    BigInteger n = s.adjoint(node).map(a -> a.routes().stream().map(r -> count(s, r.consumer(), memo))
+        .reduce(BigInteger.ZERO, BigInteger::add)).orElse(BigInteger.ZERO);
     memo.put(node, n);
     return n;
   }
