@@ -163,6 +163,41 @@ public final class Adjoints {
     return Expr.sum(a.routes().stream().map(r -> carried(s, r.consumer(), r.chain())).toList());
   }
 
+  /**
+   * An adjoint's right-hand side with each run of diagonal factors applied to the column it
+   * multiplies written as elementwise products, {@code diag(a) diag(b) v = v \odot b \odot a}: the
+   * way the gated cells' equations are usually printed ({@code \partial E/\partial h_t \odot o_t
+   * \odot (1 - \tanh^2 c_t)}). Only terms made of diagonals and one column change, so no elementwise
+   * product ever stands inside a matrix product. The same value as {@link #rhs}.
+   */
+  public Expr elementwise(Expr rhs) {
+    if (rhs instanceof Expr.Sum s) {
+      return Expr.sum(s.terms().stream().map(this::elementwise).toList());
+    }
+    if (rhs instanceof Expr.Negate n) {
+      return new Expr.Negate(elementwise(n.operand()));
+    }
+    if (rhs instanceof Expr.Product p && p.style() == Expr.ProductStyle.JUXTAPOSE) {
+      List<Expr> f = p.factors();
+      if (f.subList(0, f.size() - 1).stream().allMatch(x -> x instanceof Expr.Diag)) {
+        Expr acc = f.get(f.size() - 1);
+        for (int i = f.size() - 2; i >= 0; i--) {
+          acc = times(acc, ((Expr.Diag) f.get(i)).operand());
+        }
+        return acc;
+      }
+    }
+    return rhs;
+  }
+
+  /** {@code acc \odot d}, with d's own elementwise factors appended one by one (left-nested, no parentheses). */
+  private static Expr times(Expr acc, Expr d) {
+    if (d instanceof Expr.Hadamard h) {
+      return times(times(acc, h.left()), h.right());
+    }
+    return new Expr.Hadamard(acc, d);
+  }
+
   /** The gradient of the loss with respect to a parameter: the sum over the gates where it enters. */
   public Expr gradient(AdjointSystem s, String parameter) {
     List<Expr> terms = s.uses(parameter).stream().map(u -> use(s, u)).toList();

@@ -98,6 +98,34 @@ class AdjointsTest {
   }
 
   @Test
+  void theCellStateAdjointInElementwiseFormAsTheLessonWritesIt() {
+    UnrolledGraph graph = new Unroller().unroll(CELLS.load("lstm"), 3);
+    AdjointSystem system = adjoints.derive(graph, LossKind.TOTAL);
+    dev.unroll.render.LatexWriter tex = new dev.unroll.render.LatexWriter(dev.unroll.render.Notation.LESSON);
+    Expr rhs = adjoints.rhs(system, system.adjoint("c", Time.t(0)).orElseThrow());
+    assertThat(tex.write(adjoints.elementwise(rhs))).isEqualTo(
+        "\\frac{\\partial E}{\\partial c_{t+1}} \\odot f_{t+1} + \\frac{\\partial E}{\\partial h_{t}} \\odot o_{t}"
+            + " \\odot \\left(1 - \\tanh(c_{t})^{2}\\right)");
+    // A term with a weight matrix keeps its diagonals, so no elementwise product stands inside a matrix product.
+    Expr h = adjoints.rhs(system, system.adjoint("h", Time.t(0)).orElseThrow());
+    assertThat(((Expr.Sum) adjoints.elementwise(h)).terms().get(0)).isEqualTo(((Expr.Sum) h).terms().get(0));
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"lstm", "gru"})
+  void theElementwiseFormHasTheSameValue(String cell) {
+    UnrolledGraph graph = new Unroller().unroll(CELLS.load(cell), 3);
+    AdjointSystem system = adjoints.derive(graph, LossKind.TOTAL);
+    NumericValues values = new NumericValues(graph, 11);
+    values.solve(adjoints, system);
+    for (AdjointSystem.Adjoint a : system.adjoints()) {
+      Expr rhs = adjoints.rhs(system, a);
+      assertThat(NumericValues.relativeError(values.evaluate(adjoints.elementwise(rhs)), values.evaluate(rhs)))
+          .as("%s", a.variable()).isLessThan(1e-15);
+    }
+  }
+
+  @Test
   void aDroppedConsumerMakesTheAdjointsDisagreeWithTheExpandedSum() {
     UnrolledGraph graph = new Unroller().unroll(CELLS.load("lstm"), 3);
     Derivation expanded = new Differentiator().derive(graph, "Wf", LossKind.LAST);
