@@ -4,9 +4,13 @@ import dev.unroll.expr.Expr;
 import dev.unroll.expr.Time;
 import dev.unroll.unroll.Node;
 import dev.unroll.unroll.UnrolledGraph;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The adjoint (delta) equations of one loss over an unrolled graph, as {@link Adjoints} derives them:
@@ -15,22 +19,61 @@ import java.util.Optional;
  * gradient is the sum over the gates where it enters. Linear in the number of stages, where the
  * expanded {@link Derivation} grows exponentially once a stage has several routes.
  *
- * @param lossSymbol the loss the adjoints belong to: {@code E_{t+1}} for the last loss, {@code E} for the total
- * @param roots the loss nodes whose adjoint is 1
- * @param adjoints one per named value, in the order one computes them (newest first: every route's
- *     consumer comes before the value it leads to)
- * @param uses every gate where a parameter enters, in the same order
+ *
+ * <p>{@code lossSymbol} is the loss the adjoints belong to ({@code E_{t+1}} for the last loss,
+ * {@code E} for the total); {@code roots} are the loss nodes whose adjoint is 1; {@code adjoints}
+ * holds one equation per named value in the order one computes them (newest first: every route's
+ * consumer comes before the value it leads to); {@code uses} every gate where a parameter enters, in
+ * the same order. Immutable; a class rather than a record only to keep an index by node.
  */
-public record AdjointSystem(UnrolledGraph graph, LossKind loss, Expr lossSymbol, List<Node> roots,
-    List<Adjoint> adjoints, List<Use> uses) {
+public final class AdjointSystem {
+  private final UnrolledGraph graph;
+  private final LossKind loss;
+  private final Expr lossSymbol;
+  private final List<Node> roots;
+  private final List<Adjoint> adjoints;
+  private final List<Use> uses;
+  private final Set<Node> rootSet;
+  private final Map<Node, Adjoint> byNode = new HashMap<>();
 
-  public AdjointSystem {
-    Objects.requireNonNull(graph, "graph");
-    Objects.requireNonNull(loss, "loss");
-    Objects.requireNonNull(lossSymbol, "lossSymbol");
-    roots = List.copyOf(roots);
-    adjoints = List.copyOf(adjoints);
-    uses = List.copyOf(uses);
+  public AdjointSystem(UnrolledGraph graph, LossKind loss, Expr lossSymbol, List<Node> roots, List<Adjoint> adjoints,
+      List<Use> uses) {
+    this.graph = Objects.requireNonNull(graph, "graph");
+    this.loss = Objects.requireNonNull(loss, "loss");
+    this.lossSymbol = Objects.requireNonNull(lossSymbol, "lossSymbol");
+    this.roots = List.copyOf(roots);
+    this.adjoints = List.copyOf(adjoints);
+    this.uses = List.copyOf(uses);
+    this.rootSet = new HashSet<>(roots);
+    for (Adjoint a : this.adjoints) {
+      if (byNode.put(a.variable(), a) != null) {
+        throw new IllegalArgumentException("Two adjoint equations for " + a.variable() + ".");
+      }
+    }
+  }
+
+  public UnrolledGraph graph() {
+    return graph;
+  }
+
+  public LossKind loss() {
+    return loss;
+  }
+
+  public Expr lossSymbol() {
+    return lossSymbol;
+  }
+
+  public List<Node> roots() {
+    return roots;
+  }
+
+  public List<Adjoint> adjoints() {
+    return adjoints;
+  }
+
+  public List<Use> uses() {
+    return uses;
   }
 
   /**
@@ -73,17 +116,16 @@ public record AdjointSystem(UnrolledGraph graph, LossKind loss, Expr lossSymbol,
   }
 
   public boolean isRoot(Node node) {
-    return roots.contains(node);
+    return rootSet.contains(node);
   }
 
   /** The adjoint of a named value at a stage, if the value reaches the loss. */
   public Optional<Adjoint> adjoint(String name, Time stage) {
-    return adjoints.stream().filter(a -> a.variable().name().map(s -> s.name().equals(name)
-        && s.time().equals(Optional.of(stage))).orElse(false)).findFirst();
+    return graph.node(name, stage).flatMap(this::adjoint);
   }
 
   public Optional<Adjoint> adjoint(Node variable) {
-    return adjoints.stream().filter(a -> a.variable().equals(variable)).findFirst();
+    return Optional.ofNullable(byNode.get(variable));
   }
 
   /** The adjoints of the values computed at one stage (or, for an initial state, held there). */

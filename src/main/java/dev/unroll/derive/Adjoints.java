@@ -9,6 +9,7 @@ import dev.unroll.unroll.UnrolledGraph;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +49,15 @@ public final class Adjoints {
     for (Node n : nodes) {
       n.inputs().forEach(i -> consumers.get(i.id()).add(n));
     }
+    boolean[] root = new boolean[nodes.size()];
+    roots.forEach(r -> root[r.id()] = true);
     boolean[] reaches = new boolean[nodes.size()];
     for (int i = nodes.size() - 1; i >= 0; i--) {
-      Node n = nodes.get(i);
-      reaches[i] = roots.contains(n) || consumers.get(i).stream().anyMatch(c -> reaches[c.id()]);
+      reaches[i] = root[i] || consumers.get(i).stream().anyMatch(c -> reaches[c.id()]);
     }
     boolean[] holds = new boolean[nodes.size()];
     for (Node n : nodes) {
-      holds[n.id()] = reaches[n.id()] && holdsAnAdjoint(n, consumers.get(n.id()), roots);
+      holds[n.id()] = reaches[n.id()] && !root[n.id()] && holdsAnAdjoint(n, consumers.get(n.id()));
     }
     Map<Node, List<AdjointSystem.Route>> routes = new LinkedHashMap<>();
     List<AdjointSystem.Use> uses = new ArrayList<>();
@@ -67,7 +69,7 @@ public final class Adjoints {
     }
     for (int i = nodes.size() - 1; i >= 0; i--) {
       Node u = nodes.get(i);
-      if (holds[i] || roots.contains(u)) {
+      if (holds[i] || root[i]) {
         new Walk(u, holds, routes, uses).gate(u, Chain.empty());
       }
     }
@@ -78,8 +80,8 @@ public final class Adjoints {
     return new AdjointSystem(graph, loss, lossSymbol, roots, adjoints, uses);
   }
 
-  private static boolean holdsAnAdjoint(Node n, List<Node> consumers, List<Node> roots) {
-    if (n.name().isEmpty() || roots.contains(n) || n.op() == Op.CROSSENTROPY) {
+  private static boolean holdsAnAdjoint(Node n, List<Node> consumers) {
+    if (n.name().isEmpty() || n.op() == Op.CROSSENTROPY) {
       return false;
     }
     if (n.op().isLeaf() && n.op() != Op.INITIAL_STATE) {
@@ -265,22 +267,18 @@ public final class Adjoints {
 
   /** How many terms the expanded sum has, counted without expanding it (exactly: it outgrows a long). */
   public BigInteger pathCount(AdjointSystem s, String parameter) {
-    Map<Node, BigInteger> memo = new LinkedHashMap<>();
-    return s.uses(parameter).stream().map(u -> count(s, u.consumer(), memo)).reduce(BigInteger.ZERO, BigInteger::add);
-  }
-
-  private BigInteger count(AdjointSystem s, Node node, Map<Node, BigInteger> memo) {
-    if (s.isRoot(node)) {
-      return BigInteger.ONE;
+    // Consumers come before the values they lead to, so one pass in equation order counts every path.
+    Map<Node, BigInteger> paths = new HashMap<>();
+    for (AdjointSystem.Adjoint a : s.adjoints()) {
+      BigInteger n = BigInteger.ZERO;
+      for (AdjointSystem.Route r : a.routes()) {
+        n = n.add(s.isRoot(r.consumer()) ? BigInteger.ONE : paths.getOrDefault(r.consumer(), BigInteger.ZERO));
+      }
+      paths.put(a.variable(), n);
     }
-    BigInteger known = memo.get(node);
-    if (known != null) {
-      return known;
-    }
-    BigInteger n = s.adjoint(node).map(a -> a.routes().stream().map(r -> count(s, r.consumer(), memo))
-        .reduce(BigInteger.ZERO, BigInteger::add)).orElse(BigInteger.ZERO);
-    memo.put(node, n);
-    return n;
+    return s.uses(parameter).stream()
+        .map(u -> s.isRoot(u.consumer()) ? BigInteger.ONE : paths.getOrDefault(u.consumer(), BigInteger.ZERO))
+        .reduce(BigInteger.ZERO, BigInteger::add);
   }
 
   /** A path from the loss to a named value: its column factors (nearest the value first) and sign. */

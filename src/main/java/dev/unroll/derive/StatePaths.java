@@ -102,16 +102,37 @@ public final class StatePaths {
 
   /** Every path from {@code from} forward to {@code to}, as chains walked back from {@code to}. */
   private static List<Chain> chains(UnrolledGraph graph, Node from, Node to, Predicate<Node> avoid) {
-    boolean[] reached = new boolean[graph.nodes().size()];
-    for (Node n : graph.nodes()) {
-      reached[n.id()] = n.equals(from) || (!avoid.test(n) && n.inputs().stream().anyMatch(i -> reached[i.id()]));
+    // Nodes are in topological order, so every path between the two lies between their ids.
+    Window reached = new Window(from.id(), to.id());
+    for (Node n : graph.nodes().subList(from.id(), to.id() + 1)) {
+      reached.set(n, n.equals(from) || (!avoid.test(n) && n.inputs().stream().anyMatch(reached::get)));
     }
     List<Chain> out = new ArrayList<>();
     walk(to, from, Chain.empty(), reached, out);
     return out;
   }
 
-  private static void walk(Node gate, Node from, Chain chain, boolean[] reached, List<Chain> out) {
+  /** Which nodes with ids in [first, last] reach the start of the walk; cost the window's size, not the graph's. */
+  private static final class Window {
+    private final int first;
+    private final boolean[] marks;
+
+    Window(int first, int last) {
+      this.first = first;
+      this.marks = new boolean[Math.max(0, last - first + 1)];
+    }
+
+    boolean get(Node n) {
+      int i = n.id() - first;
+      return i >= 0 && i < marks.length && marks[i];
+    }
+
+    void set(Node n, boolean value) {
+      marks[n.id() - first] = value;
+    }
+  }
+
+  private static void walk(Node gate, Node from, Chain chain, Window reached, List<Chain> out) {
     if (gate.equals(from)) {
       out.add(chain);
       return;
@@ -131,8 +152,8 @@ public final class StatePaths {
     }
   }
 
-  private static void enter(Node node, Node from, Chain chain, boolean[] reached, List<Chain> out) {
-    if (reached[node.id()]) {
+  private static void enter(Node node, Node from, Chain chain, Window reached, List<Chain> out) {
+    if (reached.get(node)) {
       walk(node, from, chain, reached, out);
     }
   }
