@@ -236,9 +236,10 @@ public final class Adjoints {
 
   /**
    * Renames stage {@code anchor} to {@code index} everywhere but in the loss of the last-loss
-   * adjoints ({@code E_{t+1}} names the loss, not a stage of the sum).
+   * adjoints ({@code E_{t+1}} names the loss, not a stage of the sum): how a lesson writes the
+   * equations of one stage at a generic stage k, {@code retime(s, rhs, Time.t(0), Recurrence.K)}.
    */
-  static Expr retime(AdjointSystem s, Expr e, Time anchor, Time index) {
+  public static Expr retime(AdjointSystem s, Expr e, Time anchor, Time index) {
     Expr hidden = new Expr.Symbol("lossplaceholder", Optional.empty(), Expr.Role.LOSS);
     Expr masked = Rewrite.bottomUp(e, x -> x.equals(s.lossSymbol()) ? hidden : x);
     Expr moved = Rewrite.retime(masked, anchor, index);
