@@ -126,6 +126,24 @@ class AdjointsTest {
   }
 
   @Test
+  void eliminatingTheLstmGatesLeavesARecursionOnItsStatesWithTheSameTermsAndValue() {
+    UnrolledGraph graph = new Unroller().unroll(CELLS.load("lstm"), 3);
+    Derivation expanded = new Differentiator().derive(graph, "Ug", LossKind.TOTAL);
+    AdjointSystem full = adjoints.derive(graph, LossKind.TOTAL);
+    AdjointSystem states = full;
+    for (String gate : List.of("i", "f", "o", "g", "q")) {
+      states = adjoints.eliminate(states, gate);
+    }
+    assertThat(states.adjoints()).extracting(a -> a.variable().name().orElseThrow().name()).containsOnly("h", "c");
+    assertThat(adjoints.expand(states, "Ug"))
+        .containsExactlyInAnyOrderElementsOf(expanded.terms().stream().map(forms::matrix).toList());
+    NumericValues values = new NumericValues(graph, 23);
+    values.solve(adjoints, states);
+    RealMatrix compact = values.evaluate(adjoints.gradient(states, "Ug"));
+    assertThat(NumericValues.relativeError(compact, values.evaluate(forms.matrixSum(expanded)))).isLessThan(1e-12);
+  }
+
+  @Test
   void aDroppedConsumerMakesTheAdjointsDisagreeWithTheExpandedSum() {
     UnrolledGraph graph = new Unroller().unroll(CELLS.load("lstm"), 3);
     Derivation expanded = new Differentiator().derive(graph, "Wf", LossKind.LAST);
