@@ -5,6 +5,7 @@ import dev.unroll.unroll.UnrolledGraph;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hipparchus.linear.RealMatrix;
 
 /**
  * Central finite differences {@code (E(w + h) - E(w - h)) / 2h}, entry by entry, two forward passes
@@ -23,19 +24,24 @@ public final class FiniteDifferences {
   /** dE/dP at every sampled entry, in the sample's order. */
   public Map<String, double[]> gradients(UnrolledGraph graph, Params params, LossKind loss, EntrySample sample) {
     ForwardPass forward = new ForwardPass();
+    Layout layout = new Layout(graph, params);
+    Map<String, RealMatrix> weights = new LinkedHashMap<>(params.weights());
     Map<String, double[]> out = new LinkedHashMap<>();
     for (Map.Entry<String, List<EntrySample.Entry>> e : sample.entries().entrySet()) {
       String name = e.getKey();
       double[] values = new double[e.getValue().size()];
-      var weight = params.weight(name);
+      RealMatrix weight = weights.get(name);
       for (int k = 0; k < values.length; k++) {
         EntrySample.Entry at = e.getValue().get(k);
         double w = weight.getEntry(at.row(), at.col());
         double h = STEP * Math.max(1, Math.abs(w));
         double up = w + h;
         double down = w - h;
-        double plus = forward.run(graph, params.withEntry(name, at.row(), at.col(), up)).loss(loss);
-        double minus = forward.run(graph, params.withEntry(name, at.row(), at.col(), down)).loss(loss);
+        weight.setEntry(at.row(), at.col(), up);
+        double plus = forward.run(layout, weights).loss(loss);
+        weight.setEntry(at.row(), at.col(), down);
+        double minus = forward.run(layout, weights).loss(loss);
+        weight.setEntry(at.row(), at.col(), w);
         values[k] = (plus - minus) / (up - down);
       }
       out.put(name, values);

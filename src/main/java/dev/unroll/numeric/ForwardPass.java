@@ -14,8 +14,12 @@ import org.hipparchus.linear.RealVector;
  */
 public final class ForwardPass {
   public Tape run(UnrolledGraph graph, Params params) {
-    Layout layout = new Layout(graph, params);
-    Map<String, RealMatrix> weights = params.weights();
+    return run(new Layout(graph, params), params.weights());
+  }
+
+  /** The forward pass with the layout's leaves but other parameter values (what a finite difference perturbs). */
+  Tape run(Layout layout, Map<String, RealMatrix> weights) {
+    UnrolledGraph graph = layout.graph();
     RealVector[] v = new RealVector[graph.nodes().size()];
     for (Node n : graph.nodes()) {
       v[n.id()] = evaluate(n, v, layout, weights);
