@@ -28,7 +28,7 @@ public record Diagnosis(Source source, String parameter, EntrySample.Entry entry
   /** One line: "derived sum, W[1][2]: term 2 of 3 (from E_{t+1} into W at stage t-1) gives ..., the backward pass ...". */
   public String describe() {
     String which = terms.size() == 1 ? "term " + terms.get(0) : "terms " + String.join(", ", terms.stream().map(String::valueOf).toList());
-    return String.format(Locale.ROOT, "%s of d/d%s, entry %s[%d][%d]: %s of %d (%s) gives %.17g where the backward pass gives %.17g for that path.",
+    return String.format(Locale.ROOT, "%s of d/d%s, entry %s[%d][%d]: %s of %d (%s) gives %s where the backward pass gives %s for that path.",
         source.label(), parameter, parameter, entry.row(), entry.col(), which, termCount, path, value, expected);
   }
 }

@@ -45,7 +45,7 @@ public final class ParamsJson {
   /** Parses and validates a params document; {@code source} names it in messages. */
   public Params read(String source, String text) {
     if (text.isBlank()) {
-      throw new IllegalArgumentException(source + " is empty; expected a JSON object with the keys "
+      throw new IllegalArgumentException("The params file " + source + " is empty; expected a JSON object with the keys "
           + String.join(", ", Params.keys(cell)) + ".");
     }
     JsonNode root;
@@ -53,10 +53,11 @@ public final class ParamsJson {
       root = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new IllegalArgumentException(source + " is not valid JSON" + where + ": " + e.getOriginalMessage().split("\n")[0] + ".");
+      String why = e.getOriginalMessage().split("\n")[0].replaceAll(" \\(start marker at .*", "").replaceAll("[.:]+$", "");
+      throw new IllegalArgumentException("The params file " + source + " is not valid JSON" + where + ": " + why + ".");
     }
     if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException(source + " must hold a JSON object with the keys "
+      throw new IllegalArgumentException("The params file " + source + " must hold a JSON object with the keys "
           + String.join(", ", Params.keys(cell)) + ", got " + kind(root) + ".");
     }
     return new Reading(source, (ObjectNode) root).run();
@@ -231,7 +232,7 @@ public final class ParamsJson {
         throw bad("has an empty \"" + key + "\"; expected " + shape + " with at least one row");
       }
       int rows = size(rowsLetter, key, n.size());
-      double[][] out = new double[rows][];
+      double[][] out = new double[n.size()][];
       int cols = -1;
       for (int i = 0; i < n.size(); i++) {
         JsonNode row = n.get(i);
@@ -277,7 +278,7 @@ public final class ParamsJson {
         }
         double v = e.asDouble();
         if (!Double.isFinite(v)) {
-          throw bad("has " + where + "[" + j + "] = " + e + "; expected a finite number");
+          throw bad("has " + where + "[" + j + "] = " + v + "; expected a finite number");
         }
         out[j] = v;
       }
