@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.hipparchus.analysis.differentiation.Gradient;
 import org.hipparchus.analysis.differentiation.GradientField;
+import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 
 /**
@@ -36,26 +37,37 @@ public final class AutoDiff {
     for (int start = 0; start < flat.size(); start += CHUNK) {
       int count = Math.min(CHUNK, flat.size() - start);
       GradientField field = GradientField.getField(count);
-      Map<String, Gradient[][]> values = new LinkedHashMap<>();
-      weights.forEach((name, m) -> {
-        Gradient[][] g = new Gradient[m.getRowDimension()][m.getColumnDimension()];
-        for (int i = 0; i < g.length; i++) {
-          for (int j = 0; j < g[i].length; j++) {
-            g[i][j] = Gradient.constant(count, m.getEntry(i, j));
-          }
-        }
-        values.put(name, g);
-      });
+      Map<String, Map<EntrySample.Entry, Gradient>> seeds = new LinkedHashMap<>();
       for (int k = 0; k < count; k++) {
-        EntrySample.Entry e = flat.get(start + k);
-        values.get(names.get(start + k))[e.row()][e.col()] = Gradient.variable(count, k, weights.get(names.get(start + k)).getEntry(e.row(), e.col()));
+        seeds.computeIfAbsent(names.get(start + k), n -> new LinkedHashMap<>()).put(flat.get(start + k), Gradient.variable(count, k, 0));
       }
-      Gradient result = new FieldForward<>(field).loss(layout, values, loss);
+      Gradient result = new FieldForward<>(field, AutoDiff::times).loss(layout, weights, seeds, loss);
       for (int k = 0; k < count; k++) {
         String name = names.get(start + k);
         int at = cursor.merge(name, 1, Integer::sum) - 1;
         out.get(name)[at] = result.getPartialDerivative(k);
       }
+    }
+    return out;
+  }
+
+  /**
+   * M x for gradient numbers as one Hipparchus matrix product: the values and the partial
+   * derivatives of x are the columns of one matrix, and M maps each column, since the derivative of
+   * a linear map is the map itself.
+   */
+  static Gradient[] times(RealMatrix m, Gradient[] x) {
+    int p = x[0].getFreeParameters();
+    double[][] columns = new double[x.length][p + 1];
+    for (int j = 0; j < x.length; j++) {
+      columns[j][0] = x[j].getValue();
+      System.arraycopy(x[j].getGradient(), 0, columns[j], 1, p);
+    }
+    RealMatrix y = m.multiply(MatrixUtils.createRealMatrix(columns));
+    Gradient[] out = new Gradient[y.getRowDimension()];
+    for (int i = 0; i < out.length; i++) {
+      double[] row = y.getRow(i);
+      out[i] = new Gradient(row[0], java.util.Arrays.copyOfRange(row, 1, p + 1));
     }
     return out;
   }

@@ -32,6 +32,9 @@ public final class DerivedSum {
   /** dE/dP as the sum of every term, shaped like the parameter. */
   public RealMatrix evaluate(Derivation d, Tape tape) {
     RealMatrix sum = zero(d, tape);
+    // Outer products r v^T are gathered and summed as one product [r_1 ... r_n] [v_1 ... v_n]^T.
+    List<RealVector> rows = new ArrayList<>();
+    List<RealVector> others = new ArrayList<>();
     List<Factor> previous = List.of();
     List<RealVector> prefix = new ArrayList<>();
     for (Term t : d.terms()) {
@@ -47,8 +50,17 @@ public final class DerivedSum {
         RealVector r = k == 0 ? one() : prefix.get(k - 1);
         prefix.add(jacobian(factors.get(k), tape).preMultiply(r));
       }
-      sum = sum.add(terminal(t.end(), factors.isEmpty() ? one() : prefix.get(factors.size() - 1), tape));
+      RealVector r = factors.isEmpty() ? one() : prefix.get(factors.size() - 1);
+      if (t.end() instanceof Terminal.OtherInput o) {
+        rows.add(r);
+        others.add(tape.value(o.vector()));
+      } else {
+        sum = sum.add(terminal(t.end(), r, tape));
+      }
       previous = factors;
+    }
+    if (!rows.isEmpty()) {
+      sum = sum.add(columns(rows).multiplyTransposed(columns(others)));
     }
     return sum;
   }
@@ -118,6 +130,14 @@ public final class DerivedSum {
       return MatrixUtils.createColumnRealMatrix(r.ebeMultiply(tape.value(e.other())).toArray());
     }
     throw new IllegalStateException("Unknown terminal " + end);
+  }
+
+  private static RealMatrix columns(List<RealVector> vectors) {
+    RealMatrix m = MatrixUtils.createRealMatrix(vectors.get(0).getDimension(), vectors.size());
+    for (int c = 0; c < vectors.size(); c++) {
+      m.setColumnVector(c, vectors.get(c));
+    }
+    return m;
   }
 
   private static RealMatrix zero(Derivation d, Tape tape) {

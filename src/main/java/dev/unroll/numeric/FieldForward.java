@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.hipparchus.CalculusFieldElement;
 import org.hipparchus.Field;
+import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.RealVector;
 
 /**
@@ -20,38 +21,71 @@ import org.hipparchus.linear.RealVector;
  */
 final class FieldForward<T extends CalculusFieldElement<T>> {
   private final Field<T> field;
+  private final Linear<T> linear;
 
-  FieldForward(Field<T> field) {
-    this.field = field;
+  /** How a constant matrix multiplies a vector of field numbers. */
+  interface Linear<T> {
+    T[] times(RealMatrix m, T[] x);
   }
 
-  /** The loss, with every parameter entry given by {@code weights} (name to rows of T). */
-  T loss(Layout layout, Map<String, T[][]> weights, LossKind kind) {
+  /** With the field's own arithmetic, one linear combination per row. */
+  FieldForward(Field<T> field) {
+    this(field, (m, x) -> {
+      T[] out = org.hipparchus.util.MathArrays.buildArray(field, m.getRowDimension());
+      for (int i = 0; i < out.length; i++) {
+        out[i] = x[0].linearCombination(m.getRow(i), x);
+      }
+      return out;
+    });
+  }
+
+  /** With a faster product for a particular field, such as {@link AutoDiff}'s for gradients. */
+  FieldForward(Field<T> field, Linear<T> linear) {
+    this.field = field;
+    this.linear = linear;
+  }
+
+  /**
+   * The loss. Parameter entries are the doubles of {@code values} plus, for the entries listed in
+   * {@code seeds}, a field number of value 0 that carries the entry's derivative (for forward-mode
+   * differentiation, the unit gradient of a free variable).
+   */
+  T loss(Layout layout, Map<String, RealMatrix> values, Map<String, Map<EntrySample.Entry, T>> seeds, LossKind kind) {
+    Weights<T> weights = new Weights<>(values, seeds);
     UnrolledGraph graph = layout.graph();
-    List<T[]> values = new java.util.ArrayList<>(java.util.Collections.nCopies(graph.nodes().size(), null));
+    List<T[]> nodes = new java.util.ArrayList<>(java.util.Collections.nCopies(graph.nodes().size(), null));
     for (Node n : graph.nodes()) {
-      values.set(n.id(), evaluate(n, values, layout, weights));
+      nodes.set(n.id(), evaluate(n, nodes, layout, weights));
     }
     if (kind == LossKind.LAST) {
-      return values.get(graph.lastLoss().id())[0];
+      return nodes.get(graph.lastLoss().id())[0];
     }
     T sum = field.getZero();
     for (int i = graph.losses().size() - 1; i >= 0; i--) {
-      sum = sum.add(values.get(graph.losses().get(i).id())[0]);
+      sum = sum.add(nodes.get(graph.losses().get(i).id())[0]);
     }
     return sum;
   }
 
-  private T[] evaluate(Node n, List<T[]> v, Layout layout, Map<String, T[][]> weights) {
+  /** The parameters: doubles, and the seeded entries' derivative parts. */
+  private record Weights<T>(Map<String, RealMatrix> values, Map<String, Map<EntrySample.Entry, T>> seeds) {
+    Map<EntrySample.Entry, T> seeds(String name) {
+      return seeds.getOrDefault(name, Map.of());
+    }
+  }
+
+  private T[] evaluate(Node n, List<T[]> v, Layout layout, Weights<T> weights) {
     Op op = n.op();
     if (op == Op.PARAM) {
-      T[][] m = weights.get(Layout.name(n));
-      if (m[0].length != 1) {
+      String name = Layout.name(n);
+      RealMatrix m = weights.values().get(name);
+      if (m.getColumnDimension() != 1) {
         return null;
       }
-      T[] column = array(m.length);
-      for (int i = 0; i < m.length; i++) {
-        column[i] = m[i][0];
+      T[] column = array(m.getRowDimension());
+      for (int i = 0; i < column.length; i++) {
+        T seed = weights.seeds(name).get(new EntrySample.Entry(i, 0));
+        column[i] = seed == null ? field.getZero().add(m.getEntry(i, 0)) : seed.add(m.getEntry(i, 0));
       }
       return column;
     }
@@ -66,15 +100,14 @@ final class FieldForward<T extends CalculusFieldElement<T>> {
     T[] a = v.get(n.input(0).id());
     switch (op) {
       case MATMUL: {
-        T[][] m = weights.get(Layout.name(n.input(0)));
+        String name = Layout.name(n.input(0));
         T[] x = v.get(n.input(1).id());
-        T[] out = array(m.length);
-        for (int i = 0; i < m.length; i++) {
-          T acc = field.getZero();
-          for (int j = 0; j < x.length; j++) {
-            acc = acc.add(m[i][j].multiply(x[j]));
-          }
-          out[i] = acc;
+        // (M + dM) x = M x + dM x: the constant part as one product, then each seeded entry's own
+        // part, d(M_ij x_j) = dM_ij x_j (first order, so x_j's value).
+        T[] out = linear.times(weights.values().get(name), x);
+        for (Map.Entry<EntrySample.Entry, T> s : weights.seeds(name).entrySet()) {
+          int i = s.getKey().row();
+          out[i] = out[i].add(s.getValue().multiply(x[s.getKey().col()].getReal()));
         }
         return out;
       }
