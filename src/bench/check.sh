@@ -12,18 +12,24 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -o -q -B compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 CP="target/classes:$(cat target/bench-classpath.txt)"
-printf '%-5s %-5s %-9s %-7s %s\n' H N seconds result "reference entries"
+# Wall time suffers when other work shares the cores; CPU time (user + system, all JVM threads
+# including the garbage collector and the JIT) is the steadier figure.
+printf '%-5s %-5s %-8s %-8s %-7s %s\n' H N wall_s cpu_s result "reference entries"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 for h in 16 64 256; do
   for n in 10 100 1000; do
-    start=$(date +%s.%N)
     set +e
-    out=$(java -Xss16m -cp "$CP" dev.unroll.cli.Main check --hidden "$h" --inputs 8 --outputs 8 --steps "$n" "$@" 2>&1)
-    code=$?
+    TIMEFORMAT='%R %U %S'
+    { time java -Xss16m -cp "$CP" dev.unroll.cli.Main check --hidden "$h" --inputs 8 --outputs 8 --steps "$n" "$@" \
+        >"$tmp/out" 2>&1 ; echo $? >"$tmp/code" ; } 2>"$tmp/time"
     set -e
-    end=$(date +%s.%N)
+    code=$(cat "$tmp/code")
+    read -r wall user sys <"$tmp/time"
+    cpu=$(echo "$user + $sys" | bc)
     case $code in 0) result=passed ;; 1) result=FAILED ;; *) result="error$code" ;; esac
-    entries=$(printf '%s\n' "$out" | sed -n 's/^reference: automatic differentiation (forward mode) on //p')
-    [ $code -gt 1 ] && entries=$(printf '%s\n' "$out" | tail -1)
-    printf '%-5s %-5s %-9.2f %-7s %s\n' "$h" "$n" "$(echo "$end - $start" | bc)" "$result" "$entries"
+    entries=$(sed -n 's/^reference: automatic differentiation (forward mode) on //p' "$tmp/out")
+    [ "$code" -gt 1 ] && entries=$(tail -1 "$tmp/out")
+    printf '%-5s %-5s %-8s %-8s %-7s %s\n' "$h" "$n" "$wall" "$cpu" "$result" "$entries"
   done
 done
