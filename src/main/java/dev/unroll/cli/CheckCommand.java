@@ -5,6 +5,7 @@ import dev.unroll.cell.CellLibrary;
 import dev.unroll.cell.Declaration;
 import dev.unroll.derive.Derivation;
 import dev.unroll.derive.Differentiator;
+import dev.unroll.derive.Forms;
 import dev.unroll.derive.LossKind;
 import dev.unroll.numeric.CheckInput;
 import dev.unroll.numeric.CheckReport;
@@ -16,6 +17,8 @@ import dev.unroll.numeric.Params;
 import dev.unroll.numeric.ParamsGenerator;
 import dev.unroll.numeric.ParamsJson;
 import dev.unroll.numeric.Source;
+import dev.unroll.symbolic.SymjaCalculus;
+import dev.unroll.expr.Expr;
 import dev.unroll.unroll.UnrolledGraph;
 import dev.unroll.unroll.Unroller;
 import java.io.IOException;
@@ -122,12 +125,29 @@ public final class CheckCommand implements Callable<Integer> {
       derivedSkipped = tooLarge.getMessage();
     }
     CheckInput input = CheckInput.of(graph, params, kind, derivations).withSample(sample, seed == null ? 1 : seed);
+    String formsSkipped = null;
+    if (!derivations.isEmpty()) {
+      long work = formsWork(derivations, params);
+      if (work <= FORMS_BUDGET) {
+        Forms forms = new Forms(new SymjaCalculus(cell.activations()));
+        Map<String, Expr> concrete = new LinkedHashMap<>();
+        Map<String, Expr> matrix = new LinkedHashMap<>();
+        for (Derivation d : derivations) {
+          concrete.put(d.parameterName(), forms.concreteSum(d));
+          matrix.put(d.parameterName(), forms.matrixSum(d));
+        }
+        input = input.withForms(concrete, matrix);
+      } else {
+        formsSkipped = String.format(Locale.ROOT, "the written-out sums would cost about %.1e operations (limit %.0e); "
+            + "the derived sum was evaluated from the same terms instead.", (double) work, (double) FORMS_BUDGET);
+      }
+    }
     CheckReport report = new NumericCheck().run(input);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(new CheckReportJson().write(report, new ParamsJson(cell).write(params)).toString());
     } else {
-      text(report, derivedSkipped, out);
+      text(report, derivedSkipped, formsSkipped, out);
     }
     out.flush();
     return report.passed() ? Main.OK : Main.CHECK_FAILED;
@@ -172,7 +192,20 @@ public final class CheckCommand implements Callable<Integer> {
     return v;
   }
 
-  private void text(CheckReport r, String derivedSkipped, PrintWriter out) {
+  /**
+   * The concrete and matrix forms are evaluated term by term (no shared prefixes), so their cost is
+   * about (factors in all terms) x H^2; above {@link #FORMS_BUDGET} only the derived sum is evaluated.
+   */
+  static long formsWork(List<Derivation> derivations, Params params) {
+    long factors = derivations.stream().flatMap(d -> d.terms().stream()).mapToLong(t -> t.chain().length() + 1L).sum();
+    long h = params.weights().values().stream().mapToLong(m -> Math.max(m.getRowDimension(), m.getColumnDimension())).max().orElse(1);
+    return factors * h * h;
+  }
+
+  /** Operations the written-out forms may cost. */
+  static final long FORMS_BUDGET = 200_000_000L;
+
+  private void text(CheckReport r, String derivedSkipped, String formsSkipped, PrintWriter out) {
     List<String> sizes = new ArrayList<>();
     r.sizes().forEach((k, v) -> sizes.add(k + " = " + v));
     out.printf(Locale.ROOT, "unroll check: cell %s, activation %s, %s loss, %s, N = %d, params %s%n", r.cell(),
@@ -200,6 +233,9 @@ public final class CheckCommand implements Callable<Integer> {
     out.println();
     if (derivedSkipped != null) {
       out.println("derived sum: not evaluated: " + derivedSkipped);
+    }
+    if (formsSkipped != null) {
+      out.println("concrete and matrix forms: not evaluated: " + formsSkipped);
     }
     r.skipped().forEach((s, why) -> {
       if (s != Source.DERIVED_SUM || derivedSkipped == null) {

@@ -33,15 +33,12 @@ public final class ExprEvaluator {
     return eval(e).matrix();
   }
 
-  /** The terms of a sum, nested sums flattened, in order; any other expression is one term. */
+  /**
+   * The terms of a derived sum in order: the top-level terms of a sum (a term that is itself a sum,
+   * such as {@code o - y}, stays one term), or the expression itself.
+   */
   public static List<Expr> terms(Expr e) {
-    List<Expr> out = new ArrayList<>();
-    if (e instanceof Expr.Sum s) {
-      s.terms().forEach(t -> out.addAll(terms(t)));
-    } else {
-      out.add(e);
-    }
-    return out;
+    return e instanceof Expr.Sum s ? s.terms() : List.of(e);
   }
 
   /** A value, or a broadcast scalar (a {@link Expr.Num}, or a product of numbers). */

@@ -25,7 +25,7 @@ import org.hipparchus.linear.RealMatrix;
  */
 public final class NumericCheck {
   /** Above this many (entries x entries x stages), automatic differentiation samples entries. */
-  static final double FULL_BUDGET = 5e7;
+  static final double FULL_BUDGET = 1e7;
   /** Work a sample may cost: (sampled entries) x (entries x stages). */
   static final double SAMPLE_BUDGET = 2e8;
 

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.unroll.derive.Chain;
 import dev.unroll.derive.Derivation;
 import dev.unroll.derive.Factor;
+import dev.unroll.derive.Forms;
 import dev.unroll.derive.LossKind;
 import dev.unroll.derive.Term;
 import dev.unroll.expr.Expr;
 import dev.unroll.expr.Rewrite;
+import dev.unroll.symbolic.SymjaCalculus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +21,15 @@ import org.junit.jupiter.api.Test;
  * A derivation broken on purpose must fail the check, and the report must name the parameter, the
  * entry, the term and the two values (what users of gradient checkers ask for, pytorch #2710).
  */
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
 class BrokenDerivationTest {
   private final Cases.Case c = Cases.of(11, 4, 3, 3, 4, "tanh", LossKind.LAST);
   private final Derivation w = c.derivations().get(1);
+  private final Forms forms = new Forms(new SymjaCalculus(c.graph().cell().activations()));
 
   @Test
   void theUnbrokenMatrixFormPasses() {
-    CheckReport r = check(MatrixFormFixture.sum(w));
+    CheckReport r = check(forms.matrixSum(w));
     assertThat(r.passed()).isTrue();
     assertThat(r.worst(Source.MATRIX_FORM, "W").getAsDouble()).isLessThan(Source.EXACT);
     assertThat(r.diagnoses()).isEmpty();
@@ -37,6 +41,17 @@ class BrokenDerivationTest {
     Expr broken = editTerm(3, t -> Rewrite.bottomUp(t, x -> x instanceof Expr.Transpose tr
         && tr.operand() instanceof Expr.Symbol s && s.name().equals("W") ? s : x));
     assertNamesTerm(check(broken), Source.MATRIX_FORM, 3);
+  }
+
+  @Test
+  void aTransposedWInTheConcreteRowChainFailsAndNamesTheTerm() {
+    // The row chain (o - y)^T V D_{t+1} W D_t ... multiplies by W itself; W^T there is wrong.
+    List<Expr> terms = new ArrayList<>(ExprEvaluator.terms(forms.concreteSum(w)));
+    terms.set(1, Rewrite.bottomUp(terms.get(1), x -> x instanceof Expr.Symbol s && s.name().equals("W") && s.time().isEmpty()
+        ? new Expr.Transpose(s) : x));
+    CheckReport r = new NumericCheck().run(CheckInput.of(c.graph(), c.params(), c.loss(), List.of(w))
+        .withForms(Map.of("W", Expr.sum(terms)), Map.of()));
+    assertNamesTerm(r, Source.CONCRETE_FORM, 2);
   }
 
   @Test
@@ -86,7 +101,7 @@ class BrokenDerivationTest {
   }
 
   private Expr editTerm(int oneBased, UnaryOperator<Expr> edit) {
-    List<Expr> terms = new ArrayList<>(ExprEvaluator.terms(MatrixFormFixture.sum(w)));
+    List<Expr> terms = new ArrayList<>(ExprEvaluator.terms(forms.matrixSum(w)));
     terms.set(oneBased - 1, edit.apply(terms.get(oneBased - 1)));
     return Expr.sum(terms);
   }

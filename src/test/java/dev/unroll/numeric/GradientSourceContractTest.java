@@ -3,21 +3,27 @@ package dev.unroll.numeric;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unroll.derive.Derivation;
+import dev.unroll.derive.Forms;
+import dev.unroll.symbolic.SymjaCalculus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hipparchus.analysis.differentiation.GradientField;
 import org.hipparchus.linear.RealMatrix;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The shared contract: every gradient source, run on the same seeded cases, agrees with forward-mode
  * automatic differentiation within its named tolerance ({@link Source#EXACT} for the backward pass,
- * the derived sum and its matrix form; {@link Source#APPROXIMATE} for finite differences), measured
+ * the derived sum and the engine's concrete and matrix forms; {@link Source#APPROXIMATE} for finite differences), measured
  * normwise per parameter ({@link Discrepancy}).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GradientSourceContractTest {
+  /** One Symja session for every case: it holds the built-in activations every case's cell names. */
+  private final Forms forms = new Forms(new SymjaCalculus(new dev.unroll.cell.CellLibrary().load("rnn").activations()));
 
   /** One way of computing dE/dP at given entries. */
   interface GradientSource {
@@ -26,7 +32,7 @@ class GradientSourceContractTest {
     Map<String, double[]> at(Cases.Case c, EntrySample entries);
   }
 
-  static final List<GradientSource> SOURCES = List.of(
+  private final List<GradientSource> sources = List.of(
       matrices(Source.BACKWARD_PASS, c -> new Backprop().run(c.graph(), c.params(), c.loss()).gradients()),
       matrices(Source.DERIVED_SUM, c -> {
         Tape tape = new ForwardPass().run(c.graph(), c.params());
@@ -36,14 +42,8 @@ class GradientSourceContractTest {
         }
         return out;
       }),
-      matrices(Source.MATRIX_FORM, c -> {
-        ExprEvaluator evaluator = new ExprEvaluator(new ForwardPass().run(c.graph(), c.params()));
-        Map<String, RealMatrix> out = new LinkedHashMap<>();
-        for (Derivation d : c.derivations()) {
-          out.put(d.parameterName(), evaluator.evaluate(MatrixFormFixture.sum(d)));
-        }
-        return out;
-      }),
+      matrices(Source.CONCRETE_FORM, c -> forms(c, true)),
+      matrices(Source.MATRIX_FORM, c -> forms(c, false)),
       sampled(Source.FINITE_DIFFERENCES, (c, e) -> new FiniteDifferences().gradients(c.graph(), c.params(), c.loss(), e)));
 
   @ParameterizedTest(name = "{0}")
@@ -51,7 +51,7 @@ class GradientSourceContractTest {
   void everySourceAgreesWithAutomaticDifferentiation(Cases.Case c) {
     EntrySample all = EntrySample.all(c.params().weights());
     Map<String, double[]> reference = new AutoDiff().gradients(c.graph(), c.params(), c.loss(), all);
-    for (GradientSource source : SOURCES) {
+    for (GradientSource source : sources) {
       Map<String, double[]> values = source.at(c, all);
       for (String p : List.of("U", "W", "V")) {
         Discrepancy d = Discrepancy.measure(source.id(), p, all.entries().get(p), values.get(p), reference.get(p));
@@ -69,6 +69,16 @@ class GradientSourceContractTest {
     double field = new FieldForward<>(GradientField.getField(0)).loss(new Layout(c.graph(), c.params()), c.params().weights(), Map.of(), c.loss()).getValue();
     assertThat(field).isCloseTo(doubles, org.assertj.core.data.Offset.offset(1e-13 * Math.max(1, Math.abs(doubles))));
     assertThat(doubles).isPositive();
+  }
+
+  /** The engine's own written-out sums ({@code derive.Forms} with Symja's local derivatives), evaluated. */
+  private Map<String, RealMatrix> forms(Cases.Case c, boolean concrete) {
+    ExprEvaluator evaluator = new ExprEvaluator(new ForwardPass().run(c.graph(), c.params()));
+    Map<String, RealMatrix> out = new LinkedHashMap<>();
+    for (Derivation d : c.derivations()) {
+      out.put(d.parameterName(), evaluator.evaluate(concrete ? forms.concreteSum(d) : forms.matrixSum(d)));
+    }
+    return out;
   }
 
   private static GradientSource matrices(Source id, java.util.function.Function<Cases.Case, Map<String, RealMatrix>> f) {
