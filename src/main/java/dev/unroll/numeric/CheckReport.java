@@ -53,6 +53,42 @@ public record CheckReport(String cell, String activation, LossKind loss, Map<Str
         .mapToDouble(Discrepancy::relativeError).max();
   }
 
+  /**
+   * One paragraph for a lesson's "Checked" section, plain text with no TeX specials:
+   * "On seeded random weights (cell rnn, tanh, last loss, H = 4, D = 3, K = 3, N = 3), the backward
+   * pass, the derived sum, ... were each compared with forward-mode automatic differentiation on all
+   * 40 entries. Worst relative errors: backward pass 2.8e-16, ... Passed." (or "Failed: ...").
+   */
+  public String summary() {
+    List<String> sizeText = new java.util.ArrayList<>();
+    sizes.forEach((k, v) -> sizeText.add(k + " = " + v));
+    List<Source> compared = sources.stream().filter(s -> s != Source.AUTOMATIC_DIFFERENTIATION).toList();
+    List<String> names = compared.stream().map(Source::phrase).toList();
+    List<String> worst = compared.stream().map(s -> s.label() + " " + scientific(worst(s).orElse(Double.NaN), 1)).toList();
+    boolean approximate = compared.contains(Source.FINITE_DIFFERENCES);
+    String tolerances = "tolerance " + scientific(Source.EXACT, 0)
+        + (approximate ? ", finite differences " + scientific(Source.APPROXIMATE, 0) : "");
+    String verdict = passed() ? "Passed." : "Failed: " + String.join("; ", failures().stream()
+        .map(f -> f.source().label() + " of d/d" + f.parameter()).toList()) + ".";
+    return String.format(java.util.Locale.ROOT,
+        "On seeded random weights (cell %s, %s%s loss, %s, N = %d), %s %s compared with forward-mode automatic "
+            + "differentiation on %s. Worst relative errors (normwise per parameter): %s (%s). %s",
+        cell, activation.isEmpty() ? "" : activation + ", ", loss.spelled(), String.join(", ", sizeText), steps,
+        list(names), names.size() == 1 ? "was" : "were each", entries, String.join(", ", worst), tolerances, verdict);
+  }
+
+  /** 2.8e-16, 1e-6: Java's exponent without its padding zero. */
+  private static String scientific(double x, int digits) {
+    return String.format(java.util.Locale.ROOT, "%." + digits + "e", x).replace("e-0", "e-").replace("e+0", "e+");
+  }
+
+  private static String list(List<String> items) {
+    if (items.size() <= 1) {
+      return String.join("", items);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+  }
+
   /** The parameter names, in declaration order. */
   public List<String> parameters() {
     return List.copyOf(gradients.keySet());

@@ -71,9 +71,9 @@ class CheckCommandTest {
 
   @Test
   void largeSizesSampleTheReferencesAndSayWhich() {
-    Run r = run("check", "--hidden", "40", "--steps", "30", "--sample", "5");
+    Run r = run("check", "--hidden", "24", "--steps", "12", "--sample", "5");
     assertThat(r.exit()).isEqualTo(Main.OK);
-    assertThat(r.out()).contains("5 of 1600 entries of W", "(sampled)");
+    assertThat(r.out()).contains("5 of 576 entries of W", "(sampled)");
   }
 
   static Stream<Arguments> badCommandLines() {
