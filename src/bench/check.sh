@@ -21,7 +21,7 @@ for h in 16 64 256; do
   for n in 10 100 1000; do
     set +e
     TIMEFORMAT='%R %U %S'
-    { time java -Xss16m -cp "$CP" dev.unroll.cli.Main check --hidden "$h" --inputs 8 --outputs 8 --steps "$n" "$@" \
+    { time java -Xss16m -Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory -cp "$CP" dev.unroll.cli.Main check --hidden "$h" --inputs 8 --outputs 8 --steps "$n" "$@" \
         >"$tmp/out" 2>&1 ; echo $? >"$tmp/code" ; } 2>"$tmp/time"
     set -e
     code=$(cat "$tmp/code")
