@@ -35,6 +35,10 @@ public record CheckInput(UnrolledGraph graph, Params params, LossKind loss, List
       throw new IllegalArgumentException("--sample must be 0 (automatic) or positive, got " + sample + ".");
     }
     for (Derivation d : derivations) {
+      if (d.graph() != graph) {
+        throw new IllegalArgumentException("The derivation of " + d.parameterName() + " was made on another unrolled graph ("
+            + d.graph().steps() + " stages); check it on its own graph, derivation.graph().");
+      }
       if (d.loss() != loss) {
         throw new IllegalArgumentException("The derivation of " + d.parameterName() + " is of the " + d.loss().spelled()
             + " loss but the check is of the " + loss.spelled() + " loss.");

@@ -27,6 +27,16 @@ class NumericCheckTest {
   }
 
   @Test
+  void aDerivationOfAnotherGraphOrLossIsRefused() {
+    Cases.Case c = Cases.of(1, 4, 3, 3, 3, "tanh", LossKind.LAST);
+    Cases.Case other = Cases.of(1, 4, 3, 3, 3, "tanh", LossKind.TOTAL);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CheckInput.of(c.graph(), c.params(), c.loss(), other.derivations()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another unrolled graph");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CheckInput.of(other.graph(), other.params(), LossKind.LAST, other.derivations()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("of the total loss but the check is of the last loss");
+  }
+
+  @Test
   void largeParamsAreSampledByCostAndTheSampleIsDeterministic() {
     Cases.Case c = Cases.of(2, 48, 8, 8, 20, "sigmoid", LossKind.TOTAL);
     int m = NumericCheck.autoSample(c.params());
