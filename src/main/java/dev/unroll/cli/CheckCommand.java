@@ -1,6 +1,7 @@
 package dev.unroll.cli;
 
 import dev.unroll.cell.CellDefinition;
+import dev.unroll.cell.CellFormatException;
 import dev.unroll.cell.CellLibrary;
 import dev.unroll.cell.Declaration;
 import dev.unroll.derive.Derivation;
@@ -108,7 +109,12 @@ public final class CheckCommand implements Callable<Integer> {
 
   private int check() {
     LossKind kind = LossKind.parse(loss);
-    CellDefinition cell = new CellLibrary().load(cellName);
+    CellDefinition cell;
+    try {
+      cell = new CellLibrary().load(cellName);
+    } catch (CellFormatException e) {
+      throw new UserError("Cannot read the cell: " + e.getMessage(), e);
+    }
     Params params = params(cell);
     if (!params.activation().isEmpty()) {
       cell = cell.withPlaceholder(cell.placeholders().keySet().iterator().next(), params.activation());
@@ -169,6 +175,14 @@ public final class CheckCommand implements Callable<Integer> {
         throw new UserError("--activation " + activation + " contradicts the params file's \"activation\": \"" + p.activation() + "\".");
       }
       return p;
+    }
+    for (Declaration d : cell.declarations()) {
+      for (String letter : d.shape()) {
+        if (!List.of("H", "D", "K").contains(letter)) {
+          throw new UserError("The cell '" + cell.name() + "' sizes '" + d.name() + "' with " + letter
+              + ", but --hidden, --inputs and --outputs set only H, D and K; give the values in a --params file.");
+        }
+      }
     }
     Map<String, Integer> sizes = new LinkedHashMap<>();
     sizes.put("H", positive("--hidden", hidden, 4));
