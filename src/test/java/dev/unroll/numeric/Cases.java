@@ -45,6 +45,6 @@ final class Cases {
         of(7, 16, 8, 10, 50, "tanh", LossKind.LAST),
         of(8, 16, 8, 10, 50, "sigmoid", LossKind.TOTAL),
         of(9, 16, 4, 6, 30, "sigmoid", LossKind.LAST),
-        of(10, 12, 6, 6, 50, "tanh", LossKind.TOTAL)).map(Arguments::of);
+        of(10, 12, 6, 6, 30, "tanh", LossKind.TOTAL)).map(Arguments::of);
   }
 }
