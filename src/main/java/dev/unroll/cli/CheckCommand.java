@@ -164,6 +164,9 @@ public final class CheckCommand implements Callable<Integer> {
       if (seed != null || hidden != null || inputs != null || outputs != null || steps != null) {
         throw new UserError("--params cannot be combined with --seed, --hidden, --inputs, --outputs or --steps: the file fixes them.");
       }
+      if (!Files.isRegularFile(paramsFile)) {
+        throw new UserError("The params file " + paramsFile + " does not exist or is not a file; --params needs a JSON file.");
+      }
       String text;
       try {
         text = Files.readString(paramsFile, StandardCharsets.UTF_8);
