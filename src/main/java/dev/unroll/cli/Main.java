@@ -35,7 +35,8 @@ public final class Main implements Runnable {
       return BAD_INPUT;
     });
     cli.setExecutionExceptionHandler((ex, line, parsed) -> {
-      if (ex instanceof UserError || ex instanceof IllegalArgumentException) {
+      if (ex instanceof UserError || ex instanceof IllegalArgumentException
+          || ex instanceof dev.unroll.cell.CellFormatException) {
         err.println("unroll: " + ex.getMessage());
         return BAD_INPUT;
       }

@@ -82,8 +82,13 @@ public final class ExprEvaluator {
     }
     if (e instanceof Expr.Diag d) {
       Value v = eval(d.operand());
+      if (v.isScalar()) {
+        // diag of a broadcast number c is c times the identity, which a product treats as the scalar c
+        // (the identity activation's derivative is diag(1)).
+        return v;
+      }
       RealMatrix m = v.matrix();
-      if (v.isScalar() || (m.getColumnDimension() != 1 && m.getRowDimension() != 1)) {
+      if (m.getColumnDimension() != 1 && m.getRowDimension() != 1) {
         throw new IllegalArgumentException("Diag needs a vector, got " + v.shape() + " in " + e + ".");
       }
       return Value.of(new DiagonalMatrix(m.getColumnDimension() == 1 ? m.getColumn(0) : m.getRow(0)));

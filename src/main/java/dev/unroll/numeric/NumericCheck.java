@@ -64,6 +64,12 @@ public final class NumericCheck {
     }
     forms(Source.CONCRETE_FORM, in.concreteForms(), tape, sample, ad, byParam, diagnosis, comparisons, diagnoses, sources);
     forms(Source.MATRIX_FORM, in.matrixForms(), tape, sample, ad, byParam, diagnosis, comparisons, diagnoses, sources);
+    if (!in.closedForms().isEmpty()) {
+      sources.add(Source.CLOSED_FORM);
+      ClosedFormEvaluator closed = new ClosedFormEvaluator(tape);
+      in.closedForms().forEach((name, r) ->
+          comparisons.add(compare(Source.CLOSED_FORM, name, closed.evaluate(r, in.loss()), sample, ad)));
+    }
     if (in.finiteDifferences()) {
       sources.add(Source.FINITE_DIFFERENCES);
       Map<String, double[]> fd = new FiniteDifferences().gradients(in.graph(), params, in.loss(), sample);
