@@ -1,0 +1,134 @@
+package dev.unroll.symbolic;
+
+import dev.unroll.cell.Activation;
+import dev.unroll.cell.CellLibrary;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.matheclipse.core.basic.Config;
+import org.matheclipse.core.eval.EvalEngine;
+import org.matheclipse.core.eval.ExprEvaluator;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.parser.client.ParserConfig;
+
+/**
+ * Computes the largest absolute value of an activation's derivative with Symja, for checking what
+ * lessons say about it ("the sigmoid's derivative is always less than 0.25"): the maximum, where it
+ * is attained, and whether it is attained at all (a supremum approached only at infinity makes a
+ * strict "less than" true).
+ *
+ * <p>The activation's definition comes from {@code activations.cell}. The derivative is taken with
+ * {@code D} and maximised with {@code Maximize}; the bound is checked against {@code -Minimize} so
+ * that a negative derivative counts by its size. When Symja cannot decide (relu's derivative of
+ * {@code Max[0, z]} stays unevaluated) the answer is empty rather than a guess.
+ *
+ * <p>The evaluator is set up here privately, as ../shared/DEPENDENCIES.md prescribes, until
+ * {@code SymjaSession} reaches main; then this class should take a session instead. The evaluator
+ * is created on first use and belongs to the thread that created it.
+ */
+public final class ActivationBounds {
+  /** The maximum of |f'| over the reals. */
+  public record Bound(String activation, String maximum, double value, String argument, boolean attained) {
+    public Bound {
+      Objects.requireNonNull(activation, "activation");
+      Objects.requireNonNull(maximum, "maximum");
+      Objects.requireNonNull(argument, "argument");
+    }
+  }
+
+  private final Map<String, Activation> activations;
+  private ExprEvaluator evaluator;
+  private EvalEngine engine;
+
+  public ActivationBounds() {
+    this.activations = CellLibrary.builtInActivations();
+  }
+
+  public Optional<Bound> maxAbsDerivative(String activation) {
+    Activation a = activations.get(activation);
+    if (a == null) {
+      return Optional.empty();
+    }
+    ExprEvaluator ev = evaluator();
+    String z = a.argument();
+    String derivative = "D[" + brackets(a.definition()) + ", " + z + "]";
+    IExpr max = ev.eval("Maximize[" + derivative + ", " + z + "]");
+    IExpr min = ev.eval("Minimize[" + derivative + ", " + z + "]");
+    Optional<Bound> upper = bound(activation, max, false);
+    Optional<Bound> lower = bound(activation, min, true);
+    if (upper.isPresent() && lower.isPresent()) {
+      return Optional.of(upper.get().value() >= lower.get().value() ? upper.get() : lower.get());
+    }
+    if (upper.isPresent() && derivativeIsPositive(ev, derivative, z)) {
+      return upper;
+    }
+    return Optional.empty();
+  }
+
+  /** {@code {value, {z -> c}}} from Maximize or Minimize; {@code negate} for a minimum. */
+  private Optional<Bound> bound(String activation, IExpr result, boolean negate) {
+    if (!(result instanceof IAST list) || !list.isList() || list.argSize() != 2) {
+      return Optional.empty();
+    }
+    IExpr value = list.arg1();
+    IExpr rules = list.arg2();
+    ExprEvaluator ev = evaluator();
+    double numeric;
+    try {
+      numeric = ev.eval("N[" + (negate ? "-(" + value + ")" : value.toString()) + "]").evalf();
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+    String argument = rules instanceof IAST r && r.isList() && r.argSize() == 1 && r.arg1().isRuleAST()
+        ? ((IAST) r.arg1()).arg2().toString() : "";
+    IExpr exact = negate ? ev.eval("-(" + value + ")") : value;
+    return Optional.of(new Bound(activation, exact.toString(), Math.abs(numeric), argument, !argument.isEmpty()));
+  }
+
+  /** Whether the derivative is positive at a few points, so that its maximum is the maximum of its size. */
+  private static boolean derivativeIsPositive(ExprEvaluator ev, String derivative, String z) {
+    for (String point : new String[] {"-3", "-1/2", "0", "1/2", "3"}) {
+      IExpr v = ev.eval("N[ReplaceAll[" + derivative + ", " + z + " -> " + point + "]]");
+      if (!v.isNumber() || v.evalf() <= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** activations.cell writes calls with parentheses ({@code Tanh(z)}); Symja's parser wants brackets. */
+  static String brackets(String definition) {
+    StringBuilder out = new StringBuilder();
+    java.util.ArrayDeque<Boolean> calls = new java.util.ArrayDeque<>();
+    for (int i = 0; i < definition.length(); i++) {
+      char c = definition.charAt(i);
+      if (c == '(') {
+        boolean call = i > 0 && Character.isLetterOrDigit(definition.charAt(i - 1));
+        calls.push(call);
+        out.append(call ? '[' : '(');
+      } else if (c == ')') {
+        out.append(!calls.isEmpty() && calls.pop() ? ']' : ')');
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private ExprEvaluator evaluator() {
+    if (evaluator == null) {
+      ParserConfig.PARSER_USE_LOWERCASE_SYMBOLS = false;
+      Config.JAS_NO_THREADS = true;
+      engine = new EvalEngine(false);
+      PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+      engine.setOutPrintStream(quiet);
+      engine.setErrorPrintStream(quiet);
+      evaluator = new ExprEvaluator(engine, true, (short) 0);
+    }
+    EvalEngine.set(engine);
+    return evaluator;
+  }
+}

@@ -1,0 +1,289 @@
+package dev.unroll.verify;
+
+import dev.unroll.derive.LossKind;
+import dev.unroll.expr.Expr;
+import dev.unroll.symbolic.ActivationBounds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@code verify}'s one verb: a read document in, a {@link Report} out. Finds the mathematics, reads
+ * it, works out the notation, the activation and the number of stages the author means, then judges
+ * each claim: the network's equations against the cell, each derivative claim against the engine's
+ * derivation, each computable prose claim with Symja. Anything it cannot read becomes a warning at
+ * the place it gave up.
+ */
+public final class Verifier {
+  /** What the command line can fix instead of inferring it. */
+  public record Options(OptionalInt steps, Optional<Notation> notation) {
+    public static Options inferred() {
+      return new Options(OptionalInt.empty(), Optional.empty());
+    }
+  }
+
+  private static final Set<String> DISPLAY_ENVIRONMENTS = Set.of("align", "align*", "equation", "equation*",
+      "gather", "gather*", "multline", "multline*", "eqnarray", "eqnarray*");
+  /** Symbols too common in prose mathematics to report when they are unknown. */
+  private static final Set<String> ORDINARY = Set.of("d", "t", "k", "i", "j", "n", "m", "N", "T", "K", "H", "D", "f",
+      "g", "e", "\\sigma", "\\tau", "\\gamma", "\\lambda", "\\alpha", "\\eta", "\\theta", "\\delta", "\\epsilon");
+
+  private final Options options;
+  private final ActivationBounds bounds;
+
+  public Verifier(Options options, ActivationBounds bounds) {
+    this.options = options;
+    this.bounds = bounds;
+  }
+
+  /** One span read, or the reason it could not be. */
+  private record Read(MathSpan span, ParsedMath parsed) {}
+
+  public Report verify(String file, Document document) {
+    List<Finding> findings = new ArrayList<>();
+    List<Read> reads = new ArrayList<>();
+    List<ProseAt> prose = new ArrayList<>();
+    MathExtractor extractor = new MathExtractor();
+    for (Segment segment : document.segments()) {
+      MathExtractor.Result r = extractor.extract(segment, document.markdown());
+      for (int open : r.unclosed()) {
+        findings.add(Finding.at(segment.position(open), Severity.WARNING,
+            "this mathematics is never closed; it runs to the end of the " + (document.kind() == Document.Kind.NOTEBOOK ? "cell." : "file.")));
+      }
+      for (MathSpan span : r.spans()) {
+        try {
+          ParsedMath parsed = new TexParser().parse(span.tex());
+          reads.add(new Read(span, parsed));
+          environments(span, findings);
+        } catch (TexSyntaxException e) {
+          findings.add(Finding.at(span.position(e.offset()), Severity.WARNING, "could not read this formula: "
+              + e.getMessage() + "."));
+        }
+      }
+      prose.add(new ProseAt(segment, r.prose()));
+    }
+    Notation notation = options.notation().orElseGet(() -> detect(reads));
+    String activation = "tanh";
+    for (Read r : reads) {
+      for (Statement s : r.parsed().statements()) {
+        if (s.isEquation()) {
+          Optional<String> a = NetworkCheck.activationOf(notation, s.sides().get(0), s.sides().get(1));
+          if (a.isPresent()) {
+            activation = a.get();
+          }
+        }
+      }
+    }
+    int checked = 0;
+    int failed = 0;
+    NetworkCheck network = new NetworkCheck(notation, activation);
+    EngineTerms engine = new EngineTerms(activation);
+    List<Claim> claims = new ArrayList<>();
+    for (Read r : reads) {
+      for (Statement s : r.parsed().statements()) {
+        boolean judged = s.isEquation() && r.span().display();
+        symbols(r, s, notation, judged, findings);
+        if (!judged) {
+          continue;
+        }
+        Expr lhs = s.sides().get(0);
+        Expr rhs = s.sides().get(s.sides().size() - 1);
+        var eq = network.equationFor(lhs);
+        if (eq.isPresent()) {
+          checked++;
+          Position at = r.span().position(r.parsed().offset(lhs, s.offset()));
+          Optional<String> right = network.mismatch(lhs, rhs, eq.get());
+          if (right.isEmpty()) {
+            findings.add(Finding.at(at, Severity.NOTE, "confirmed: " + ExprText.of(lhs) + " is the network's equation."));
+          } else {
+            failed++;
+            findings.add(Finding.at(at, Severity.ERROR, "this is not the network's equation for "
+                + ExprText.of(lhs) + ".", ExprText.of(lhs) + " = " + right.get()));
+          }
+          continue;
+        }
+        claim(r, lhs, rhs, notation, findings).ifPresent(claims::add);
+      }
+    }
+    Map<String, Integer> steps = new TreeMap<>();
+    for (Claim c : claims) {
+      steps.merge(c.parameter() + "/" + c.loss(), c.stepsNeeded(), Math::max);
+    }
+    ClaimJudge judge = new ClaimJudge(notation, engine);
+    for (Claim c : claims) {
+      int n = options.steps().orElse(steps.get(c.parameter() + "/" + c.loss()));
+      Position at = c.span().position(c.parsed().offset(c.lhs(), 0));
+      if (n > EngineTerms.MAX_STEPS) {
+        findings.add(Finding.at(at, Severity.WARNING, "not checked: this claim needs " + n + " stages; verify checks "
+            + "claims over at most " + EngineTerms.MAX_STEPS + "."));
+        continue;
+      }
+      checked++;
+      ClaimJudge.Verdict v = judge.judge(c, n);
+      findings.addAll(v.findings());
+      if (!v.holds()) {
+        failed++;
+      }
+    }
+    ProseClaims proseClaims = new ProseClaims(bounds);
+    for (ProseAt p : prose) {
+      for (ProseClaims.BoundClaim c : ProseClaims.find(p.text())) {
+        checked++;
+        Finding f = proseClaims.judge(c, p.segment().position(c.offset()));
+        findings.add(f);
+        if (f.severity() == Severity.ERROR) {
+          failed++;
+        }
+      }
+    }
+    findings.sort(null);
+    return new Report(file, findings, checked, failed);
+  }
+
+  private record ProseAt(Segment segment, String text) {}
+
+  /** {@code \begin{align}} inside {@code $$...$$} or {@code \[...\]}: not valid LaTeX. */
+  private static void environments(MathSpan span, List<Finding> findings) {
+    if (!(span.delimiter().equals("$$") || span.delimiter().equals("\\[") || span.delimiter().equals("math"))) {
+      return;
+    }
+    String tex = span.tex();
+    for (String env : DISPLAY_ENVIRONMENTS) {
+      int at = tex.indexOf("\\begin{" + env + "}");
+      if (at >= 0) {
+        String inner = env.startsWith("align") ? "aligned" : env.startsWith("gather") ? "gathered" : "split";
+        findings.add(Finding.at(span.position(at), Severity.ERROR, "\\begin{" + env + "} inside "
+            + (span.delimiter().equals("math") ? "a math block" : span.delimiter() + "...")
+            + " is not valid LaTeX (it is a display environment of its own); inside display math use \\begin{"
+            + inner + "}.", "\\begin{" + inner + "} ... \\end{" + inner + "}"));
+      }
+    }
+  }
+
+  /** A derivative claim: the left side is {@code \partial E / \partial P} for a parameter P. */
+  private static Optional<Claim> claim(Read r, Expr lhs, Expr rhs, Notation notation, List<Finding> findings) {
+    if (!(lhs instanceof Expr.Partial p) || !(p.of() instanceof Expr.Symbol loss) || !(p.by() instanceof Expr.Symbol param)) {
+      return Optional.empty();
+    }
+    String lossVar = notation.variable(loss.name()).orElse(notation.variable(notation.nearest(loss.name())).orElse(""));
+    String paramVar = notation.variable(param.name()).orElse("");
+    if (!lossVar.equals("E") || !(paramVar.equals("U") || paramVar.equals("W") || paramVar.equals("V"))
+        || param.time().isPresent()) {
+      return Optional.empty();
+    }
+    LossKind kind = loss.time().isPresent() ? LossKind.LAST : LossKind.TOTAL;
+    int shift = loss.time().map(t -> 1 - t.offset()).orElse(0);
+    List<Expr> written = rhs instanceof Expr.Sum s ? s.terms() : List.of(rhs);
+    TermReader reader = new TermReader(notation, shift, r.parsed());
+    List<WrittenTerm> terms = new ArrayList<>();
+    for (Expr t : written) {
+      if (t instanceof Expr.Negate || t instanceof Expr.Apply a && (a.function().equals("sum") || a.function().equals("prod"))) {
+        findings.add(Finding.at(r.span().position(r.parsed().offset(t, 0)), Severity.WARNING,
+            "could not match structure: " + (t instanceof Expr.Negate ? "a subtracted term" : "a \\sum or \\prod with limits")
+                + " is not compared factor by factor, and the numeric comparison is not available yet; this claim was not checked."));
+        return Optional.empty();
+      }
+      terms.add(reader.read(t, r.parsed().offset(rhs, 0)));
+    }
+    return Optional.of(new Claim(r.span(), r.parsed(), lhs, rhs, paramVar, kind, shift, terms));
+  }
+
+  /** Reports symbols the notation does not know, with the nearest one it does. */
+  private static void symbols(Read r, Statement s, Notation notation, boolean judged, List<Finding> findings) {
+    for (Expr side : s.sides()) {
+      collect(side, r, notation, judged, findings);
+    }
+  }
+
+  private static void collect(Expr e, Read r, Notation notation, boolean judged, List<Finding> findings) {
+    if (e instanceof Expr.Symbol sym) {
+      String name = sym.name().replace("'", "");
+      if (notation.variable(name).isPresent() || ORDINARY.contains(name) || name.startsWith("\\") && sym.time().isEmpty()) {
+        return;
+      }
+      boolean otherNotation = notation.otherSpelling(name).isPresent();
+      boolean looksLikeVariable = sym.time().isPresent() || otherNotation;
+      if (!looksLikeVariable) {
+        return;
+      }
+      String nearest = notation.nearest(name);
+      String why = otherNotation ? " (" + tex(name) + " is the " + notation.otherSpelling(name).get().name()
+          + " spelling; this file uses the " + notation.name() + " notation, where it is " + tex(nearest) + ")" : "";
+      findings.add(Finding.at(r.span().position(r.parsed().offset(e, 0)), judged ? Severity.ERROR : Severity.WARNING,
+          "unknown symbol " + ExprText.of(sym) + ": the " + notation.name() + " notation has no such variable; nearest is "
+              + tex(nearest) + why + "."));
+      return;
+    }
+    for (Expr child : children(e)) {
+      collect(child, r, notation, judged, findings);
+    }
+  }
+
+  private static String tex(String name) {
+    int u = name.indexOf('_');
+    return u < 0 ? name : name.substring(0, u) + "_{" + name.substring(u + 1) + "}";
+  }
+
+  static List<Expr> children(Expr e) {
+    if (e instanceof Expr.Partial p) {
+      return List.of(p.of(), p.by());
+    } else if (e instanceof Expr.Product p) {
+      return p.factors();
+    } else if (e instanceof Expr.Sum s) {
+      return s.terms();
+    } else if (e instanceof Expr.Negate n) {
+      return List.of(n.operand());
+    } else if (e instanceof Expr.Power p) {
+      return List.of(p.base());
+    } else if (e instanceof Expr.Transpose t) {
+      return List.of(t.operand());
+    } else if (e instanceof Expr.Diag d) {
+      return List.of(d.operand());
+    } else if (e instanceof Expr.Hadamard h) {
+      return List.of(h.left(), h.right());
+    } else if (e instanceof Expr.Apply a) {
+      return a.arguments();
+    }
+    return List.of();
+  }
+
+  /** The notation whose distinctive names the file uses most; the lesson's when it is a tie. */
+  private static Notation detect(List<Read> reads) {
+    int[] hits = new int[Notation.all().size()];
+    for (Read r : reads) {
+      for (Statement s : r.parsed().statements()) {
+        for (Expr side : s.sides()) {
+          count(side, hits);
+        }
+      }
+    }
+    int best = 0;
+    for (int i = 1; i < hits.length; i++) {
+      if (hits[i] > hits[best]) {
+        best = i;
+      }
+    }
+    return Notation.all().get(best);
+  }
+
+  private static void count(Expr e, int[] hits) {
+    if (e instanceof Expr.Symbol s) {
+      List<Notation> all = Notation.all();
+      for (int i = 0; i < all.size(); i++) {
+        boolean distinctive = all.get(i).variable(s.name()).isPresent()
+            && all.stream().filter(n -> n.variable(s.name()).isPresent()).count() == 1;
+        if (distinctive) {
+          hits[i]++;
+        }
+      }
+      return;
+    }
+    for (Expr c : children(e)) {
+      count(c, hits);
+    }
+  }
+}
