@@ -49,6 +49,21 @@ record Claim(MathSpan span, ParsedMath parsed, Expr lhs, Expr rhs, String parame
     return steps;
   }
 
+  /** The fewest stages the written factors count out: k activation derivatives or k-1 recurrences mean k stages. */
+  int stepsCounted() {
+    int steps = 1;
+    for (WrittenTerm t : terms) {
+      int activations = 0;
+      int recurrences = 0;
+      for (Link l : t.links()) {
+        activations += l.isActivation() ? 1 : 0;
+        recurrences += l.kind() == Link.Kind.MATRIX && l.name().equals("W") ? 1 : 0;
+      }
+      steps = Math.max(steps, Math.max(activations, recurrences + 1));
+    }
+    return steps;
+  }
+
   /** A value at stage t+k is inside N stages when N >= base - k; only s, z and x count. */
   private static int stepsFor(String key, int base) {
     String v = Link.variable(key);

@@ -148,7 +148,7 @@ final class ClaimJudge {
       if (l.kind() != Link.Kind.MATRIX) {
         continue;
       }
-      String m = notation.spell(l.name());
+      String m = braced(notation.spell(l.name()));
       if (w.form() == WrittenTerm.Form.MATRIX && !l.transposed()) {
         ok = false;
         out.add(Finding.at(span.position(l.offset()), Severity.ERROR, m + " where " + m + "^T belongs: in matrix form "
@@ -195,7 +195,7 @@ final class ClaimJudge {
   private String describe(Link l) {
     return switch (l.kind()) {
       case PARTIAL -> "\\partial " + spell(l.from()) + "/\\partial " + spell(l.to());
-      case MATRIX -> notation.spell(l.name()) + (l.transposed() ? "^T" : "");
+      case MATRIX -> braced(notation.spell(l.name())) + (l.transposed() ? "^T" : "");
       case VECTOR -> spell(l.name());
       case UNKNOWN -> l.name();
     };
@@ -204,7 +204,13 @@ final class ClaimJudge {
   private String spell(String key) {
     String v = notation.spell(Link.variable(key));
     String time = Link.time(key);
-    return time.isEmpty() ? v : v + "_{" + unshift(time) + "}";
+    return time.isEmpty() ? braced(v) : v + "_{" + unshift(time) + "}";
+  }
+
+  /** {@code W_hh} as TeX: {@code W_{hh}}. */
+  static String braced(String name) {
+    int u = name.indexOf('_');
+    return u < 0 ? name : name.substring(0, u) + "_{" + name.substring(u + 1) + "}";
   }
 
   private String unshift(String time) {

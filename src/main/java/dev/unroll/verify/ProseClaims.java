@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * wrong, a bound below the maximum is wrong, a bound above it holds but is loose.
  */
 final class ProseClaims {
-  private static final String GAP = "(?:[^!?\\n]|\\n(?![ \\t]*\\n)){0,160}?";
+  private static final String ACTIVATIONS = "sigmoid|logistic|tanh|hyperbolic tangent|relu";
+  /** Up to 160 characters of one paragraph that name no activation, so the nearest one is the one meant. */
+  private static final String GAP = "(?:(?!" + ACTIVATIONS + ")(?:[^!?\\n]|\\n(?![ \\t]*\\n))){0,160}?";
   private static final Pattern BOUND = Pattern.compile(
-      "(?i)\\b(sigmoid|logistic|tanh|hyperbolic tangent|relu)\\b" + GAP + "\\bderiv\\w*" + GAP
+      "(?i)(?:\\b(" + ACTIVATIONS + ")\\b" + GAP + "\\bderiv\\w*|\\bderiv\\w* of (?:the )?(" + ACTIVATIONS + ")\\b)" + GAP
           + "(less than or equal to|less than|smaller than|lower than|below|at most|no (?:more|greater|larger) than|"
           + "not (?:more|greater|larger) than|never exceeds|never more than|bounded (?:above )?by|<=|\\\\leq?|<)"
           + "\\s*\\$?\\s*([0-9]+(?:\\.[0-9]+)?(?:\\s*/\\s*[0-9]+)?|\\\\[dt]?frac\\{1\\}\\{4\\}|one quarter|a quarter|one)");
@@ -36,13 +38,13 @@ final class ProseClaims {
     List<BoundClaim> out = new ArrayList<>();
     Matcher m = BOUND.matcher(prose);
     while (m.find()) {
-      String activation = activation(m.group(1));
-      String comparator = m.group(2).toLowerCase(Locale.ROOT);
+      String activation = activation(m.group(1) != null ? m.group(1) : m.group(2));
+      String comparator = m.group(3).toLowerCase(Locale.ROOT);
       boolean strict = comparator.equals("less than") || comparator.equals("smaller than") || comparator.equals("lower than")
           || comparator.equals("below") || comparator.equals("<");
-      Optional<Double> value = number(m.group(3));
+      Optional<Double> value = number(m.group(4));
       if (value.isPresent()) {
-        out.add(new BoundClaim(activation, comparator, strict, value.get(), m.group(3), m.start(2)));
+        out.add(new BoundClaim(activation, comparator, strict, value.get(), m.group(4), m.start(3)));
       }
     }
     return out;

@@ -61,8 +61,9 @@ final class TermReader {
       }
       flatten(f, links, start);
     }
+    // Only a written partial starts the chain notation: a concrete o - y first is matrix form read backwards.
     boolean startsAtLoss = !links.isEmpty() && links.get(0).kind() == Link.Kind.PARTIAL
-        && Link.variable(links.get(0).from()).equals("E");
+        && Link.variable(links.get(0).from()).equals("E") && factors.get(0) instanceof Expr.Partial;
     WrittenTerm.Form form = wrapped || startsAtLoss || end.isEmpty() || !end.get().transposed()
         ? WrittenTerm.Form.CHAIN : WrittenTerm.Form.MATRIX;
     if (end.isPresent()) {
