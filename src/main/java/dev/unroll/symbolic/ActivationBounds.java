@@ -55,6 +55,15 @@ public final class ActivationBounds {
     ExprEvaluator ev = evaluator();
     String z = a.argument();
     String derivative = "D[" + brackets(a.definition()) + ", " + z + "]";
+    IExpr d = ev.eval(derivative);
+    if (d.toString().contains("Derivative")) {
+      // Symja leaves the derivative unevaluated (relu's Max[0, z]): nothing to maximise.
+      return Optional.empty();
+    }
+    if (d.isNumber()) {
+      // A constant derivative (the identity's 1) is its own maximum, attained everywhere.
+      return Optional.of(new Bound(activation, d.toString(), Math.abs(d.evalf()), "any z", true));
+    }
     IExpr max = ev.eval("Maximize[" + derivative + ", " + z + "]");
     IExpr min = ev.eval("Minimize[" + derivative + ", " + z + "]");
     Optional<Bound> upper = bound(activation, max, false);
