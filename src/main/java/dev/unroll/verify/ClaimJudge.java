@@ -33,7 +33,7 @@ final class ClaimJudge {
     currentShift = claim.shift();
     MathSpan span = claim.span();
     Position where = span.position(claim.parsed().offset(claim.lhs(), 0));
-    String lhsTex = ExprText.of(claim.lhs());
+    String lhsTex = WrittenTex.of(claim.lhs());
     List<EngineTerms.Expected> expected = engine.terms(claim.parameter(), claim.loss(), steps);
     EngineForms forms = new EngineForms(engine.activation(), claim.shift());
     TermJudge termJudge = new TermJudge(this::describe);
@@ -111,7 +111,7 @@ final class ClaimJudge {
         out.add(Finding.at(span.position(written.get(written.size() - 1).offset()), Severity.ERROR,
             "missing term: the sum for " + lhsTex + " over " + steps + " stages has " + expected.size()
                 + " terms; term " + (k + 1) + " is not written.",
-            ExprText.of(forms.write(expected.get(k).term(), form, false), notation)));
+            WrittenTex.correction(forms.write(expected.get(k).term(), form), notation)));
       }
     }
     for (int i = 0; i < written.size(); i++) {
@@ -143,7 +143,7 @@ final class ClaimJudge {
     MathSpan span = claim.span();
     EngineTerms.Expected nearest = expected.stream()
         .min(Comparator.comparingInt(e -> judge.compare(w, e).cost())).orElseThrow();
-    String right = ExprText.of(forms.write(nearest.term(), w.form(), false), notation);
+    String right = WrittenTex.correction(forms.write(nearest.term(), w.form()), notation);
     for (Link l : w.links()) {
       if (l.kind() != Link.Kind.MATRIX) {
         continue;
@@ -184,7 +184,7 @@ final class ClaimJudge {
 
   private void report(WrittenTerm w, EngineTerms.Expected e, TermJudge.Comparison cmp, MathSpan span, EngineForms forms,
       List<Finding> out) {
-    String right = ExprText.of(forms.write(e.term(), w.form(), false), notation);
+    String right = WrittenTex.correction(forms.write(e.term(), w.form()), notation);
     for (TermJudge.Difference d : cmp.differences()) {
       int at = d.offset() < 0 ? w.offset() : d.offset();
       out.add(Finding.at(span.position(at), Severity.ERROR, d.message(), right));

@@ -14,7 +14,9 @@ import java.util.List;
  * Writes an engine term the way the author writes terms, for the "right" LaTeX of a finding: in the
  * chain notation ({@code (dE/do . do/dq . V . ds/dz)^T s^T}, or with {@code \otimes} if the author
  * uses it) or in matrix form ({@code diag(1 - s_t^2) W^T ... V^T (o - y) s^T}), with times moved back
- * to the author's. Stands in for {@code derive.Forms.chain/matrix} until those reach main.
+ * to the author's. {@code derive.Forms} (now on main) writes the chain with a plain product at the end
+ * and needs a {@code LocalCalculus} for the matrix form; until {@code symbolic.SymjaCalculus} lands,
+ * the activation derivatives here are written from the activation's name.
  */
 final class EngineForms {
   private final String activation;
@@ -26,9 +28,9 @@ final class EngineForms {
     this.shift = shift;
   }
 
-  /** The term in the author's form; {@code otimes} when the author joins the end with {@code \otimes}. */
-  Expr write(Term term, WrittenTerm.Form form, boolean otimes) {
-    return form == WrittenTerm.Form.MATRIX ? matrix(term) : otimes ? outer(term) : chain(term);
+  /** The term in the author's form. */
+  Expr write(Term term, WrittenTerm.Form form) {
+    return form == WrittenTerm.Form.MATRIX ? matrix(term) : chain(term);
   }
 
   Expr chain(Term term) {
@@ -44,16 +46,6 @@ final class EngineForms {
     if (term.end() instanceof Terminal.OtherInput o) {
       Expr v = symbol(o.vector());
       return Expr.juxtapose(List.of(new Expr.Transpose(chain), new Expr.Transpose(v)));
-    }
-    return chain;
-  }
-
-  /** The outer-product spelling with {@code \otimes}. */
-  Expr outer(Term term) {
-    Expr chain = chain(term);
-    if (chain instanceof Expr.Product p && p.style() == Expr.ProductStyle.JUXTAPOSE
-        && term.end() instanceof Terminal.OtherInput o) {
-      return new Expr.Apply("otimes", List.of(((Expr.Transpose) p.factors().get(0)).operand(), symbol(o.vector())));
     }
     return chain;
   }

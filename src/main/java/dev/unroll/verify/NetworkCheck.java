@@ -61,7 +61,7 @@ final class NetworkCheck {
     if (written.equals(expected)) {
       return Optional.empty();
     }
-    return Optional.of(ExprText.of(want, notation));
+    return Optional.of(WrittenTex.correction(want, notation));
   }
 
   private Expr bind(Expr e) {
@@ -108,6 +108,6 @@ final class NetworkCheck {
     if (e instanceof Expr.Symbol s) {
       return s.name() + s.time().map(t -> "_" + t.spelled()).orElse("");
     }
-    return ExprText.of(e);
+    return WrittenTex.of(e);
   }
 }

@@ -11,9 +11,9 @@ import java.util.Optional;
 /**
  * How an author spells the variables of the simple recurrent network ({@code rnn.cell}: U, W, V, x,
  * s, z, q, o, y, E). {@link #LESSON} is the reference lesson's own spelling; {@link #CS231N} is the
- * alternative of cs231n and min-char-rnn: {@code W_{xh}}, {@code W_{hh}}, {@code W_{hy}} for U, W, V,
- * {@code h} for the state, {@code y} for the scores, {@code p} for the probabilities, {@code L} for
- * the loss; the target is not named in that notation.
+ * alternative of cs231n and min-char-rnn: {@code W_{xh}}, {@code W_{hh}}, {@code W_{hy}} for U, W, V
+ * and {@code h} for the state, the other names as in the lesson, the same renaming as
+ * {@code render.Notation.CS231N} so that corrections are written the way the file is read.
  *
  * @param spelling author's name to cell variable, in the order suggestions list them
  */
@@ -21,7 +21,7 @@ public record Notation(String name, Map<String, String> spelling) {
   public static final Notation LESSON = new Notation("lesson", ordered(
       "U", "U", "W", "W", "V", "V", "x", "x", "s", "s", "z", "z", "q", "q", "o", "o", "y", "y", "E", "E"));
   public static final Notation CS231N = new Notation("cs231n", ordered(
-      "W_xh", "U", "W_hh", "W", "W_hy", "V", "x", "x", "h", "s", "z", "z", "y", "q", "p", "o", "L", "E"));
+      "W_xh", "U", "W_hh", "W", "W_hy", "V", "x", "x", "h", "s", "z", "z", "q", "q", "o", "o", "y", "y", "E", "E"));
 
   public Notation {
     spelling = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(spelling));
@@ -38,6 +38,11 @@ public record Notation(String name, Map<String, String> spelling) {
       }
     }
     throw new IllegalArgumentException("--notation must be lesson or cs231n, got '" + name + "'.");
+  }
+
+  /** The notation {@code render.LatexWriter} spells corrections in. */
+  public dev.unroll.render.Notation render() {
+    return dev.unroll.render.Notation.named(name);
   }
 
   /** The cell variable an author's symbol stands for, if this notation knows it. */

@@ -110,7 +110,7 @@ final class TermReader {
       out.add(Link.vector(key(s), false, at));
     } else {
       Optional<Link> concrete = concrete(e, at);
-      out.add(concrete.orElseGet(() -> Link.unknown(ExprText.of(e), at)));
+      out.add(concrete.orElseGet(() -> Link.unknown(WrittenTex.of(e), at)));
     }
   }
 

@@ -98,11 +98,11 @@ public final class Verifier {
           Position at = r.span().position(r.parsed().offset(lhs, s.offset()));
           Optional<String> right = network.mismatch(lhs, rhs, eq.get());
           if (right.isEmpty()) {
-            findings.add(Finding.at(at, Severity.NOTE, "confirmed: " + ExprText.of(lhs) + " is the network's equation."));
+            findings.add(Finding.at(at, Severity.NOTE, "confirmed: " + WrittenTex.of(lhs) + " is the network's equation."));
           } else {
             failed++;
             findings.add(Finding.at(at, Severity.ERROR, "this is not the network's equation for "
-                + ExprText.of(lhs) + ".", ExprText.of(lhs) + " = " + right.get()));
+                + WrittenTex.of(lhs) + ".", WrittenTex.of(lhs) + " = " + right.get()));
           }
           continue;
         }
@@ -231,7 +231,7 @@ public final class Verifier {
       String why = otherNotation ? " (" + tex(name) + " is the " + notation.otherSpelling(name).get().name()
           + " spelling; this file uses the " + notation.name() + " notation, where it is " + tex(nearest) + ")" : "";
       findings.add(Finding.at(r.span().position(r.parsed().offset(e, 0)), judged ? Severity.ERROR : Severity.WARNING,
-          "unknown symbol " + ExprText.of(sym) + ": the " + notation.name() + " notation has no such variable; nearest is "
+          "unknown symbol " + WrittenTex.of(sym) + ": the " + notation.name() + " notation has no such variable; nearest is "
               + tex(nearest) + why + "."));
       return;
     }

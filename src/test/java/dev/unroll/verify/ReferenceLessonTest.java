@@ -69,9 +69,9 @@ class ReferenceLessonTest {
   void reportsTheOuterProductWithTheRightLatex() {
     for (int line : new int[] {46, 73, 92, 101, 107, 114}) {
       assertThat(at(line, "error")).as("line " + line).anyMatch(l -> l.contains("outer product")
-          && l.contains("\\right)^{\\top} s_{t"));
+          && l.contains("\\right)^\\top s_{t"));
     }
-    assertThat(at(114, "error")).anyMatch(l -> l.contains("s_{t-2}^{\\top}"));
+    assertThat(at(114, "error")).anyMatch(l -> l.contains("s_{t-2}^\\top"));
   }
 
   @Test

@@ -6,14 +6,20 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The TeX that {@code verify} prints in its findings. Kept to this one class until
- * {@code render.LatexWriter} reaches main, when {@link #of(Expr, Notation)} becomes a call to it with
- * the notation's spelling; nothing else in the package writes TeX.
+ * Echoes what the author wrote, in messages ("unknown symbol S_{t}", "\\partial E_{t+1}/\\partial W"):
+ * author expressions may hold names and functions no notation knows, which
+ * {@code render.LatexWriter} does not spell. The right LaTeX of a correction never comes from here:
+ * {@link #correction} hands engine expressions to {@code render.LatexWriter}.
  */
-final class ExprText {
+final class WrittenTex {
   private static final Set<String> KNOWN_FUNCTIONS = Set.of("tanh", "exp", "log", "ln", "sinh", "cosh", "max");
 
-  private ExprText() {}
+  private WrittenTex() {}
+
+  /** The right LaTeX for an engine expression, in the author's notation, from the project's one emitter. */
+  static String correction(Expr e, Notation notation) {
+    return new dev.unroll.render.LatexWriter(notation.render()).write(e);
+  }
 
   /** Symbols as the expression names them. */
   static String of(Expr e) {
