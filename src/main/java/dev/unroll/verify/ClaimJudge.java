@@ -40,21 +40,15 @@ final class ClaimJudge {
     List<WrittenTerm> written = claim.terms();
     boolean holds = true;
 
+    Comparisons comparisons = new Comparisons(termJudge, written, expected);
     // Convention of each written term.
-    for (WrittenTerm w : written) {
-      holds &= convention(w, claim, expected, forms, termJudge, out);
+    for (int i = 0; i < written.size(); i++) {
+      holds &= convention(written.get(i), claim, expected.get(comparisons.nearest(i)), forms, out);
     }
     if (written.size() == 1) {
       WrittenTerm w = written.get(0);
-      int best = -1;
-      TermJudge.Comparison bestCmp = null;
-      for (int k = 0; k < expected.size(); k++) {
-        TermJudge.Comparison c = termJudge.compare(w, expected.get(k));
-        if (bestCmp == null || c.cost() < bestCmp.cost()) {
-          best = k;
-          bestCmp = c;
-        }
-      }
+      int best = comparisons.nearest(0);
+      TermJudge.Comparison bestCmp = comparisons.get(0, best);
       if (bestCmp.cost() == 0) {
         out.add(Finding.at(where, Severity.NOTE, "factors match term " + (best + 1) + " of the " + expected.size()
             + "-term sum for " + lhsTex + " over " + steps + " stages" + convention(w) + "."));
@@ -83,8 +77,8 @@ final class ClaimJudge {
       if (duplicates.contains(i)) {
         continue;
       }
-      for (int k = 0; k < expected.size(); k++) {
-        TermJudge.Comparison c = termJudge.compare(written.get(i), expected.get(k));
+      for (int k : comparisons.candidates(i)) {
+        TermJudge.Comparison c = comparisons.get(i, k);
         if (c.cost() < 1000) {
           pairs.add(new Pair(i, k, c));
         }
@@ -137,12 +131,10 @@ final class ClaimJudge {
     return w.form() == WrittenTerm.Form.MATRIX ? " (matrix form)" : " (the lesson's chain notation)";
   }
 
-  private boolean convention(WrittenTerm w, Claim claim, List<EngineTerms.Expected> expected, EngineForms forms,
-      TermJudge judge, List<Finding> out) {
+  private boolean convention(WrittenTerm w, Claim claim, EngineTerms.Expected nearest, EngineForms forms,
+      List<Finding> out) {
     boolean ok = true;
     MathSpan span = claim.span();
-    EngineTerms.Expected nearest = expected.stream()
-        .min(Comparator.comparingInt(e -> judge.compare(w, e).cost())).orElseThrow();
     String right = WrittenTex.correction(forms.write(nearest.term(), w.form()), notation);
     for (Link l : w.links()) {
       if (l.kind() != Link.Kind.MATRIX) {

@@ -65,8 +65,8 @@ public record Link(Kind kind, String from, String to, String name, boolean trans
       return false;
     }
     return switch (kind) {
-      case PARTIAL -> variable(from).equals(variable(o.from)) && variable(to).equals(variable(o.to));
-      case VECTOR -> variable(name).equals(variable(o.name));
+      case PARTIAL -> sameVariable(from, o.from) && sameVariable(to, o.to);
+      case VECTOR -> sameVariable(name, o.name);
       case MATRIX -> true;
       case UNKNOWN -> false;
     };
@@ -75,6 +75,15 @@ public record Link(Kind kind, String from, String to, String name, boolean trans
   /** Whether this is the local gradient of an activation, {@code \partial s_k / \partial z_k}. */
   public boolean isActivation() {
     return kind == Kind.PARTIAL && variable(from).equals("s") && variable(to).equals("z");
+  }
+
+  /** Whether two keys name the same variable, at any time; compared in place, as alignments call this often. */
+  private static boolean sameVariable(String a, String b) {
+    int i = a.indexOf('@');
+    int j = b.indexOf('@');
+    int la = i < 0 ? a.length() : i;
+    int lb = j < 0 ? b.length() : j;
+    return la == lb && a.regionMatches(0, b, 0, la);
   }
 
   public static String key(String variable, String time) {

@@ -40,6 +40,7 @@ public final class TexParser {
   public static final int MAX_DEPTH = 200;
 
   private static final Pattern TIME = Pattern.compile("(t|k|i|j|n|m|tau)(?:([+-])(\\d{1,6}))?");
+  private static final Pattern EXPONENT = Pattern.compile("-?\\d{1,3}");
   private static final Set<String> FUNCTIONS = Set.of("tanh", "sigmoid", "softmax", "exp", "log", "ln", "relu",
       "ReLU", "sech", "cosh", "sinh", "max", "sign", "step");
   private static final Set<String> FONT = Set.of("mathbf", "boldsymbol", "bm", "mathrm", "mathit", "vec",
@@ -398,7 +399,7 @@ public final class TexParser {
     if (FUNCTIONS.contains(c)) {
       return function(c, o);
     }
-    if (c.matches("[a-zA-Z]+") && Character.isLetter(c.charAt(0)) && !c.equals("otimes") && !c.equals("odot")
+    if (Character.isLetter(c.charAt(0)) && !c.equals("otimes") && !c.equals("odot")
         && !c.equals("cdot") && !c.equals("times")) {
       if (c.equals("sigma") && (peek().isSymbol("(") || peek().isSymbol("'"))) {
         return function("sigma", o);
@@ -469,7 +470,7 @@ public final class TexParser {
         || text.equals("\\mathrmT") || text.equals("\\primeT")) {
       return new Expr.Transpose(base);
     }
-    if (text.matches("-?\\d{1,3}")) {
+    if (EXPONENT.matcher(text).matches()) {
       return new Expr.Power(base, Integer.parseInt(text));
     }
     return new Expr.Apply("pow", List.of(base, group(arg, 0)));

@@ -120,8 +120,13 @@ public final class Verifier {
     ClaimJudge judge = new ClaimJudge(notation, engine);
     for (Claim c : claims) {
       String key = c.parameter() + "/" + c.loss();
+      // A whole sum says how many stages it is over; a single term is one stage's share of a sum the
+      // file builds up, so it takes the stages of the file's largest claim about the same gradient.
+      boolean single = c.terms().size() == 1;
+      int counted = single ? byCount.get(key) : c.stepsCounted();
+      int indexed = single ? byIndex.get(key) : c.stepsNeeded();
       List<Integer> candidates = options.steps().isPresent() ? List.of(options.steps().getAsInt())
-          : byCount.get(key).equals(byIndex.get(key)) ? List.of(byIndex.get(key)) : List.of(byCount.get(key), byIndex.get(key));
+          : counted == indexed ? List.of(indexed) : List.of(counted, indexed);
       Position at = c.span().position(c.parsed().offset(c.lhs(), 0));
       int most = candidates.stream().mapToInt(Integer::intValue).max().orElse(1);
       if (most > EngineTerms.MAX_STEPS) {
