@@ -64,14 +64,19 @@ final class TermReader {
     // Only a written partial starts the chain notation: a concrete o - y first is matrix form read backwards.
     boolean startsAtLoss = !links.isEmpty() && links.get(0).kind() == Link.Kind.PARTIAL
         && Link.variable(links.get(0).from()).equals("E") && factors.get(0) instanceof Expr.Partial;
-    WrittenTerm.Form form = wrapped || startsAtLoss || end.isEmpty() || !end.get().transposed()
-        ? WrittenTerm.Form.CHAIN : WrittenTerm.Form.MATRIX;
+    // Chain notation shows itself by a written partial of the loss first or by (...)^T s^T; matrix
+    // form by a transposed end, a transposed matrix or a concrete factor (diag(...), o - y).
+    boolean chainEvidence = wrapped || startsAtLoss;
+    boolean matrixEvidence = end.isPresent() && end.get().transposed()
+        || links.stream().anyMatch(l -> l.kind() == Link.Kind.MATRIX && l.transposed())
+        || factors.stream().anyMatch(f -> f instanceof Expr.Diag || f instanceof Expr.Sum);
+    WrittenTerm.Form form = !chainEvidence && matrixEvidence ? WrittenTerm.Form.MATRIX : WrittenTerm.Form.CHAIN;
+    if (form == WrittenTerm.Form.MATRIX) {
+      Collections.reverse(links);
+    }
     if (end.isPresent()) {
       boolean transposed = end.get().transposed();
-      if (form == WrittenTerm.Form.MATRIX) {
-        join = WrittenTerm.Join.OUTER;
-        Collections.reverse(links);
-      } else if (wrapped) {
+      if (form == WrittenTerm.Form.MATRIX || wrapped) {
         join = transposed ? WrittenTerm.Join.OUTER : WrittenTerm.Join.UNTRANSPOSED;
       } else {
         join = WrittenTerm.Join.PLAIN;
