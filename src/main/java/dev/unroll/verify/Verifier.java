@@ -40,8 +40,11 @@ public final class Verifier {
     this.bounds = bounds;
   }
 
-  /** One span read, or the reason it could not be. */
-  private record Read(MathSpan span, ParsedMath parsed) {}
+  /**
+   * One span read. {@code prose} is its segment's prose and {@code proseFrom} where the prose since the
+   * previous displayed formula starts.
+   */
+  private record Read(MathSpan span, ParsedMath parsed, String prose, int proseFrom) {}
 
   public Report verify(String file, Document document) {
     List<Finding> findings = new ArrayList<>();
@@ -54,14 +57,18 @@ public final class Verifier {
         findings.add(Finding.at(segment.position(open), Severity.WARNING,
             "this mathematics is never closed; it runs to the end of the " + (document.kind() == Document.Kind.NOTEBOOK ? "cell." : "file.")));
       }
+      int proseFrom = 0;
       for (MathSpan span : r.spans()) {
         try {
           ParsedMath parsed = new TexParser().parse(span.tex());
-          reads.add(new Read(span, parsed));
+          reads.add(new Read(span, parsed, r.prose(), proseFrom));
           environments(span, findings);
         } catch (TexSyntaxException e) {
           findings.add(Finding.at(span.position(e.offset()), Severity.WARNING, "could not read this formula: "
               + e.getMessage() + "."));
+        }
+        if (span.display()) {
+          proseFrom = span.end();
         }
       }
       prose.add(new ProseAt(segment, r.prose()));
@@ -145,6 +152,23 @@ public final class Verifier {
       findings.addAll(v.findings());
       if (!v.holds()) {
         failed++;
+      }
+    }
+    int walkSteps = Math.min(EngineTerms.MAX_STEPS, Math.max(3, byIndex.getOrDefault("W/" + LossKind.LAST, 1)));
+    GradientSoFar walk = new GradientSoFar(notation, engine);
+    for (Read r : reads) {
+      List<Statement> statements = r.parsed().statements();
+      if (!r.span().display() || statements.size() != 1 || statements.get(0).isEquation()
+          || !GradientSoFar.isChain(statements.get(0).sides().get(0))) {
+        continue;
+      }
+      int from = Math.max(r.proseFrom(), r.span().open() - 400);
+      String window = r.prose().substring(from, r.span().open());
+      Optional<Finding> f = walk.judge(r.span(), r.parsed(), statements.get(0).sides().get(0), window, from, walkSteps);
+      if (f.isPresent()) {
+        checked++;
+        failed += f.get().severity() == Severity.ERROR ? 1 : 0;
+        findings.add(f.get());
       }
     }
     ProseClaims proseClaims = new ProseClaims(bounds);

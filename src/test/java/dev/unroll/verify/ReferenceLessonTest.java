@@ -82,6 +82,13 @@ class ReferenceLessonTest {
   }
 
   @Test
+  void reportsWhereTheOtherGradientFlows() {
+    assertThat(at(48, "error")).singleElement().asString().contains(":48:48:")
+        .contains("the gradient at s_{t}, not at s_{t+1}");
+    assertThat(at(74, "note")).singleElement().asString().contains("the gradient at s_{t-1}");
+  }
+
+  @Test
   void reportsAlignInsideDisplayDollars() {
     assertThat(at(15, "error")).singleElement().asString().contains("\\begin{align} inside $$").contains("aligned");
     assertThat(at(96, "error")).anyMatch(l -> l.contains("\\begin{align} inside $$"));
@@ -95,7 +102,8 @@ class ReferenceLessonTest {
   @Test
   void findingsAreOnlyTheseKinds() {
     assertThat(lines.stream().filter(l -> l.contains(": error: "))).allMatch(l -> l.contains("unknown symbol S")
-        || l.contains("outer product") || l.contains("less than 0.25") || l.contains("\\begin{align}"));
+        || l.contains("outer product") || l.contains("less than 0.25") || l.contains("\\begin{align}")
+        || l.contains("the chain below is the gradient at"));
   }
 
   @Test
@@ -103,7 +111,7 @@ class ReferenceLessonTest {
     StringWriter out = new StringWriter();
     int code = Main.run(new String[] {"verify", CORRECTED}, new PrintWriter(out), new PrintWriter(new StringWriter()));
     assertThat(out.toString()).doesNotContain(": error: ").doesNotContain(": warning: ")
-        .contains("the 3 written terms are the 3-term sum").contains("9 claims checked, 9 hold");
+        .contains("the 3 written terms are the 3-term sum").contains("11 claims checked, 11 hold");
     assertThat(code).isZero();
   }
 
