@@ -1,7 +1,6 @@
 package dev.unroll.verify;
 
 import dev.unroll.expr.Expr;
-import dev.unroll.expr.Time;
 import dev.unroll.verify.TexLexer.Token;
 import dev.unroll.verify.TexLexer.Type;
 import java.util.ArrayList;
@@ -9,8 +8,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Third stage of {@code verify}: reads the TeX of one span into {@link Expr}s. Grammar, loosest first:
@@ -39,8 +36,6 @@ import java.util.regex.Pattern;
 public final class TexParser {
   public static final int MAX_DEPTH = 200;
 
-  private static final Pattern TIME = Pattern.compile("(t|k|i|j|n|m|tau)(?:([+-])(\\d{1,6}))?");
-  private static final Pattern EXPONENT = Pattern.compile("-?\\d{1,3}");
   private static final Set<String> FUNCTIONS = Set.of("tanh", "sigmoid", "softmax", "exp", "log", "ln", "relu",
       "ReLU", "sech", "cosh", "sinh", "max", "sign", "step");
   private static final Set<String> FONT = Set.of("mathbf", "boldsymbol", "bm", "mathrm", "mathit", "vec",
@@ -54,113 +49,13 @@ public final class TexParser {
 
   /** Reads a whole span. */
   public ParsedMath parse(String tex) {
-    tokens = TexLexer.lex(tex);
     offsets.clear();
-    List<String> environments = new ArrayList<>();
-    List<List<Token>> rows = new ArrayList<>();
-    List<Token> row = new ArrayList<>();
-    for (int k = 0; k < tokens.size(); k++) {
-      Token t = tokens.get(k);
-      if (t.type() == Type.COMMAND && (t.text().equals("begin") || t.text().equals("end"))) {
-        String env = environmentName(k);
-        if (t.text().equals("begin")) {
-          environments.add(env);
-        }
-        k = skipEnvironmentArgument(k);
-        if (!row.isEmpty()) {
-          rows.add(row);
-          row = new ArrayList<>();
-        }
-        continue;
-      }
-      if (t.type() == Type.ROW || t.type() == Type.END) {
-        if (!row.isEmpty()) {
-          rows.add(row);
-        }
-        row = new ArrayList<>();
-        continue;
-      }
-      row.add(t);
-    }
+    TexRows rows = TexRows.split(TexLexer.lex(tex));
     List<Statement> statements = new ArrayList<>();
-    List<Token> current = null;
-    for (List<Token> r : rows) {
-      boolean equation = hasTopLevelEquals(r);
-      if (current != null && !equation) {
-        current.addAll(r);
-      } else {
-        if (current != null) {
-          statements.addAll(statements(current));
-        }
-        current = new ArrayList<>(r);
-      }
+    for (List<Token> row : rows.statements()) {
+      statements.add(statement(row));
     }
-    if (current != null) {
-      statements.addAll(statements(current));
-    }
-    return new ParsedMath(statements, environments, offsets);
-  }
-
-  private String environmentName(int k) {
-    StringBuilder name = new StringBuilder();
-    int j = k + 1;
-    if (j < tokens.size() && tokens.get(j).type() == Type.OPEN) {
-      for (j = j + 1; j < tokens.size() && tokens.get(j).type() != Type.CLOSE && tokens.get(j).type() != Type.END; j++) {
-        name.append(tokens.get(j).text());
-      }
-    }
-    return name.toString();
-  }
-
-  private int skipEnvironmentArgument(int k) {
-    int j = k + 1;
-    if (j < tokens.size() && tokens.get(j).type() == Type.OPEN) {
-      while (j < tokens.size() && tokens.get(j).type() != Type.CLOSE && tokens.get(j).type() != Type.END) {
-        j++;
-      }
-      return tokens.get(j).type() == Type.END ? j - 1 : j;
-    }
-    return k;
-  }
-
-  private static boolean hasTopLevelEquals(List<Token> row) {
-    int level = 0;
-    for (Token t : row) {
-      if (t.type() == Type.OPEN || t.isSymbol("(") || t.isSymbol("[")) {
-        level++;
-      } else if (t.type() == Type.CLOSE || t.isSymbol(")") || t.isSymbol("]")) {
-        level--;
-      } else if (level == 0 && t.isSymbol("=")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** A row split at top-level commas: {@code W_{xh}, W_{hh}, W_{hy}} is three statements. */
-  private List<Statement> statements(List<Token> row) {
-    List<Statement> out = new ArrayList<>();
-    List<Token> part = new ArrayList<>();
-    int level = 0;
-    for (Token t : row) {
-      if (t.type() == Type.OPEN || t.isSymbol("(") || t.isSymbol("[")) {
-        level++;
-      } else if (t.type() == Type.CLOSE || t.isSymbol(")") || t.isSymbol("]")) {
-        level--;
-      }
-      if (level == 0 && t.isSymbol(",")) {
-        if (!part.isEmpty()) {
-          out.add(statement(part));
-        }
-        part = new ArrayList<>();
-      } else {
-        part.add(t);
-      }
-    }
-    if (!part.isEmpty()) {
-      out.add(statement(part));
-    }
-    return out;
+    return new ParsedMath(statements, rows.environments(), offsets);
   }
 
   private Statement statement(List<Token> row) {
@@ -182,7 +77,7 @@ public final class TexParser {
       pos++;
     }
     if (peek().type() != Type.END) {
-      throw new TexSyntaxException("unexpected '" + describe(peek()) + "'", peek().offset());
+      throw new TexSyntaxException("unexpected '" + TexScripts.describe(peek()) + "'", peek().offset());
     }
     return new Statement(sides, start);
   }
@@ -199,7 +94,7 @@ public final class TexParser {
     terms.add(negative ? at(new Expr.Negate(first), start) : first);
     while (peek().isSymbol("+") || peek().isSymbol("-")) {
       Token sign = next();
-      if (startsPrimary(peek()) || peek().isSymbol("(")) {
+      if (TexScripts.startsPrimary(peek()) || peek().isSymbol("(")) {
         Expr term = outer();
         terms.add(sign.text().equals("-") ? at(new Expr.Negate(term), sign.offset()) : term);
       }
@@ -228,7 +123,7 @@ public final class TexParser {
       Token t = peek();
       if (t.isSymbol(".") || t.isSymbol("*") || t.is(Type.COMMAND, "cdot") || t.is(Type.COMMAND, "times")) {
         next();
-        if (!startsPrimary(peek())) {
+        if (!TexScripts.startsPrimary(peek())) {
           break;
         }
         explicit = true;
@@ -242,7 +137,7 @@ public final class TexParser {
         Expr left = factors.remove(factors.size() - 1);
         Expr right = unary();
         factors.add(at(divide(left, right), offsetOf(left, t.offset())));
-      } else if (startsPrimary(t)) {
+      } else if (TexScripts.startsPrimary(t)) {
         factors.add(unary());
       } else {
         break;
@@ -312,7 +207,7 @@ public final class TexParser {
         }
         throw new TexSyntaxException("unexpected '" + t.text() + "'", o);
       default:
-        throw new TexSyntaxException(t.type() == Type.END ? "the formula ends too early" : "unexpected '" + describe(t) + "'", o);
+        throw new TexSyntaxException(t.type() == Type.END ? "the formula ends too early" : "unexpected '" + TexScripts.describe(t) + "'", o);
     }
   }
 
@@ -356,8 +251,8 @@ public final class TexParser {
     if (c.equals("frac") || c.equals("dfrac") || c.equals("tfrac")) {
       Expr num = argument();
       Expr den = argument();
-      Optional<Expr> numerator = differential(num);
-      Optional<Expr> denominator = differential(den);
+      Optional<Expr> numerator = TexScripts.differential(num);
+      Optional<Expr> denominator = TexScripts.differential(den);
       if (numerator.isPresent() && denominator.isPresent()) {
         return at(new Expr.Partial(numerator.get(), denominator.get()), o);
       }
@@ -383,7 +278,7 @@ public final class TexParser {
     }
     if (c.equals("operatorname") || FONT.contains(c)) {
       List<Token> arg = argumentTokens();
-      String name = joined(arg);
+      String name = TexScripts.joined(arg);
       if (name.equals("diag") || FUNCTIONS.contains(name)) {
         return function(name, o);
       }
@@ -393,7 +288,7 @@ public final class TexParser {
       return group(arg, o);
     }
     if (c.equals("hat") || c.equals("tilde") || c.equals("bar")) {
-      String name = joined(argumentTokens());
+      String name = TexScripts.joined(argumentTokens());
       return at(new Expr.Symbol(c + "_" + name, Optional.empty(), Expr.Role.PARAMETER), o);
     }
     if (FUNCTIONS.contains(c)) {
@@ -408,22 +303,6 @@ public final class TexParser {
       return at(new Expr.Symbol("\\" + c, Optional.empty(), Expr.Role.PARAMETER), o);
     }
     throw new TexSyntaxException("unexpected '\\" + c + "'", o);
-  }
-
-  /** {@code \partial X} or {@code dX} as the numerator or denominator of a fraction. */
-  private static Optional<Expr> differential(Expr e) {
-    if (e instanceof Expr.Apply a && a.function().equals("\\partial")) {
-      return Optional.of(a.arguments().get(0));
-    }
-    if (e instanceof Expr.Product p && p.factors().size() == 2 && p.factors().get(0) instanceof Expr.Symbol d
-        && d.name().equals("d") && d.time().isEmpty()) {
-      return Optional.of(p.factors().get(1));
-    }
-    if (e instanceof Expr.Product p && p.factors().size() > 2 && p.factors().get(0) instanceof Expr.Symbol d
-        && d.name().equals("d") && d.time().isEmpty()) {
-      return Optional.of(Expr.juxtapose(p.factors().subList(1, p.factors().size())));
-    }
-    return Optional.empty();
   }
 
   /** {@code name(args)}, {@code name x} or {@code name'(x)}. */
@@ -447,33 +326,12 @@ public final class TexParser {
     return at(new Expr.Apply(f, List.of(arg)), o);
   }
 
-  private Expr subscript(Expr base, List<Token> arg) {
-    String text = joined(arg);
-    if (!(base instanceof Expr.Symbol s)) {
-      return base;
-    }
-    Matcher m = TIME.matcher(text);
-    if (s.time().isEmpty() && m.matches()) {
-      int offset = m.group(2) == null ? 0 : Integer.parseInt(m.group(3)) * (m.group(2).equals("-") ? -1 : 1);
-      String variable = m.group(1).equals("tau") ? "t" : m.group(1);
-      return new Expr.Symbol(s.name(), Optional.of(new Time(variable, offset)), Expr.Role.INTERMEDIATE);
-    }
-    if (s.time().isEmpty()) {
-      return new Expr.Symbol(s.name() + "_" + text, Optional.empty(), s.role());
-    }
-    return s;
+  private Expr superscript(Expr base, List<Token> arg) {
+    return TexScripts.superscript(base, TexScripts.joined(arg)).orElseGet(() -> new Expr.Apply("pow", List.of(base, group(arg, 0))));
   }
 
-  private Expr superscript(Expr base, List<Token> arg) {
-    String text = joined(arg);
-    if (text.equals("T") || text.equals("\\top") || text.equals("\\intercal") || text.equals("\\mathsfT")
-        || text.equals("\\mathrmT") || text.equals("\\primeT")) {
-      return new Expr.Transpose(base);
-    }
-    if (EXPONENT.matcher(text).matches()) {
-      return new Expr.Power(base, Integer.parseInt(text));
-    }
-    return new Expr.Apply("pow", List.of(base, group(arg, 0)));
+  private Expr subscript(Expr base, List<Token> arg) {
+    return TexScripts.subscript(base, TexScripts.joined(arg));
   }
 
   /** The tokens of one argument: a braced group or a single token. */
@@ -542,7 +400,7 @@ public final class TexParser {
         }
       }
       if (peek().type() != Type.END) {
-        throw new TexSyntaxException("unexpected '" + describe(peek()) + "'", peek().offset());
+        throw new TexSyntaxException("unexpected '" + TexScripts.describe(peek()) + "'", peek().offset());
       }
       return e;
     } finally {
@@ -550,26 +408,6 @@ public final class TexParser {
       pos = savedPos;
       end = savedEnd;
     }
-  }
-
-  private static String joined(List<Token> arg) {
-    StringBuilder b = new StringBuilder();
-    for (Token t : arg) {
-      b.append(t.type() == Type.COMMAND ? "\\" + t.text() : t.text());
-    }
-    return b.toString();
-  }
-
-  private boolean startsPrimary(Token t) {
-    return switch (t.type()) {
-      case WORD, NUMBER, OPEN -> true;
-      case COMMAND -> !(t.text().equals("otimes") || t.text().equals("cdot") || t.text().equals("times")
-          || t.text().equals("odot") || t.text().equals("circ") || t.text().equals("le") || t.text().equals("leq")
-          || t.text().equals("ge") || t.text().equals("geq") || t.text().equals("approx") || t.text().equals("neq")
-          || t.text().equals("to") || t.text().equals("in") || t.text().equals("quad"));
-      case SYMBOL -> t.text().equals("(") || t.text().equals("[") || t.text().equals("{");
-      default -> false;
-    };
   }
 
   private void enter() {
@@ -607,7 +445,5 @@ public final class TexParser {
     return o == null ? fallback : o;
   }
 
-  private static String describe(Token t) {
-    return t.type() == Type.COMMAND ? "\\" + t.text() : t.type() == Type.END ? "end of formula" : t.text();
-  }
+
 }
