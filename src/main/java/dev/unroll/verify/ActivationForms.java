@@ -15,6 +15,19 @@ final class ActivationForms {
 
   private ActivationForms() {}
 
+  /** Which activation a recognised form belongs to: {@code 1 - s^2} is tanh's, {@code s (1 - s)} the sigmoid's. */
+  static String activationOf(Expr e) {
+    if (e instanceof Expr.Apply a) {
+      return switch (a.function()) {
+        case "tanh'" -> "tanh";
+        case "sigma'", "sigmoid'" -> "sigmoid";
+        case "relu'", "ReLU'" -> "relu";
+        default -> "";
+      };
+    }
+    return e instanceof Expr.Sum ? "tanh" : "sigmoid";
+  }
+
   /** The stage k of an activation derivative written in one of the recognised forms. */
   static Optional<Time> stageOf(Expr e) {
     if (e instanceof Expr.Apply a && DERIVATIVES.contains(a.function()) && a.arguments().size() == 1

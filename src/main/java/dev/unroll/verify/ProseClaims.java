@@ -30,6 +30,7 @@ final class ProseClaims {
 
   private final ActivationBounds bounds;
 
+  /** @param bounds the Symja calculation, or null to leave prose claims unchecked (reported as such) */
   ProseClaims(ActivationBounds bounds) {
     this.bounds = bounds;
   }
@@ -52,7 +53,7 @@ final class ProseClaims {
 
   /** Judges one claim; {@code where} is its position. */
   Finding judge(BoundClaim c, Position where) {
-    Optional<ActivationBounds.Bound> computed = bounds.maxAbsDerivative(c.activation());
+    Optional<ActivationBounds.Bound> computed = bounds == null ? Optional.empty() : bounds.maxAbsDerivative(c.activation());
     if (computed.isEmpty()) {
       return Finding.at(where, Severity.WARNING, "could not compute the largest value of the " + c.activation()
           + "'s derivative with Symja, so \"" + c.comparator() + " " + c.boundText() + "\" was not checked.");

@@ -125,7 +125,9 @@ final class TermReader {
     Optional<Time> stage = ActivationForms.stageOf(x);
     if (stage.isPresent()) {
       String time = stage.get().plus(shift).spelled();
-      return Optional.of(Link.partial(Link.key("s", time), Link.key("z", time), at));
+      // The name records whose derivative the written form is, for the judge to compare with the network's.
+      return Optional.of(new Link(Link.Kind.PARTIAL, Link.key("s", time), Link.key("z", time),
+          ActivationForms.activationOf(x), false, at));
     }
     if (x instanceof Expr.Sum s && s.terms().size() == 2 && s.terms().get(0) instanceof Expr.Symbol o
         && s.terms().get(1) instanceof Expr.Negate n && n.operand() instanceof Expr.Symbol y
