@@ -21,30 +21,67 @@ public final class ClosedForm {
 
   private ClosedForm() {}
 
+  /** The newest loss's sum in chain notation: {@code \\sum_k first \\cdot \\prod_j (...) \\cdot end_k}. */
   public static Expr chain(Recurrence r) {
-    Time k = Recurrence.K;
-    Expr product = new Expr.Series(Expr.SeriesKind.PRODUCT, J, r.first().plus(-1), k, true, Expr.ProductStyle.CHAIN,
-        Rewrite.retime(r.chainFactor(), k, J));
-    List<Expr> factors = new ArrayList<>(factors(r.firstChain(), Expr.ProductStyle.CHAIN));
-    factors.add(product);
-    r.end().ifPresent(factors::add);
-    return sum(r, Expr.chain(factors));
+    return chainFrom(r, r.first());
   }
 
+  /** The newest loss's sum in column form: {@code \\sum_k \\prod_j (...) \\delta_{t+1} end_k^T}. */
   public static Expr matrix(Recurrence r) {
+    return matrixFrom(r, r.first());
+  }
+
+  /**
+   * The total loss's double sum in chain notation: the loss of stage i contributes the same sum as the
+   * newest loss, started at i instead of t+1 (the cell is the same at every stage).
+   */
+  public static Expr totalChain(Recurrence r) {
+    return overLosses(r, chainFrom(r, I));
+  }
+
+  public static Expr totalMatrix(Recurrence r) {
+    return overLosses(r, matrixFrom(r, I));
+  }
+
+  /** The outer index of the total loss's sum, over the stage whose loss is taken. */
+  public static final Time I = new Time("i", 0);
+
+  private static Expr overLosses(Recurrence r, Expr body) {
+    return new Expr.Series(Expr.SeriesKind.SUM, I, r.first(), r.last(), true, Expr.ProductStyle.JUXTAPOSE, body);
+  }
+
+  private static Expr chainFrom(Recurrence r, Time first) {
     Time k = Recurrence.K;
-    Expr product = new Expr.Series(Expr.SeriesKind.PRODUCT, J, k, r.first().plus(-1), false, Expr.ProductStyle.JUXTAPOSE,
+    Expr product = new Expr.Series(Expr.SeriesKind.PRODUCT, J, first.plus(-1), k, true, Expr.ProductStyle.CHAIN,
+        Rewrite.retime(r.chainFactor(), k, J));
+    List<Expr> factors = new ArrayList<>(factors(Rewrite.retime(r.firstChain(), r.first(), first), Expr.ProductStyle.CHAIN));
+    factors.add(product);
+    r.end().ifPresent(factors::add);
+    return sum(first, r.last(), Expr.chain(factors));
+  }
+
+  private static Expr matrixFrom(Recurrence r, Time first) {
+    Time k = Recurrence.K;
+    Expr product = new Expr.Series(Expr.SeriesKind.PRODUCT, J, k, first.plus(-1), false, Expr.ProductStyle.JUXTAPOSE,
         Rewrite.retime(r.columnFactor(), k, J));
     List<Expr> factors = new ArrayList<>();
     factors.add(product);
-    factors.addAll(factors(r.firstDelta(), Expr.ProductStyle.JUXTAPOSE));
+    factors.addAll(factors(Rewrite.retime(r.firstDelta(), r.first(), first), Expr.ProductStyle.JUXTAPOSE));
     r.end().ifPresent(e -> factors.add(new Expr.Transpose(e)));
-    return sum(r, Expr.juxtapose(factors));
+    return sum(first, r.last(), Expr.juxtapose(factors));
   }
 
-  private static Expr sum(Recurrence r, Expr body) {
+  private static Expr sum(Time first, Time last, Expr body) {
     // Newest term first, as the walk finds them.
-    return new Expr.Series(Expr.SeriesKind.SUM, Recurrence.K, r.first(), r.last(), true, Expr.ProductStyle.JUXTAPOSE, body);
+    return new Expr.Series(Expr.SeriesKind.SUM, Recurrence.K, first, last, true, Expr.ProductStyle.JUXTAPOSE, body);
+  }
+
+  /** The term of a closed sum {@code \\sum_k body} at one stage k, written out. */
+  public static Expr term(Expr closedSum, Time k) {
+    if (!(closedSum instanceof Expr.Series s) || s.kind() != Expr.SeriesKind.SUM) {
+      throw new IllegalArgumentException("term needs a closed sum, got " + closedSum + ".");
+    }
+    return expand(Rewrite.retime(s.body(), s.index(), k));
   }
 
   /**
@@ -66,7 +103,7 @@ public final class ClosedForm {
         items.add(expand(Rewrite.retime(s.body(), s.index(), new Time(s.from().variable(), v))));
       }
       if (s.kind() == Expr.SeriesKind.SUM) {
-        return items.isEmpty() ? new Expr.Num(0) : Expr.sum(items);
+        return items.isEmpty() ? new Expr.Num(0) : flatSum(items);
       }
       return product(items, s.style());
     }
@@ -74,9 +111,21 @@ public final class ClosedForm {
       return product(p.factors().stream().map(ClosedForm::expand).toList(), p.style());
     }
     if (e instanceof Expr.Sum s) {
-      return Expr.sum(s.terms().stream().map(ClosedForm::expand).toList());
+      return flatSum(s.terms().stream().map(ClosedForm::expand).toList());
     }
     return e;
+  }
+
+  private static Expr flatSum(List<Expr> items) {
+    List<Expr> flat = new ArrayList<>();
+    for (Expr x : items) {
+      if (x instanceof Expr.Sum s) {
+        flat.addAll(s.terms());
+      } else {
+        flat.add(x);
+      }
+    }
+    return Expr.sum(flat);
   }
 
   private static Expr product(List<Expr> items, Expr.ProductStyle style) {

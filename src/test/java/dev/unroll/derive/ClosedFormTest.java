@@ -39,6 +39,16 @@ class ClosedFormTest {
     assertThat(ClosedForm.expand(ClosedForm.matrix(r))).isEqualTo(forms.matrixSum(expanded));
   }
 
+  @ParameterizedTest(name = "total {0} {1} N={2}")
+  @MethodSource("cases")
+  void theTotalLossDoubleSumExpandsToTheExpandedSum(String wrt, String activation, int steps) {
+    CellDefinition cell = RNN.withPlaceholder("f", activation);
+    Recurrence r = forms.recurrence(derive(cell, 3, wrt)).orElseThrow().over(steps);
+    Derivation expanded = new Differentiator().derive(new Unroller().unroll(cell, steps), wrt, LossKind.TOTAL);
+    assertThat(ClosedForm.expand(ClosedForm.totalChain(r))).isEqualTo(forms.chainSum(expanded));
+    assertThat(ClosedForm.expand(ClosedForm.totalMatrix(r))).isEqualTo(forms.matrixSum(expanded));
+  }
+
   @Test
   void aClosedFormWithTheWrongOrderDoesNotExpandToTheSum() {
     Recurrence r = forms.recurrence(derive(RNN, 3, "W")).orElseThrow().over(4);
