@@ -2,17 +2,11 @@ package dev.unroll.symbolic;
 
 import dev.unroll.cell.Activation;
 import dev.unroll.cell.CellLibrary;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.matheclipse.core.basic.Config;
-import org.matheclipse.core.eval.EvalEngine;
-import org.matheclipse.core.eval.ExprEvaluator;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
-import org.matheclipse.parser.client.ParserConfig;
 
 /**
  * Computes the largest absolute value of an activation's derivative with Symja, for checking what
@@ -25,9 +19,8 @@ import org.matheclipse.parser.client.ParserConfig;
  * that a negative derivative counts by its size. When Symja cannot decide (relu's derivative of
  * {@code Max[0, z]} stays unevaluated) the answer is empty rather than a guess.
  *
- * <p>The evaluator is set up here privately, as ../shared/DEPENDENCIES.md prescribes, until
- * {@code SymjaSession} reaches main; then this class should take a session instead. The evaluator
- * is created on first use and belongs to the thread that created it.
+ * <p>The {@link SymjaSession} is created on first use, so a file with no such claim never pays
+ * Symja's cold start, and belongs to the thread that first asks.
  */
 public final class ActivationBounds {
   /** The maximum of |f'| over the reals. */
@@ -40,8 +33,7 @@ public final class ActivationBounds {
   }
 
   private final Map<String, Activation> activations;
-  private ExprEvaluator evaluator;
-  private EvalEngine engine;
+  private SymjaSession session;
 
   public ActivationBounds() {
     this.activations = CellLibrary.builtInActivations();
@@ -52,9 +44,9 @@ public final class ActivationBounds {
     if (a == null) {
       return Optional.empty();
     }
-    ExprEvaluator ev = evaluator();
+    SymjaSession ev = session();
     String z = a.argument();
-    String derivative = "D[" + brackets(a.definition()) + ", " + z + "]";
+    String derivative = "D[" + SymjaSession.strictCalls(a.definition()) + ", " + z + "]";
     IExpr d = ev.eval(derivative);
     if (d.toString().contains("Derivative")) {
       // Symja leaves the derivative unevaluated (relu's Max[0, z]): nothing to maximise.
@@ -84,7 +76,7 @@ public final class ActivationBounds {
     }
     IExpr value = list.arg1();
     IExpr rules = list.arg2();
-    ExprEvaluator ev = evaluator();
+    SymjaSession ev = session();
     double numeric;
     try {
       numeric = ev.eval("N[" + (negate ? "-(" + value + ")" : value.toString()) + "]").evalf();
@@ -98,7 +90,7 @@ public final class ActivationBounds {
   }
 
   /** Whether the derivative is positive at a few points, so that its maximum is the maximum of its size. */
-  private static boolean derivativeIsPositive(ExprEvaluator ev, String derivative, String z) {
+  private static boolean derivativeIsPositive(SymjaSession ev, String derivative, String z) {
     for (String point : new String[] {"-3", "-1/2", "0", "1/2", "3"}) {
       IExpr v = ev.eval("N[ReplaceAll[" + derivative + ", " + z + " -> " + point + "]]");
       if (!v.isNumber() || v.evalf() <= 0) {
@@ -108,36 +100,12 @@ public final class ActivationBounds {
     return true;
   }
 
-  /** activations.cell writes calls with parentheses ({@code Tanh(z)}); Symja's parser wants brackets. */
-  static String brackets(String definition) {
-    StringBuilder out = new StringBuilder();
-    java.util.ArrayDeque<Boolean> calls = new java.util.ArrayDeque<>();
-    for (int i = 0; i < definition.length(); i++) {
-      char c = definition.charAt(i);
-      if (c == '(') {
-        boolean call = i > 0 && Character.isLetterOrDigit(definition.charAt(i - 1));
-        calls.push(call);
-        out.append(call ? '[' : '(');
-      } else if (c == ')') {
-        out.append(!calls.isEmpty() && calls.pop() ? ']' : ')');
-      } else {
-        out.append(c);
-      }
+
+  private SymjaSession session() {
+    if (session == null) {
+      session = new SymjaSession();
     }
-    return out.toString();
+    return session;
   }
 
-  private ExprEvaluator evaluator() {
-    if (evaluator == null) {
-      ParserConfig.PARSER_USE_LOWERCASE_SYMBOLS = false;
-      Config.JAS_NO_THREADS = true;
-      engine = new EvalEngine(false);
-      PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-      engine.setOutPrintStream(quiet);
-      engine.setErrorPrintStream(quiet);
-      evaluator = new ExprEvaluator(engine, true, (short) 0);
-    }
-    EvalEngine.set(engine);
-    return evaluator;
-  }
 }

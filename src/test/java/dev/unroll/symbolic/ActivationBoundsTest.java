@@ -37,9 +37,4 @@ class ActivationBoundsTest {
     assertThat(bounds.maxAbsDerivative("swish")).isEmpty();
   }
 
-  @Test
-  void parenthesesOfCallsBecomeBrackets() {
-    assertThat(ActivationBounds.brackets("1/(1+Exp(-z))")).isEqualTo("1/(1+Exp[-z])");
-    assertThat(ActivationBounds.brackets("Tanh(z)")).isEqualTo("Tanh[z]");
-  }
 }
