@@ -15,8 +15,10 @@ import org.matheclipse.core.interfaces.IExpr;
  * strict "less than" true).
  *
  * <p>The activation's definition comes from {@code activations.cell}. The derivative is taken with
- * {@code D} and maximised with {@code Maximize}; the bound is checked against {@code -Minimize} so
- * that a negative derivative counts by its size. When Symja cannot decide (relu's derivative of
+ * {@code D} and maximised with {@code Maximize}; unless the derivative is positive at every sample
+ * point (-3, -1/2, 0, 1/2, 3: a check, not a proof, made to spare the slow {@code Minimize} for the
+ * monotone activations), {@code -Minimize} is compared too so that a negative derivative counts by its
+ * size. When Symja cannot decide (relu's derivative of
  * {@code Max[0, z]} stays unevaluated) the answer is empty rather than a guess.
  *
  * <p>The {@link SymjaSession} is created on first use, so a file with no such claim never pays
@@ -57,14 +59,15 @@ public final class ActivationBounds {
       return Optional.of(new Bound(activation, d.toString(), Math.abs(d.evalf()), "any z", true));
     }
     IExpr max = ev.eval("Maximize[" + derivative + ", " + z + "]");
-    IExpr min = ev.eval("Minimize[" + derivative + ", " + z + "]");
     Optional<Bound> upper = bound(activation, max, false);
+    // A derivative positive everywhere (tanh, sigmoid) has |f'| = f': Minimize, the slow half, is skipped.
+    if (upper.isPresent() && derivativeIsPositive(ev, derivative, z)) {
+      return upper;
+    }
+    IExpr min = ev.eval("Minimize[" + derivative + ", " + z + "]");
     Optional<Bound> lower = bound(activation, min, true);
     if (upper.isPresent() && lower.isPresent()) {
       return Optional.of(upper.get().value() >= lower.get().value() ? upper.get() : lower.get());
-    }
-    if (upper.isPresent() && derivativeIsPositive(ev, derivative, z)) {
-      return upper;
     }
     return Optional.empty();
   }
