@@ -128,7 +128,7 @@ final class ClaimJudge {
   }
 
   private static String convention(WrittenTerm w) {
-    return w.form() == WrittenTerm.Form.MATRIX ? " (matrix form)" : " (the lesson's chain notation)";
+    return w.form() == WrittenTerm.Form.MATRIX ? " (matrix form)" : " (chain notation)";
   }
 
   private boolean convention(WrittenTerm w, Claim claim, EngineTerms.Expected nearest, EngineForms forms,

@@ -26,8 +26,12 @@ public record Report(String file, List<Finding> findings, int checked, int faile
 
   /** The last line of the text output. */
   public String summary() {
-    return file + ": " + checked + (checked == 1 ? " claim" : " claims") + " checked, " + (checked - failed)
-        + " hold, " + failed + " do not; " + count(Severity.ERROR) + " errors, " + count(Severity.WARNING)
-        + " warnings, " + count(Severity.NOTE) + " notes.";
+    return file + ": " + plural(checked, "claim") + " checked, " + (checked - failed) + " hold, " + failed
+        + " do not; " + plural(count(Severity.ERROR), "error") + ", " + plural(count(Severity.WARNING), "warning")
+        + ", " + plural(count(Severity.NOTE), "note") + ".";
+  }
+
+  private static String plural(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }
