@@ -87,6 +87,19 @@ final class TermJudge {
       diffs.add(reversed.get(k));
     }
     int total = cost[n][m];
+    for (int k = 0; k < w.size(); k++) {
+      Link l = w.get(k);
+      if (l.kind() == Link.Kind.PARTIAL && l.transposed()) {
+        int last = k;
+        while (last + 1 < w.size() && w.get(last + 1).offset() == l.offset() && !w.get(last + 1).transposed()) {
+          last++;
+        }
+        Link whole = Link.partial(l.from(), w.get(last).to(), l.offset());
+        total += 1;
+        diffs.add(new Difference(l.offset(), "upside-down partial: the chain needs " + describe.link(whole)
+            + ", the later value's derivative with respect to the earlier one."));
+      }
+    }
     Optional<Link> end = written.end();
     if (expected.end().isPresent()) {
       Link want = expected.end().get();
@@ -124,10 +137,20 @@ final class TermJudge {
         continue;
       }
       List<Link> run = run(w, engine);
-      if (run.isEmpty()) {
+      if (!run.isEmpty()) {
+        run.forEach(r -> out.add(r.at(w.offset())));
+        continue;
+      }
+      // Written upside down (\partial s_{t-1} / \partial s_t for \partial s_t / \partial s_{t-1}): take the
+      // run it should have been, its first link flagged (a partial's transposed flag) to be reported once.
+      List<Link> reversed = run(Link.partial(w.to(), w.from(), w.offset()), engine);
+      if (reversed.isEmpty()) {
         out.add(w);
       } else {
-        run.forEach(r -> out.add(r.at(w.offset())));
+        for (int i = 0; i < reversed.size(); i++) {
+          Link r = reversed.get(i);
+          out.add(new Link(r.kind(), r.from(), r.to(), r.name(), i == 0, w.offset()));
+        }
       }
     }
     return out;
