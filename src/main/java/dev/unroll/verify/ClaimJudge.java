@@ -170,11 +170,6 @@ final class ClaimJudge {
         out.add(Finding.at(span.position(l.offset()), Severity.ERROR, "wrong activation derivative: this is the "
             + l.name() + "'s derivative, but the network uses " + engine.activation() + ".", right));
       }
-      if (l.kind() == Link.Kind.UNKNOWN) {
-        out.add(Finding.at(span.position(l.offset()), Severity.WARNING, "could not match structure: the factor "
-            + l.name() + " is not a local gradient, matrix or vector of the network; the numeric comparison is not "
-            + "available yet, so this factor was compared as written."));
-      }
     }
     return ok;
   }

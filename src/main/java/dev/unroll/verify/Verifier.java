@@ -141,6 +141,13 @@ public final class Verifier {
             + "claims over at most " + EngineTerms.MAX_STEPS + "."));
         continue;
       }
+      if (c.terms().stream().anyMatch(t -> t.links().stream().anyMatch(l -> l.kind() == Link.Kind.UNKNOWN))) {
+        Finding f = numeric(c, most, notation, engine, at);
+        findings.add(f);
+        checked += f.severity() == Severity.WARNING ? 0 : 1;
+        failed += f.severity() == Severity.ERROR ? 1 : 0;
+        continue;
+      }
       checked++;
       ClaimJudge.Verdict v = null;
       for (int n : candidates) {
@@ -188,6 +195,25 @@ public final class Verifier {
 
   private record ProseAt(Segment segment, String text) {}
 
+  /** A claim whose factors cannot all be placed: both sides evaluated on random weights instead. */
+  private static Finding numeric(Claim c, int steps, Notation notation, EngineTerms engine, Position at) {
+    NumericFallback.Outcome o = new NumericFallback(notation, engine.activation()).compare(c, steps);
+    String what = "could not match the structure factor by factor, so both sides were evaluated on random weights"
+        + " over " + steps + " stages: ";
+    if (!o.evaluated()) {
+      return Finding.at(at, Severity.WARNING, "could not match structure, and the written side could not be evaluated"
+          + " numerically (" + o.problem() + "); this claim was not checked.");
+    }
+    String size = String.format(java.util.Locale.ROOT, "%.1e", o.relativeDifference());
+    if (o.relativeDifference() < NumericFallback.TOLERANCE) {
+      return Finding.at(at, Severity.NOTE, what + "they agree (relative difference " + size + ").");
+    }
+    EngineForms forms = new EngineForms(engine.activation(), c.shift());
+    Expr right = Expr.sum(engine.terms(c.parameter(), c.loss(), steps).stream().map(t -> forms.matrix(t.term())).toList());
+    return Finding.at(at, Severity.ERROR, what + "they disagree (relative difference " + size + ").",
+        WrittenTex.correction(right, notation));
+  }
+
   private static long errors(ClaimJudge.Verdict v) {
     return v.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
   }
@@ -230,7 +256,7 @@ public final class Verifier {
       if (t instanceof Expr.Negate || t instanceof Expr.Apply a && (a.function().equals("sum") || a.function().equals("prod"))) {
         findings.add(Finding.at(r.span().position(r.parsed().offset(t, 0)), Severity.WARNING,
             "could not match structure: " + (t instanceof Expr.Negate ? "a subtracted term" : "a \\sum or \\prod with limits")
-                + " is not compared factor by factor, and the numeric comparison is not available yet; this claim was not checked."));
+                + " is not compared factor by factor, nor evaluated numerically; this claim was not checked."));
         return Optional.empty();
       }
       terms.add(reader.read(t, r.parsed().offset(rhs, 0)));
