@@ -1,5 +1,5 @@
 [#-- The words of a lesson, shared by the Markdown and LaTeX layouts, which define the macros
-     heading, m (inline math), display, list, item, text, code and image. Every formula below is a
+     heading, m (inline math), display, list, item, text, code, image and plot. Every formula below is a
      field of the view, typeset by the engine; this file only arranges them and adds prose. --]
 [#assign isTotal = loss == "total"]
 [@heading 1][@text title/]: [=steps] stages[/@heading]
@@ -99,9 +99,30 @@ Collecting the common factors gives the delta recursion that backpropagation thr
 
 [@heading 2]Why gradients vanish or explode[/@heading]
 [#if recurrence.present]
-Every further stage back multiplies a term by one more copy of [@m recurrence.jacobian/]. The size of that factor is bounded by the largest value of the activation's derivative, call it gamma, times the largest singular value of the weight matrix in it. A term that reaches k stages back is therefore bounded by that product raised to the power k. If the product is below 1 the contributions of distant stages shrink geometrically: this is sufficient for vanishing gradients. A product above 1 is necessary, but not sufficient, for them to explode, since the bound can be far from tight. The usual remedy for exploding gradients is to clip the norm of the whole gradient to a threshold; vanishing gradients call for a different cell, such as the LSTM.
+Every further stage back multiplies a term by one more copy of [@m recurrence.jacobian/].
 [#else]
-With more than one route per stage the terms do not share a single repeated factor, but each route back through a stage still passes through that stage's activation derivative and recurrent weight, and the same reasoning applies to each route: long products of factors whose size is below 1 vanish, and products of factors above 1 can explode.
+With more than one route per stage the terms do not share a single repeated factor, but each route back through a stage still passes through that stage's activation derivative and recurrent weight, and the same reasoning applies to each route.
+[/#if]
+[#if bound.present]
+The size of that factor is at most gamma, the largest value of |f'| for the [@text bound.activation/] activation, times the largest singular value of the recurrent weight [@m bound.parameterTex/]. Symja derived [@m bound.gamma/] (about [=bound.gammaValue])[#if bound.argument == "any z"], attained at every z[#elseif bound.argument?has_content], attained at [@text bound.argument/][#else], approached but never attained[/#if]. A stage t therefore depends on an earlier stage k through a Jacobian bounded by
+
+[@display bound.bound/]
+If [@m bound.vanishing/], the contributions of distant stages shrink geometrically: this is sufficient for vanishing gradients. A largest singular value [@m bound.exploding/] is necessary, but not sufficient, for them to explode, since the bound can be far from tight (the activation's derivative is below gamma away from [#if bound.argument?has_content && bound.argument != "any z"]its maximum[#else]where it is largest[/#if]).
+
+The usual remedy for exploding gradients is gradient-norm clipping (Pascanu, Mikolov and Bengio, 2013): for a threshold c, whenever [@m bound.clippingCondition/] the whole gradient g is replaced by [@m bound.clipped/], which keeps its direction and caps its size. Vanishing gradients call for a different cell, such as the LSTM.
+[#if bound.plot?has_content]
+
+Measured on seeded random weights (the numeric check's sizes, seed 1) with [@m bound.parameterTex/] scaled to three largest singular values: each of the [=bound.measuredSteps] terms of [@m bound.measuredTex/], divided by the norms of the newest delta and of the term's own end vector (so that what is left is the product of Jacobians the term carries), against how far back it reaches, with the bound dashed. The norms are on a log scale.
+
+[@plot bound/]
+[@list]
+[#list bound.measured as r]
+[@item][@text "sigma_max = " + r.label + " = " + r.sigma + ", gamma sigma = " + r.gain/]: the oldest term's relative norm is [=r.oldest] against a bound of [=r.oldestBound][#if r.allUnder]; every term lies under its bound[#else]; NOT every term lies under its bound[/#if]. The whole gradient's norm is [=r.total], [#if r.total == r.clipped]under the clipping threshold [=bound.threshold], so clipping leaves it alone[#else]clipped to [=r.clipped] at threshold [=bound.threshold][/#if].[/@item]
+[/#list]
+[/@list]
+[/#if]
+[#else]
+The size of that factor is bounded by the largest value of the activation's derivative, call it gamma, times the largest singular value of the recurrent weight matrix; a term that reaches k stages back is bounded by that product raised to the power k.[#if bound.definition?has_content] Symja could not derive gamma for [@code bound.definition/]: it could not differentiate or maximise that definition (a kink such as max(0, z) has no derivative at 0, and Symja leaves it unevaluated), so this lesson states no value for gamma rather than guess one, and measures no decay against it.[/#if] If the product is below 1 the contributions of distant stages shrink geometrically: this is sufficient for vanishing gradients. A product above 1 is necessary, but not sufficient, for them to explode. The usual remedy for exploding gradients is to clip the norm of the whole gradient to a threshold (Pascanu, Mikolov and Bengio, 2013); vanishing gradients call for a different cell, such as the LSTM.
 [/#if]
 
 [@heading 2]Checked[/@heading]

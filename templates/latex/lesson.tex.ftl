@@ -8,6 +8,8 @@
 \usepackage[margin=2cm]{geometry}
 \usepackage{graphicx}
 \usepackage{hyperref}
+\usepackage{pgfplots}
+\pgfplotsset{compat=1.16}
 \allowdisplaybreaks
 \setlength{\parindent}{0pt}
 \setlength{\parskip}{0.6em}
@@ -40,5 +42,17 @@ $}
 [#macro text value][=latexText(value)][/#macro]
 [#macro code value]\texttt{[=latexText(value)]}[/#macro]
 [#macro image path alt][/#macro]
+[#macro plot bound]
+\begin{center}
+\begin{tikzpicture}
+\begin{semilogyaxis}[width=0.9\linewidth, height=0.55\linewidth, xlabel={$j$, stages back from the newest term}, ylabel={relative term norm}, legend pos=south west, legend style={font=\tiny}]
+[#list bound.series as s]
+\addplot[[=["blue", "red", "teal", "violet", "orange"][((s?index / 2)?floor) % 5]], [#if s.bound]dashed, [#else]thick, [/#if]mark=none] coordinates {[=s.points]};
+\addlegendentry{[@text s.label/]}
+[/#list]
+\end{semilogyaxis}
+\end{tikzpicture}
+\end{center}
+[/#macro]
 [#include "../common/lesson-body.ftl"]
 \end{document}

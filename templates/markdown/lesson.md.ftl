@@ -24,4 +24,7 @@ $$
 [#macro code value]`[=value]`[/#macro]
 [#macro image path alt]![[=alt]]([=path])
 [/#macro]
+[#macro plot bound]![Relative term norms against the bound (gamma sigma_max)^j, log scale]([=bound.plot])
+
+[/#macro]
 [#include "../common/lesson-body.ftl"]

@@ -91,6 +91,7 @@ public final class LessonCommand implements Callable<Integer> {
     Map<String, String> files = new LinkedHashMap<>();
     if (formats.stream().anyMatch(f -> f.equalsIgnoreCase("md"))) {
       files.put(lessonSpec.slug() + ".md", lesson.markdown());
+      files.putAll(lesson.attachments()); // the plot the Markdown links to
     }
     if (formats.stream().anyMatch(f -> f.equalsIgnoreCase("tex"))) {
       files.put(lessonSpec.slug() + ".tex", lesson.latex());

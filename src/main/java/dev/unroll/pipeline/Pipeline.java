@@ -8,6 +8,7 @@ import dev.unroll.derive.Forms;
 import dev.unroll.derive.LocalCalculus;
 import dev.unroll.derive.LossKind;
 import dev.unroll.derive.Recurrence;
+import dev.unroll.explore.CachedBounds;
 import dev.unroll.render.LatexWriter;
 import dev.unroll.render.LessonView;
 import dev.unroll.render.LessonViews;
@@ -39,6 +40,7 @@ public final class Pipeline {
   private final Function<CellDefinition, LocalCalculus> calculi;
   private final List<Check> checks;
   private final TemplateRenderer templates;
+  private final BoundSection bound;
 
   /**
    * @param calculi makes the local-derivative calculus for a cell (Symja's in production)
@@ -46,6 +48,16 @@ public final class Pipeline {
    */
   public Pipeline(CellLibrary cells, Function<CellDefinition, LocalCalculus> calculi, List<Check> checks,
       TemplateRenderer templates) {
+    this(cells, calculi, checks, templates, Optional.empty());
+  }
+
+  /**
+   * @param bounds finds gamma = max |f'| for the "why gradients vanish or explode" section (Symja's,
+   *     cached); without it the section names no gamma
+   */
+  public Pipeline(CellLibrary cells, Function<CellDefinition, LocalCalculus> calculi, List<Check> checks,
+      TemplateRenderer templates, Optional<CachedBounds> bounds) {
+    this.bound = new BoundSection(bounds);
     this.cells = Objects.requireNonNull(cells, "cells");
     this.calculi = Objects.requireNonNull(calculi, "calculi");
     this.checks = List.copyOf(checks);
@@ -58,11 +70,13 @@ public final class Pipeline {
     Shape shape = shape(cell, spec, forms);
     List<LessonView.CheckView> outcomes = checks.stream()
         .map(c -> c.run(spec, shape.derivation(), shape.closed(), forms)).toList();
-    LessonView view = new LessonViews(forms, new LatexWriter(Notation.LESSON))
-        .view(shape.derivation(), spec.steps(), shape.closed(), activationOf(cell), outcomes, "");
+    LessonViews views = new LessonViews(forms, new LatexWriter(Notation.LESSON));
+    BoundSection.Explained explained = bound.explain(spec, cell, forms, views);
+    LessonView view = views.view(shape.derivation(), spec.steps(), shape.closed(), activationOf(cell), outcomes, "",
+        explained.view());
     return new Lesson(spec, shape.derivation(), outcomes,
         templates.render("markdown/lesson.md.ftl", view),
-        templates.render("latex/lesson.tex.ftl", view));
+        templates.render("latex/lesson.tex.ftl", view), explained.attachments());
   }
 
   /** Above this many stages a lesson is written in closed form unless the spec asks otherwise. */

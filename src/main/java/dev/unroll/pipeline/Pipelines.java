@@ -8,6 +8,8 @@ import dev.unroll.derive.Forms;
 import dev.unroll.expr.ExprText;
 import dev.unroll.render.LessonView;
 import dev.unroll.render.TemplateRenderer;
+import dev.unroll.explore.CachedBounds;
+import dev.unroll.symbolic.ActivationBounds;
 import dev.unroll.symbolic.AnswerCache;
 import dev.unroll.symbolic.CachedCalculus;
 import dev.unroll.symbolic.CrossCheckResult;
@@ -50,7 +52,7 @@ public final class Pipelines {
         cell -> new CachedCalculus(cache, cell.activations(), () -> new SymjaCalculus(session.get(), cell.activations())),
         List.of((spec, derivation, closed, forms) -> symbolicCheck(derivation, forms, session, cache),
             Pipelines::numericCheck),
-        new TemplateRenderer(templates));
+        new TemplateRenderer(templates), Optional.of(new CachedBounds(cache, ActivationBounds::new)));
   }
 
   /**

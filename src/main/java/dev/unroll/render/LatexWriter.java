@@ -34,6 +34,32 @@ public final class LatexWriter {
     return write(lhs) + " = " + write(rhs);
   }
 
+  /** A relation between two sides of an inequality or equation. */
+  public enum Relation {
+    EQUAL("="), LESS("<"), LESS_EQUAL("\\le"), GREATER(">");
+
+    private final String tex;
+
+    Relation(String tex) {
+      this.tex = tex;
+    }
+  }
+
+  /**
+   * A chain of relations: {@code sides.get(0) rel_0 sides.get(1) rel_1 ...}, such as
+   * {@code \sigma_{\max}(W) < \frac{1}{\gamma} = 4}.
+   */
+  public String relations(List<? extends Expr> sides, List<Relation> relations) {
+    if (sides.size() != relations.size() + 1) {
+      throw new IllegalArgumentException("A chain of relations needs one side more than relations.");
+    }
+    StringBuilder out = new StringBuilder(write(sides.get(0)));
+    for (int i = 0; i < relations.size(); i++) {
+      out.append(' ').append(relations.get(i).tex).append(' ').append(write(sides.get(i + 1)));
+    }
+    return out.toString();
+  }
+
   /** Rows {@code lhs &= rhs} joined in an {@code aligned} environment. */
   public String aligned(List<? extends Expr> lhs, List<? extends Expr> rhs) {
     if (lhs.size() != rhs.size()) {
@@ -149,8 +175,25 @@ public final class LatexWriter {
       return "-" + write(new Expr.Transpose(a.arguments().get(1)), PRODUCT) + " " + notation.function("log") + " "
           + write(a.arguments().get(0), ATOM);
     }
+    List<Expr> x = a.arguments();
+    if (a.function().equals("norm") && x.size() == 1) {
+      return "\\left\\| " + write(x.get(0)) + " \\right\\|";
+    }
+    if (a.function().equals("sigmamax") && x.size() == 1) {
+      return "\\sigma_{\\max}\\left(" + write(x.get(0)) + "\\right)";
+    }
+    if (a.function().equals("frac") && x.size() == 2) {
+      return "\\frac{" + write(x.get(0)) + "}{" + write(x.get(1)) + "}";
+    }
+    if (a.function().equals("pow") && x.size() == 2) {
+      return write(x.get(0), ATOM) + "^{" + write(x.get(1)) + "}";
+    }
+    if (a.function().equals("decimal") && x.size() == 1 && x.get(0) instanceof Expr.Symbol digits) {
+      // A number that is not a whole number or a fraction, carried as its decimal digits.
+      return digits.name();
+    }
     StringJoiner args = new StringJoiner(", ");
-    a.arguments().forEach(x -> args.add(write(x)));
+    x.forEach(arg -> args.add(write(arg)));
     return notation.function(a.function()) + "(" + args + ")";
   }
 
@@ -167,7 +210,8 @@ public final class LatexWriter {
     if (e instanceof Expr.Product || e instanceof Expr.Hadamard) {
       return PRODUCT;
     }
-    if (e instanceof Expr.Power || e instanceof Expr.Transpose) {
+    if (e instanceof Expr.Power || e instanceof Expr.Transpose
+        || (e instanceof Expr.Apply a && a.function().equals("pow"))) {
       return POSTFIX;
     }
     return ATOM;

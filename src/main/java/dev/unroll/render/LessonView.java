@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param sums the final sum in each notation
  * @param recurrence how one term's gradient grows into the next one's, when the terms form a chain
  * @param checks what was checked and how it came out, one entry per check
+ * @param bound why gradients vanish or explode: the activation's gain and the bound it gives, and
+ *     the measured decay
  */
 public record LessonView(
     String title,
@@ -33,13 +35,15 @@ public record LessonView(
     List<String> localGradients,
     RecurrenceView recurrence,
     List<CheckView> checks,
-    String diagram) {
+    String diagram,
+    BoundView bound) {
 
   public LessonView {
     Objects.requireNonNull(title, "title");
     walk = List.copyOf(walk);
     localGradients = List.copyOf(localGradients);
     checks = List.copyOf(checks);
+    Objects.requireNonNull(bound, "bound");
   }
 
   /**
@@ -78,4 +82,46 @@ public record LessonView(
 
   /** One check's outcome in words and figures, ready to print. */
   public record CheckView(String name, boolean passed, String summary) {}
+
+  /**
+   * The bound on how a gradient changes per stage back, from the activation's gain gamma = max |f'|
+   * that Symja found (never typed by hand), and the decay measured on seeded weights.
+   *
+   * @param present whether Symja found gamma; if not, {@code definition} says for which function
+   * @param definition the activation's definition, {@code f(z) = max(0, z)}, in TeX
+   * @param gamma {@code \gamma = ...} with Symja's exact value
+   * @param gammaValue gamma as a decimal
+   * @param argument where |f'| is largest ({@code 0}, or {@code any z}), empty if the maximum is not attained
+   * @param bound {@code \| \partial s_t / \partial s_k \| \le (\gamma \sigma_{\max}(W))^{t-k}}
+   * @param vanishing the sufficient condition for vanishing, with 1/gamma's value
+   * @param exploding the necessary condition for exploding, with 1/gamma's value
+   * @param clipping the clipping rule: the condition and the rescaled gradient
+   * @param plot the plot's file name next to the lesson, empty if nothing was measured
+   * @param measuredSteps how many terms were measured
+   * @param threshold the clipping threshold used in the measurement
+   * @param parameterTex the recurrent weight matrix whose largest singular value the bound uses
+   * @param measuredTex the gradient whose terms were measured, {@code \\partial E_{t+1} / \\partial W}
+   * @param measured one row per setting of the largest singular value
+   * @param series the plot's lines as pgfplots coordinates, from the same numbers as the plot
+   */
+  public record BoundView(boolean present, String activation, String definition, String gamma, String gammaValue,
+      String argument, String inverse, String bound, String vanishing, String exploding, String clippingCondition,
+      String clipped, String plot, int measuredSteps, String threshold, String parameterTex,
+      String measuredTex, List<MeasuredView> measured, List<SeriesView> series) {
+    public BoundView {
+      measured = List.copyOf(measured);
+      series = List.copyOf(series);
+    }
+  }
+
+  /**
+   * One measured setting, numbers already printed: the largest singular value ({@code label} as asked,
+   * {@code sigma} its value), gamma sigma, the oldest term's relative norm and its bound, whether
+   * every term lay under its bound, and the whole sum's norm before and after clipping.
+   */
+  public record MeasuredView(String label, String sigma, String gain, String oldest, String oldestBound,
+      boolean allUnder, String total, String clipped) {}
+
+  /** A line of the plot as {@code (x,y) ...} coordinates; {@code bound} lines are drawn dashed. */
+  public record SeriesView(String label, boolean bound, String points) {}
 }
