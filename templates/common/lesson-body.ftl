@@ -101,13 +101,13 @@ Collecting the common factors gives the delta recursion that backpropagation thr
 [#if recurrence.present]
 Every further stage back multiplies a term by one more copy of [@m recurrence.jacobian/].
 [#else]
-With more than one route per stage the terms do not share a single repeated factor, but each route back through a stage still passes through that stage's activation derivative and recurrent weight, and the same reasoning applies to each route.
+With more than one route per stage the terms do not share a single repeated factor, but each route back through a stage still passes through that stage's activation derivative and recurrent weight, one such factor per stage back, and the same reasoning applies to each route.
 [/#if]
 [#if bound.present]
-The size of that factor is at most gamma, the largest value of |f'| for the [@text bound.activation/] activation, times the largest singular value of the recurrent weight [@m bound.parameterTex/]. Symja derived [@m bound.gamma/] (about [=bound.gammaValue])[#if bound.argument == "any z"], attained at every z[#elseif bound.argument?has_content], attained at [@text bound.argument/][#else], approached but never attained[/#if]. A stage t therefore depends on an earlier stage k through a Jacobian bounded by
+The size of each such factor is at most gamma, the largest value of |f'| for the [@text bound.activation/] activation, times the largest singular value of the recurrent weight [@m bound.parameterTex/]. Symja derived [@m bound.gamma/] (about [=bound.gammaValue])[#if bound.argument == "any z"], attained at every z[#elseif bound.argument?has_content], attained at [@text bound.argument/][#else], approached but never attained[/#if]. A stage t therefore depends on an earlier stage k through a Jacobian bounded by
 
 [@display bound.bound/]
-If [@m bound.vanishing/], the contributions of distant stages shrink geometrically: this is sufficient for vanishing gradients. A largest singular value [@m bound.exploding/] is necessary, but not sufficient, for them to explode, since the bound can be far from tight (the activation's derivative is below gamma away from [#if bound.argument?has_content && bound.argument != "any z"]its maximum[#else]where it is largest[/#if]).
+If [@m bound.vanishing/], the contributions of distant stages shrink geometrically: this is sufficient for vanishing gradients. A largest singular value [@m bound.exploding/] is necessary, but not sufficient, for them to explode, since the bound can be far from tight: it takes every factor to be as large as it can be.
 
 The usual remedy for exploding gradients is gradient-norm clipping (Pascanu, Mikolov and Bengio, 2013): for a threshold c, whenever [@m bound.clippingCondition/] the whole gradient g is replaced by [@m bound.clipped/], which keeps its direction and caps its size. Vanishing gradients call for a different cell, such as the LSTM.
 [#if bound.plot?has_content]
@@ -122,7 +122,7 @@ Measured on seeded random weights (the numeric check's sizes, seed 1) with [@m b
 [/@list]
 [/#if]
 [#else]
-The size of that factor is bounded by the largest value of the activation's derivative, call it gamma, times the largest singular value of the recurrent weight matrix; a term that reaches k stages back is bounded by that product raised to the power k.[#if bound.definition?has_content] Symja could not derive gamma for [@code bound.definition/]: it could not differentiate or maximise that definition (a kink such as max(0, z) has no derivative at 0, and Symja leaves it unevaluated), so this lesson states no value for gamma rather than guess one, and measures no decay against it.[/#if] If the product is below 1 the contributions of distant stages shrink geometrically: this is sufficient for vanishing gradients. A product above 1 is necessary, but not sufficient, for them to explode. The usual remedy for exploding gradients is to clip the norm of the whole gradient to a threshold (Pascanu, Mikolov and Bengio, 2013); vanishing gradients call for a different cell, such as the LSTM.
+The size of each such factor is bounded by the largest value of the activation's derivative, call it gamma, times the largest singular value of the recurrent weight matrix; a term that reaches k stages back is bounded by that product raised to the power k.[#if bound.definition?has_content] Symja could not derive gamma for [@code bound.definition/]: it could not differentiate or maximise that definition (a kink such as max(0, z) has no derivative at 0, and Symja leaves it unevaluated), so this lesson states no value for gamma rather than guess one, and measures no decay against it.[/#if] If the product is below 1 the contributions of distant stages shrink geometrically: this is sufficient for vanishing gradients. A product above 1 is necessary, but not sufficient, for them to explode. The usual remedy for exploding gradients is to clip the norm of the whole gradient to a threshold (Pascanu, Mikolov and Bengio, 2013); vanishing gradients call for a different cell, such as the LSTM.
 [/#if]
 
 [@heading 2]Checked[/@heading]

@@ -1,0 +1,44 @@
+package dev.unroll.explore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The plot's bytes depend only on the numbers; the pgfplots lines carry the same numbers. */
+class DecayPlotTest {
+  private static Decay decay(double scale) {
+    List<Decay.TermNorm> terms = List.of(new Decay.TermNorm(0, 2, 1, 1), new Decay.TermNorm(1, scale, scale / 2, 0.5),
+        new Decay.TermNorm(2, 0, 0, 0.25));
+    return new Decay("tanh", 1, "W", 3, 1, 0.1,
+        List.of(new Decay.Run(Setting.parse("0.5/gamma"), 0.5, 0.5, terms, 0.3, 0.1),
+            new Decay.Run(Setting.parse("2"), 2, 2, terms, 0.05, 0.05)));
+  }
+
+  @Test
+  void theSameDecayGivesTheSameBytesAndAnotherDecayOthers() {
+    String first = DecayPlot.svg(decay(0.4));
+    assertThat(DecayPlot.svg(decay(0.4))).isEqualTo(first);
+    assertThat(first).startsWith("<?xml").contains("<svg").contains("unroll-decay-").contains("stages back from the newest term");
+    assertThat(DecayPlot.svg(decay(0.2))).isNotEqualTo(first);
+  }
+
+  @Test
+  void thePgfplotsSeriesHoldTheMeasuredAndBoundPointsLeavingOutZeros() {
+    List<DecayPlot.Series> series = DecayPlot.series(decay(0.4));
+    assertThat(series).extracting(DecayPlot.Series::label)
+        .containsExactly("measured, 0.5/gamma", "bound, 0.5/gamma", "measured, 2", "bound, 2");
+    assertThat(series.get(0).points()).isEqualTo("(0,1.000000e+00) (1,2.000000e-01)");
+    assertThat(series.get(1).bound()).isTrue();
+    assertThat(series.get(1).points()).isEqualTo("(0,1.000000e+00) (1,5.000000e-01) (2,2.500000e-01)");
+  }
+
+  @Test
+  void theTableHasASummaryRowPerSettingAndARowPerTerm() {
+    String table = DecayTable.markdown(decay(0.4));
+    assertThat(table).contains("| 0.5/gamma | 0.5 | 0.5 | 0 | 0.25 | yes | 0.3 | 0.1 |")
+        .contains("| 1 | 0.2 | 0.5 | 0.2 | 0.5 |");
+    assertThat(DecayTable.number(3.093e-20)).isEqualTo("3.093e-20");
+    assertThat(DecayTable.number(0.5)).isEqualTo("0.5");
+  }
+}

@@ -1,0 +1,92 @@
+package dev.unroll.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unroll.cell.CellLibrary;
+import dev.unroll.derive.LocalCalculus;
+import dev.unroll.derive.LossKind;
+import dev.unroll.expr.Expr;
+import dev.unroll.derive.TextbookCalculus;
+import dev.unroll.explore.CachedBounds;
+import dev.unroll.render.TemplateRenderer;
+import dev.unroll.symbolic.ActivationBounds;
+import dev.unroll.symbolic.AnswerCache;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The lesson's "why gradients vanish or explode" section with Symja's gamma, and its plot in both formats. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BoundSectionTest {
+  @TempDir
+  Path dir;
+  private Pipeline pipeline;
+
+  @BeforeAll
+  void pipeline() throws Exception {
+    AnswerCache cache = AnswerCache.at(Files.createTempDirectory("unroll-bound-section"));
+    pipeline = new Pipeline(new CellLibrary(), cell -> new WithRelu(), List.of(),
+        new TemplateRenderer(Optional.empty()), Optional.of(new CachedBounds(cache, ActivationBounds::new)));
+  }
+
+  /** The textbook derivatives, and relu's as the step function. */
+  private static final class WithRelu implements LocalCalculus {
+    private final TextbookCalculus textbook = new TextbookCalculus();
+
+    @Override
+    public Expr activationDerivative(String activation, Expr output, Expr input) {
+      return activation.equals("relu") ? new Expr.Apply("step", List.of(input))
+          : textbook.activationDerivative(activation, output, input);
+    }
+
+    @Override
+    public Expr softmaxCrossEntropyGradient(Expr probabilities, Expr target) {
+      return textbook.softmaxCrossEntropyGradient(probabilities, target);
+    }
+  }
+
+  private Lesson lesson(String activation, int steps) {
+    return pipeline.lesson(new LessonSpec("rnn", steps, "W", activation, LossKind.LAST, LessonSpec.Form.AUTO));
+  }
+
+  @Test
+  void sigmoidStatesSymjasGammaTheBoundBothConditionsAndClipping() {
+    Lesson l = lesson("sigmoid", 3);
+    assertThat(l.markdown())
+        .contains("$\\gamma = \\frac{1}{4}$ (about 0.25), attained at z = 0")
+        .contains("\\left\\| \\frac{\\partial s_{t}}{\\partial s_{k}} \\right\\| \\le "
+            + "\\left(\\gamma \\sigma_{\\max}\\left(W\\right)\\right)^{t - k}")
+        .contains("$\\sigma_{\\max}\\left(W\\right) < \\frac{1}{\\gamma} = 4$")
+        .contains("$\\sigma_{\\max}\\left(W\\right) > \\frac{1}{\\gamma} = 4$")
+        .contains("Pascanu, Mikolov and Bengio, 2013")
+        .contains("](rnn-sigmoid-W-last-3-decay.svg)")
+        .contains("sigma\\_max = 0.5/gamma = 2, gamma sigma = 0.5")
+        .doesNotContain("NOT every term");
+    assertThat(l.attachments()).containsOnlyKeys("rnn-sigmoid-W-last-3-decay.svg");
+    assertThat(l.latex()).contains("\\begin{semilogyaxis}").contains("\\addplot[red, dashed, mark=none] coordinates {(0,");
+  }
+
+  @Test
+  void reluSaysHonestlyThatSymjaFoundNoGammaAndDrawsNothing() {
+    Lesson l = lesson("relu", 3);
+    assertThat(l.markdown()).contains("Symja could not derive gamma for `relu(z) = Max(0, z)`")
+        .doesNotContain("\\gamma =").doesNotContain("decay.svg");
+    assertThat(l.attachments()).isEmpty();
+  }
+
+  @Test
+  void pdflatexCompilesTheLessonWithItsPlot() throws Exception {
+    ExternalTools.require("pdflatex");
+    Files.writeString(dir.resolve("lesson.tex"), lesson("tanh", 12).latex(), StandardCharsets.UTF_8);
+    ExternalTools.Run run = ExternalTools.run(dir, 180, "pdflatex", "-halt-on-error", "-interaction=nonstopmode", "lesson.tex");
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.output()).doesNotContain("Undefined control sequence").doesNotContain("! ");
+    assertThat(dir.resolve("lesson.pdf")).isNotEmptyFile();
+  }
+}
