@@ -1,0 +1,48 @@
+package dev.unroll.site;
+
+import dev.unroll.expr.Expr;
+import java.util.Locale;
+
+/**
+ * Draws a {@link NetworkDiagram} as a TikZ picture for the LaTeX version of a lesson: the same grid,
+ * labels and highlighted paths as {@link DiagramSvg}. Needs the tikz package; the picture
+ * is scaled so that it never exceeds about 14 cm in width.
+ */
+public final class DiagramTikz {
+  public String tikz(NetworkDiagram d) {
+    double xStep = d.columns() > 1 ? Math.min(1.8, 14.0 / (d.columns() - 1)) : 1.8;
+    double scale = Math.min(1.0, xStep / 1.8);
+    StringBuilder out = new StringBuilder(4096);
+    out.append("\\begin{tikzpicture}[x=").append(num(xStep)).append("cm, y=1.3cm, >=stealth,\n")
+        .append("  value/.style={circle, draw, minimum size=").append(num(9 * scale)).append("mm, inner sep=0pt, font=")
+        .append(scale < 0.6 ? "\\tiny" : "\\small").append("},\n")
+        .append("  hot/.style={draw=red!70!black, very thick, fill=red!8},\n")
+        .append("  flow/.style={->, draw=black!55},\n")
+        .append("  hotflow/.style={->, draw=red!70!black, very thick}]\n");
+    for (NetworkDiagram.Box b : d.boxes()) {
+      out.append("\\node[value").append(b.hot() ? ", hot" : "").append("] (n").append(b.id()).append(") at (")
+          .append(b.column()).append(',').append(b.row()).append(") {$").append(label(b.symbol())).append("$};\n");
+    }
+    for (NetworkDiagram.Arrow a : d.arrows()) {
+      out.append("\\draw[").append(a.hot() ? "hotflow" : "flow").append("] (n").append(a.from()).append(") -- ");
+      if (a.parameter().isPresent()) {
+        out.append("node[midway, auto, font=\\scriptsize] {$").append(a.parameter().get()).append("$} ");
+      }
+      out.append("(n").append(a.to()).append(");\n");
+    }
+    out.append("\\end{tikzpicture}\n");
+    return out.toString();
+  }
+
+  /**
+   * The TeX for a value's name and time. The one place this class spells mathematics; it moves to
+   * {@code render.LatexWriter} once that lands.
+   */
+  static String label(Expr.Symbol s) {
+    return s.time().map(t -> s.name() + "_{" + t.spelled() + "}").orElse(s.name());
+  }
+
+  private static String num(double v) {
+    return String.format(Locale.ROOT, "%.2f", v);
+  }
+}
