@@ -1,0 +1,151 @@
+package dev.unroll.render;
+
+import dev.unroll.expr.Expr;
+import java.util.List;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+/**
+ * The one emitter that turns an {@link Expr} into TeX. It owns subscripts ({@code s_{t-1}}, never
+ * Symja's {@code {s}_{-1 + t}}), {@code \frac{\partial ...}{\partial ...}}, operator names,
+ * parentheses by precedence and the {@code aligned} layout of multi-line equations. Nothing else in
+ * the project concatenates backslashes. Output is valid both in KaTeX and in pdflatex with amsmath.
+ */
+public final class LatexWriter {
+  private static final int SUM = 1;
+  private static final int NEGATE = 2;
+  private static final int PRODUCT = 3;
+  private static final int POSTFIX = 4;
+  private static final int ATOM = 5;
+
+  private final Notation notation;
+
+  public LatexWriter(Notation notation) {
+    this.notation = Objects.requireNonNull(notation, "notation");
+  }
+
+  public String write(Expr e) {
+    return write(e, 0);
+  }
+
+  /** {@code lhs = rhs}. */
+  public String equation(Expr lhs, Expr rhs) {
+    return write(lhs) + " = " + write(rhs);
+  }
+
+  /** Rows {@code lhs &= rhs} joined in an {@code aligned} environment. */
+  public String aligned(List<? extends Expr> lhs, List<? extends Expr> rhs) {
+    if (lhs.size() != rhs.size()) {
+      throw new IllegalArgumentException("aligned needs as many left as right sides.");
+    }
+    StringJoiner rows = new StringJoiner(" \\\\\n", "\\begin{aligned}\n", "\n\\end{aligned}");
+    for (int i = 0; i < lhs.size(); i++) {
+      rows.add(write(lhs.get(i)) + " &= " + write(rhs.get(i)));
+    }
+    return rows.toString();
+  }
+
+  /** {@code lhs &= t_1 \\ &+ t_2 ...}: a long sum, one term a line. */
+  public String alignedSum(Expr lhs, List<? extends Expr> terms) {
+    if (terms.isEmpty()) {
+      return write(lhs) + " = 0";
+    }
+    StringBuilder out = new StringBuilder("\\begin{aligned}\n").append(write(lhs)).append(" &= ");
+    for (int i = 0; i < terms.size(); i++) {
+      Expr t = terms.get(i);
+      if (i > 0) {
+        out.append(" \\\\\n&");
+        if (t instanceof Expr.Negate n) {
+          out.append("- ").append(write(n.operand(), PRODUCT));
+          continue;
+        }
+        out.append("+ ");
+      }
+      out.append(write(t, i == 0 ? 0 : SUM + 1));
+    }
+    return out.append("\n\\end{aligned}").toString();
+  }
+
+  private String write(Expr e, int context) {
+    String body = body(e);
+    return precedence(e) < context ? "\\left(" + body + "\\right)" : body;
+  }
+
+  private String body(Expr e) {
+    if (e instanceof Expr.Symbol s) {
+      String base = notation.symbol(s.name());
+      return s.time().map(t -> base + "_{" + t.spelled() + "}").orElse(base);
+    }
+    if (e instanceof Expr.Num n) {
+      return Long.toString(n.value());
+    }
+    if (e instanceof Expr.Partial p) {
+      return "\\frac{\\partial " + write(p.of(), ATOM) + "}{\\partial " + write(p.by(), ATOM) + "}";
+    }
+    if (e instanceof Expr.Product p) {
+      StringJoiner j = new StringJoiner(p.style() == Expr.ProductStyle.CHAIN ? " \\cdot " : " ");
+      p.factors().forEach(f -> j.add(write(f, PRODUCT)));
+      return j.toString();
+    }
+    if (e instanceof Expr.Sum s) {
+      StringBuilder out = new StringBuilder(write(s.terms().get(0), SUM));
+      for (Expr t : s.terms().subList(1, s.terms().size())) {
+        if (t instanceof Expr.Negate n) {
+          out.append(" - ").append(write(n.operand(), PRODUCT));
+        } else {
+          out.append(" + ").append(write(t, SUM + 1));
+        }
+      }
+      return out.toString();
+    }
+    if (e instanceof Expr.Negate n) {
+      return "-" + write(n.operand(), PRODUCT);
+    }
+    if (e instanceof Expr.Power p) {
+      return write(p.base(), ATOM) + "^{" + p.exponent() + "}";
+    }
+    if (e instanceof Expr.Transpose t) {
+      return write(t.operand(), ATOM) + "^\\top";
+    }
+    if (e instanceof Expr.Diag d) {
+      return "\\operatorname{diag}\\left(" + write(d.operand()) + "\\right)";
+    }
+    if (e instanceof Expr.Hadamard h) {
+      return write(h.left(), PRODUCT) + " \\odot " + write(h.right(), PRODUCT + 1);
+    }
+    if (e instanceof Expr.Apply a) {
+      return apply(a);
+    }
+    throw new IllegalArgumentException("No TeX for " + e);
+  }
+
+  private String apply(Expr.Apply a) {
+    if (a.function().equals("crossentropy")) {
+      // E = -y^T log o with a one-hot target y: the natural-log cross-entropy.
+      return "-" + write(new Expr.Transpose(a.arguments().get(1)), PRODUCT) + " " + notation.function("log") + " "
+          + write(a.arguments().get(0), ATOM);
+    }
+    StringJoiner args = new StringJoiner(", ");
+    a.arguments().forEach(x -> args.add(write(x)));
+    return notation.function(a.function()) + "(" + args + ")";
+  }
+
+  private static int precedence(Expr e) {
+    if (e instanceof Expr.Sum) {
+      return SUM;
+    }
+    if (e instanceof Expr.Negate || (e instanceof Expr.Num n && n.value() < 0)) {
+      return NEGATE;
+    }
+    if (e instanceof Expr.Apply a && a.function().equals("crossentropy")) {
+      return NEGATE;
+    }
+    if (e instanceof Expr.Product || e instanceof Expr.Hadamard) {
+      return PRODUCT;
+    }
+    if (e instanceof Expr.Power || e instanceof Expr.Transpose) {
+      return POSTFIX;
+    }
+    return ATOM;
+  }
+}
