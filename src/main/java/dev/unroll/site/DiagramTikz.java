@@ -1,6 +1,8 @@
 package dev.unroll.site;
 
 import dev.unroll.expr.Expr;
+import dev.unroll.render.LatexWriter;
+import dev.unroll.render.Notation;
 import java.util.Locale;
 
 /**
@@ -9,6 +11,17 @@ import java.util.Locale;
  * is scaled so that it never exceeds about 14 cm in width.
  */
 public final class DiagramTikz {
+  private final LatexWriter latex;
+
+  /** Labels in the lesson's own notation. */
+  public DiagramTikz() {
+    this(Notation.LESSON);
+  }
+
+  public DiagramTikz(Notation notation) {
+    this.latex = new LatexWriter(notation);
+  }
+
   public String tikz(NetworkDiagram d) {
     double xStep = d.columns() > 1 ? Math.min(1.8, 14.0 / (d.columns() - 1)) : 1.8;
     double scale = Math.min(1.0, xStep / 1.8);
@@ -26,7 +39,7 @@ public final class DiagramTikz {
     for (NetworkDiagram.Arrow a : d.arrows()) {
       out.append("\\draw[").append(a.hot() ? "hotflow" : "flow").append("] (n").append(a.from()).append(") -- ");
       if (a.parameter().isPresent()) {
-        out.append("node[midway, auto, font=\\scriptsize] {$").append(a.parameter().get()).append("$} ");
+        out.append("node[midway, auto, font=\\scriptsize] {$").append(label(Expr.Symbol.param(a.parameter().get()))).append("$} ");
       }
       out.append("(n").append(a.to()).append(");\n");
     }
@@ -34,12 +47,9 @@ public final class DiagramTikz {
     return out.toString();
   }
 
-  /**
-   * The TeX for a value's name and time. The one place this class spells mathematics; it moves to
-   * {@code render.LatexWriter} once that lands.
-   */
-  static String label(Expr.Symbol s) {
-    return s.time().map(t -> s.name() + "_{" + t.spelled() + "}").orElse(s.name());
+  /** The TeX for a value's name and time, from the project's one LaTeX emitter. */
+  private String label(Expr.Symbol s) {
+    return latex.write(s);
   }
 
   private static String num(double v) {
