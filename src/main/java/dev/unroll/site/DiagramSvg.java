@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class DiagramSvg {
   private static final int COLUMN = 120;
-  private static final int ROW = 78;
+  private static final int ROW = 92;
   private static final int MARGIN = 40;
   private static final int RADIUS = 22;
   private static final String COLD = "#7a7a7a";
@@ -45,8 +45,8 @@ public final class DiagramSvg {
   }
 
   private static void marker(StringBuilder out, String id, String colour) {
-    out.append("<marker id=\"").append(id).append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\"")
-        .append(" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"")
+    out.append("<marker id=\"").append(id).append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"10\"")
+        .append(" markerHeight=\"10\" markerUnits=\"userSpaceOnUse\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"")
         .append(colour).append("\"/></marker>\n");
   }
 
@@ -74,8 +74,8 @@ public final class DiagramSvg {
         .append("\" marker-end=\"url(#").append(a.hot() ? "arrow-hot" : "arrow").append(")\"/>\n");
     if (a.parameter().isPresent()) {
       // The label sits beside the middle of the arrow, on its left when walking from source to target.
-      double mx = (x1 + x2) / 2 + uy * 11;
-      double my = (y1 + y2) / 2 - ux * 11 + 5;
+      double mx = (x1 + x2) / 2 + uy * 13;
+      double my = (y1 + y2) / 2 - ux * 13 + 5;
       out.append("<text x=\"").append(num(mx)).append("\" y=\"").append(num(my))
           .append("\" text-anchor=\"middle\" font-size=\"15\" font-style=\"italic\" fill=\"").append(colour)
           .append(a.hot() ? "\" font-weight=\"bold" : "").append("\">")
