@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -93,6 +95,7 @@ public final class SiteBuilder {
     List<LessonSpec> specs = grid.specs();
     int total = specs.size();
     AtomicInteger done = new AtomicInteger();
+    AtomicBoolean stop = new AtomicBoolean();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       LessonPages pages = new LessonPages(templates, site);
@@ -101,6 +104,9 @@ public final class SiteBuilder {
         LessonSpec spec = specs.get(i);
         int number = i + 1;
         futures.add(pool.submit(() -> {
+          if (stop.get()) {
+            return null;
+          }
           Lesson lesson = lessons.apply(spec);
           if (!lesson.spec().equals(spec)) {
             throw new IllegalStateException("the pipeline returned the lesson " + lesson.spec().slug() + " when asked for "
@@ -118,7 +124,7 @@ public final class SiteBuilder {
         try {
           futures.get(i).get();
         } catch (ExecutionException e) {
-          futures.forEach(f -> f.cancel(true));
+          stop.set(true);
           Throwable cause = e.getCause();
           throw new SiteBuildException("The site was not built: page " + (i + 1) + " of " + total + " ("
               + LessonPages.page(specs.get(i)) + ") failed: " + describe(cause) + ". The previous site is unchanged.", cause);
@@ -129,6 +135,18 @@ public final class SiteBuilder {
       }
     } finally {
       pool.shutdownNow();
+      awaitQuietly(pool);
+    }
+  }
+
+  /** Waits for running pages to finish writing, so a failed build's folder can be removed whole. */
+  private static void awaitQuietly(ExecutorService pool) {
+    try {
+      if (!pool.awaitTermination(10, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("A lesson did not finish within ten minutes of the build stopping.");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -69,7 +69,7 @@ final class SiteTemplates {
       template(name).process(view, out);
     } catch (TemplateException e) {
       throw new IllegalStateException("the template " + name + " failed at line " + e.getLineNumber() + ": "
-          + firstLine(e.getMessageWithoutStackTop()), e);
+          + gist(e.getMessageWithoutStackTop()), e);
     } catch (IOException e) {
       throw new IllegalStateException("the template " + name + " could not be written: " + e.getMessage(), e);
     }
@@ -82,6 +82,20 @@ final class SiteTemplates {
     } catch (IOException e) {
       throw new IllegalArgumentException("The site template " + name + " cannot be loaded: " + firstLine(e.getMessage()) + ".", e);
     }
+  }
+
+  /** FreeMarker's message up to its first separator line, on one line. */
+  private static String gist(String message) {
+    StringBuilder out = new StringBuilder();
+    for (String line : (message == null ? "" : message).split("\n")) {
+      if (line.startsWith("----")) {
+        break;
+      }
+      if (!line.isBlank()) {
+        out.append(out.length() == 0 ? "" : " ").append(line.strip());
+      }
+    }
+    return out.toString();
   }
 
   private static String firstLine(String message) {
