@@ -57,12 +57,12 @@ public final class NotebookWriter {
         current.setLength(0);
       }
       current.append(line);
-      if (!math && (text.startsWith("```") || text.startsWith("~~~"))) {
+      if (math) {
+        math = !text.endsWith("$$");
+      } else if (text.startsWith("```") || text.startsWith("~~~")) {
         fence = !fence;
       } else if (!fence && text.startsWith("$$")) {
         math = !(text.length() >= 4 && text.endsWith("$$"));
-      } else if (math && text.endsWith("$$")) {
-        math = false;
       }
     }
     if (!current.toString().isBlank()) {

@@ -1,0 +1,85 @@
+package dev.unroll.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.unroll.derive.LossKind;
+import dev.unroll.pipeline.LessonSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteConfigTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void defaultsAreTheIssuesGrid() {
+    SiteConfig c = SiteConfig.defaults();
+    assertThat(c.title()).isEqualTo("Backpropagation through time, unrolled");
+    assertThat(c.cells()).containsExactly("rnn");
+    assertThat(c.maxSteps()).isEqualTo(8);
+    assertThat(c.parameters()).containsExactly("W", "U", "V");
+    assertThat(c.activations()).containsExactly("tanh", "sigmoid");
+    assertThat(c.losses()).containsExactly(LossKind.LAST, LossKind.TOTAL);
+    assertThat(c.templates()).isEmpty();
+    assertThat(new SiteGrid(c).specs()).hasSize(96);
+  }
+
+  @Test
+  void aUserFileOverridesOnlyWhatItNames() throws Exception {
+    Path file = tmp.resolve("my.properties");
+    Files.writeString(file, "title = My lessons\nlosses = total\nmax-steps = 2\ntemplates = tpl\n");
+    SiteConfig c = SiteConfig.load(file);
+    assertThat(c.title()).isEqualTo("My lessons");
+    assertThat(c.losses()).containsExactly(LossKind.TOTAL);
+    assertThat(c.parameters()).containsExactly("W", "U", "V");
+    assertThat(c.templates()).contains(tmp.resolve("tpl").toAbsolutePath());
+    assertThat(c.withMaxSteps(5).maxSteps()).isEqualTo(5);
+  }
+
+  @Test
+  void theGridGoesByActivationParameterLossThenStages() {
+    SiteConfig c = new SiteConfig("t", "d", List.of("rnn"), 2, List.of("W", "V"), List.of("sigmoid"),
+        List.of(LossKind.LAST, LossKind.TOTAL), Optional.empty());
+    SiteGrid grid = new SiteGrid(c);
+    assertThat(grid.specs()).extracting(LessonSpec::slug).containsExactly(
+        "rnn-sigmoid-W-last-1", "rnn-sigmoid-W-last-2", "rnn-sigmoid-W-total-1", "rnn-sigmoid-W-total-2",
+        "rnn-sigmoid-V-last-1", "rnn-sigmoid-V-last-2", "rnn-sigmoid-V-total-1", "rnn-sigmoid-V-total-2");
+    assertThat(grid.neighbour(grid.specs().get(0), 1).slug()).isEqualTo("rnn-sigmoid-W-last-2");
+    assertThat(grid.neighbour(grid.specs().get(0), -1)).isNull();
+    assertThat(grid.neighbour(grid.specs().get(1), 1)).isNull();
+  }
+
+  @Test
+  void unknownKeysAndBadValuesAreSentences() throws Exception {
+    Path file = tmp.resolve("bad.properties");
+    Files.writeString(file, "titel = oops\n");
+    assertThatThrownBy(() -> SiteConfig.load(file)).hasMessage("The site file " + file
+        + " has an unknown key 'titel'; the keys are activations, cells, description, losses, max-steps, parameters,"
+        + " templates, title.");
+    Files.writeString(file, "max-steps = many\n");
+    assertThatThrownBy(() -> SiteConfig.load(file))
+        .hasMessage("max-steps in the site file " + file + " must be a whole number, got 'many'.");
+    Files.writeString(file, "max-steps = 0\n");
+    assertThatThrownBy(() -> SiteConfig.load(file))
+        .hasMessage("In the site file " + file + ": max-steps must be between 1 and 200, got 0.");
+    Files.writeString(file, "losses = first\n");
+    assertThatThrownBy(() -> SiteConfig.load(file)).hasMessage("--loss must be last or total, got 'first'.");
+    Files.writeString(file, "activations = \n");
+    assertThatThrownBy(() -> SiteConfig.load(file)).hasMessageContaining("at least one cell, parameter, activation");
+    assertThatThrownBy(() -> SiteConfig.load(tmp.resolve("missing.properties")))
+        .hasMessageStartingWith("--config must name a readable site file");
+  }
+
+  @Test
+  void anActivationTheCellDoesNotKnowFailsBeforeAnyPage() {
+    SiteConfig c = new SiteConfig("t", "d", List.of("rnn"), 2, List.of("W"), List.of("swish"),
+        List.of(LossKind.LAST), Optional.empty());
+    assertThatThrownBy(() -> new SiteGrid(c)).hasMessageStartingWith("The site's activations name 'swish', which the cell"
+        + " 'rnn' does not know; it knows ");
+  }
+}
