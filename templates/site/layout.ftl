@@ -7,6 +7,7 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="unroll site">
+<link rel="icon" href="data:,">
 <title>[=title] · [=site.title]</title>
 <link rel="stylesheet" href="[=root]katex/katex.min.css">
 <link rel="stylesheet" href="[=root]assets/site.css">
