@@ -26,7 +26,7 @@ public final class DiagramTikz {
     double xStep = d.columns() > 1 ? Math.min(1.8, 14.0 / (d.columns() - 1)) : 1.8;
     double scale = Math.min(1.0, xStep / 1.8);
     StringBuilder out = new StringBuilder(4096);
-    out.append("\\begin{tikzpicture}[x=").append(num(xStep)).append("cm, y=1.3cm, >=stealth,\n")
+    out.append("\\begin{tikzpicture}[x=").append(num(xStep)).append("cm, y=1.5cm, >=stealth,\n")
         .append("  value/.style={circle, draw, minimum size=").append(num(9 * scale)).append("mm, inner sep=0pt, font=")
         .append(scale < 0.6 ? "\\tiny" : "\\small").append("},\n")
         .append("  hot/.style={draw=red!70!black, very thick, fill=red!8},\n")
