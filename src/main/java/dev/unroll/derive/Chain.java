@@ -26,6 +26,14 @@ public final class Chain {
     return EMPTY;
   }
 
+  public static Chain of(List<Factor> factors) {
+    Chain c = EMPTY;
+    for (Factor f : factors) {
+      c = c.then(f);
+    }
+    return c;
+  }
+
   public Chain then(Factor factor) {
     return new Chain(this, Objects.requireNonNull(factor, "factor"), length + 1);
   }

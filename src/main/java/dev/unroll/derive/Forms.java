@@ -141,6 +141,63 @@ public final class Forms {
     return Expr.sum(d.terms().stream().map(this::matrix).toList());
   }
 
+  // ---- the recurrence between consecutive terms ------------------------------------------
+
+  /**
+   * The factor each term adds to the one before, when every term extends the previous term's chain
+   * by the same factors one stage further back (checked here, term by term).
+   */
+  public java.util.Optional<Recurrence> recurrence(Derivation d) {
+    List<Term> terms = d.terms();
+    if (terms.size() < 2 || terms.stream().anyMatch(t -> !t.loss().equals(terms.get(0).loss())
+        || t.end() instanceof Terminal.ElementwiseWith)) {
+      return java.util.Optional.empty();
+    }
+    Expr chainFactor = null;
+    Expr columnFactor = null;
+    Expr end = null;
+    for (int i = 0; i < terms.size(); i++) {
+      Term term = terms.get(i);
+      dev.unroll.expr.Time stage = term.end().gate().stage().orElseThrow();
+      Expr thisEnd = dev.unroll.expr.Rewrite.retime(endOf(term.end()), stage, Recurrence.K);
+      if (end != null && !end.equals(thisEnd)) {
+        return java.util.Optional.empty();
+      }
+      end = thisEnd;
+      if (i == 0) {
+        continue;
+      }
+      List<Factor> before = terms.get(i - 1).factors();
+      List<Factor> after = term.factors();
+      if (after.size() <= before.size() || !after.subList(0, before.size()).equals(before)) {
+        return java.util.Optional.empty();
+      }
+      Chain extra = Chain.of(after.subList(before.size(), after.size()));
+      Expr c = dev.unroll.expr.Rewrite.retime(chain(extra), stage, Recurrence.K);
+      Expr m = dev.unroll.expr.Rewrite.retime(matrix(extra), stage, Recurrence.K);
+      if (chainFactor != null && (!chainFactor.equals(c) || !columnFactor.equals(m))) {
+        return java.util.Optional.empty();
+      }
+      chainFactor = c;
+      columnFactor = m;
+    }
+    return java.util.Optional.of(new Recurrence(chainFactor, columnFactor, chain(terms.get(0).chain()),
+        matrix(terms.get(0).chain()),
+        terms.get(0).end().gate().stage().orElseThrow(),
+        terms.get(terms.size() - 1).end().gate().stage().orElseThrow(),
+        end instanceof Expr.Num ? java.util.Optional.empty() : java.util.Optional.of(end)));
+  }
+
+  private static Expr endOf(Terminal end) {
+    if (end instanceof Terminal.OtherInput o) {
+      return o.vector().label();
+    }
+    if (end instanceof Terminal.ElementwiseWith e) {
+      return e.other().label();
+    }
+    return new Expr.Num(1);
+  }
+
   /** Appends the parameter's end of a term to a column gradient: outer product, itself, or elementwise. */
   private static Expr end(Expr column, Terminal end) {
     if (end instanceof Terminal.OtherInput o) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public sealed interface Expr
     permits Expr.Symbol, Expr.Num, Expr.Partial, Expr.Product, Expr.Sum, Expr.Negate,
-        Expr.Power, Expr.Transpose, Expr.Diag, Expr.Hadamard, Expr.Apply {
+        Expr.Power, Expr.Transpose, Expr.Diag, Expr.Hadamard, Expr.Apply, Expr.Series {
 
   /**
    * A named quantity: a parameter ({@code W}, no time), or a per-stage vector ({@code s_{t-1}}).
@@ -129,6 +129,28 @@ public sealed interface Expr
       Objects.requireNonNull(function, "function");
       arguments = List.copyOf(arguments);
     }
+  }
+
+  /**
+   * {@code \sum} or {@code \prod} over a stage index: {@code index} is the bound variable (offset
+   * 0), running from {@code from} to {@code to} one stage at a time, up or down. The order matters for
+   * a product of matrices: its factors stand left to right in the order the index takes its values.
+   * {@code style} is how an expanded product's factors are joined.
+   */
+  record Series(SeriesKind kind, Time index, Time from, Time to, boolean descending, ProductStyle style, Expr body)
+      implements Expr {
+    public Series {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(index, "index");
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
+      Objects.requireNonNull(style, "style");
+      Objects.requireNonNull(body, "body");
+    }
+  }
+
+  enum SeriesKind {
+    SUM, PRODUCT
   }
 
   static Expr chain(List<? extends Expr> factors) {

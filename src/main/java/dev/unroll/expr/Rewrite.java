@@ -30,6 +30,8 @@ public final class Rewrite {
       rebuilt = new Expr.Hadamard(bottomUp(h.left(), rule), bottomUp(h.right(), rule));
     } else if (e instanceof Expr.Apply a) {
       rebuilt = new Expr.Apply(a.function(), all(a.arguments(), rule));
+    } else if (e instanceof Expr.Series x) {
+      rebuilt = new Expr.Series(x.kind(), x.index(), x.from(), x.to(), x.descending(), x.style(), bottomUp(x.body(), rule));
     } else {
       rebuilt = e;
     }
@@ -40,6 +42,27 @@ public final class Rewrite {
   public static Expr shift(Expr e, int delta) {
     return bottomUp(e, x -> x instanceof Expr.Symbol s && s.time().isPresent()
         ? s.withTime(s.time().get().plus(delta)) : x);
+  }
+
+  /**
+   * Renames stage {@code anchor} to the index {@code index}: {@code s_{t-1}} with anchor {@code t} and
+   * index {@code k} becomes {@code s_{k-1}}; times on other variables are kept.
+   */
+  public static Expr retime(Expr e, Time anchor, Time index) {
+    return bottomUp(e, x -> {
+      if (x instanceof Expr.Symbol s && s.time().isPresent() && s.time().get().variable().equals(anchor.variable())) {
+        return s.withTime(retime(s.time().get(), anchor, index));
+      }
+      if (x instanceof Expr.Series r) {
+        return new Expr.Series(r.kind(), r.index(), retime(r.from(), anchor, index), retime(r.to(), anchor, index),
+            r.descending(), r.style(), r.body());
+      }
+      return x;
+    });
+  }
+
+  private static Time retime(Time time, Time anchor, Time index) {
+    return time.variable().equals(anchor.variable()) ? index.plus(time.offset() - anchor.offset()) : time;
   }
 
   private static List<Expr> all(List<Expr> xs, UnaryOperator<Expr> rule) {

@@ -1,6 +1,7 @@
 package dev.unroll.render;
 
 import dev.unroll.expr.Expr;
+import dev.unroll.expr.Time;
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
@@ -66,6 +67,21 @@ public final class LatexWriter {
     return out.append("\n\\end{aligned}").toString();
   }
 
+  /** Plain words for a LaTeX document, with TeX's special characters escaped. */
+  public static String text(String words) {
+    StringBuilder out = new StringBuilder(words.length());
+    for (char c : words.toCharArray()) {
+      switch (c) {
+        case '\\' -> out.append("\\textbackslash{}");
+        case '{', '}', '%', '&', '#', '_', '$' -> out.append('\\').append(c);
+        case '^' -> out.append("\\^{}");
+        case '~' -> out.append("\\~{}");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   private String write(Expr e, int context) {
     String body = body(e);
     return precedence(e) < context ? "\\left(" + body + "\\right)" : body;
@@ -116,6 +132,13 @@ public final class LatexWriter {
     if (e instanceof Expr.Apply a) {
       return apply(a);
     }
+    if (e instanceof Expr.Series x) {
+      String op = x.kind() == Expr.SeriesKind.SUM ? "\\sum" : "\\prod";
+      Time lower = x.descending() ? x.to() : x.from();
+      Time upper = x.descending() ? x.from() : x.to();
+      return op + "_{" + x.index().variable() + "=" + lower.spelled() + "}^{" + upper.spelled() + "} "
+          + write(x.body(), PRODUCT);
+    }
     throw new IllegalArgumentException("No TeX for " + e);
   }
 
@@ -131,7 +154,7 @@ public final class LatexWriter {
   }
 
   private static int precedence(Expr e) {
-    if (e instanceof Expr.Sum) {
+    if (e instanceof Expr.Sum || e instanceof Expr.Series) {
       return SUM;
     }
     if (e instanceof Expr.Negate || (e instanceof Expr.Num n && n.value() < 0)) {

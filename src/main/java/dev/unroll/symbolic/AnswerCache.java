@@ -1,0 +1,106 @@
+package dev.unroll.symbolic;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Remembers Symja's answers between runs, so a lesson whose questions Symja has answered before does
+ * not wait for Symja to start (about 2 s). A question is the full text of what was asked (the
+ * activation's definition, or the whole cross-check's inputs), so a changed definition, derivation or
+ * engine version is a new question. An entry that cannot be read is treated as absent and recomputed;
+ * writes go to a temporary file and are moved into place, so readers never see half an answer.
+ *
+ * <p>The folder is {@code $UNROLL_CACHE}, else {@code $XDG_CACHE_HOME/unroll}, else
+ * {@code ~/.cache/unroll}; {@code UNROLL_CACHE=off} turns the cache off.
+ */
+public final class AnswerCache {
+  /** Bumped whenever the meaning of a stored answer changes. */
+  static final String FORMAT = "unroll-answers-1";
+
+  private final Optional<Path> dir;
+
+  private AnswerCache(Optional<Path> dir) {
+    this.dir = Objects.requireNonNull(dir, "dir");
+  }
+
+  public static AnswerCache at(Path dir) {
+    return new AnswerCache(Optional.of(dir));
+  }
+
+  public static AnswerCache off() {
+    return new AnswerCache(Optional.empty());
+  }
+
+  /** The cache the environment chooses (see the class comment). */
+  public static AnswerCache standard() {
+    String explicit = System.getenv("UNROLL_CACHE");
+    if (explicit != null && !explicit.isBlank()) {
+      return explicit.equals("off") ? off() : at(Path.of(explicit));
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    if (xdg != null && !xdg.isBlank()) {
+      return at(Path.of(xdg, "unroll"));
+    }
+    return at(Path.of(System.getProperty("user.home"), ".cache", "unroll"));
+  }
+
+  public Optional<String> get(String question) {
+    if (dir.isEmpty()) {
+      return Optional.empty();
+    }
+    Path file = dir.get().resolve(key(question));
+    try {
+      String stored = Files.readString(file, StandardCharsets.UTF_8);
+      int split = stored.indexOf('\n');
+      // The question is stored too, so a hash collision or a damaged file is never taken for an answer.
+      if (split < 0 || !stored.substring(0, split).equals(escape(question))) {
+        return Optional.empty();
+      }
+      return Optional.of(stored.substring(split + 1));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Stores an answer; a cache that cannot be written is only slower, so failures are not errors. */
+  public void put(String question, String answer) {
+    if (dir.isEmpty()) {
+      return;
+    }
+    try {
+      Files.createDirectories(dir.get());
+      Path target = dir.get().resolve(key(question));
+      Path temp = Files.createTempFile(dir.get(), ".answer", ".tmp");
+      Files.writeString(temp, escape(question) + "\n" + answer, StandardCharsets.UTF_8);
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      // Deliberately ignored: without a cache every run asks Symja again, which is correct, only slower.
+    }
+  }
+
+  private static String escape(String question) {
+    return question.replace("\\", "\\\\").replace("\n", "\\n");
+  }
+
+  private static String key(String question) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest((FORMAT + "\n" + question).getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime.", e);
+    }
+  }
+}

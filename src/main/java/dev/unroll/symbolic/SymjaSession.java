@@ -1,0 +1,146 @@
+package dev.unroll.symbolic;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.matheclipse.core.basic.Config;
+import org.matheclipse.core.eval.EvalEngine;
+import org.matheclipse.core.eval.ExprEvaluator;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.parser.client.ParserConfig;
+
+/**
+ * One Symja evaluator, set up the way this project needs it, owned by the thread that made it.
+ *
+ * <p>Symja keeps two switches in static fields that must be set before any other of its classes
+ * initialises: {@code ParserConfig.PARSER_USE_LOWERCASE_SYMBOLS = false} (otherwise {@code Tanh},
+ * {@code N} and {@code D} come back unevaluated) and {@code Config.JAS_NO_THREADS = true} (otherwise
+ * a non-daemon thread keeps the JVM alive). This class sets both in its static initialiser, which
+ * runs before the first evaluator is built; that is the only static state here, and it is Symja's,
+ * written once with constant values. Everything else (the engine, its variables) belongs to one
+ * session.
+ *
+ * <p>The engine uses Symja's strict syntax ({@code Tanh[z]}); {@link #parseDefinition} accepts the
+ * function-call parentheses of the {@code .cell} files ({@code Tanh(z)}), because Symja's relaxed
+ * parser would also lower-case every name. The engine's printed messages (such as "Inverse functions
+ * are being used") go to a discarding stream, never to standard output.
+ *
+ * <p>Symja's engine is bound to a thread ({@code EvalEngine.set}); every method checks that it is
+ * called on the thread that built the session and throws {@link IllegalStateException} otherwise.
+ */
+public final class SymjaSession {
+  static {
+    ParserConfig.PARSER_USE_LOWERCASE_SYMBOLS = false;
+    Config.JAS_NO_THREADS = true;
+  }
+
+  private final Thread owner;
+  private final EvalEngine engine;
+  private final ExprEvaluator evaluator;
+
+  /** Builds the evaluator; the first session of a JVM pays Symja's cold start (about 2 s). */
+  public SymjaSession() {
+    this.owner = Thread.currentThread();
+    this.engine = new EvalEngine(false);
+    PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+    engine.setOutPrintStream(discard);
+    engine.setErrorPrintStream(discard);
+    this.evaluator = new ExprEvaluator(engine, true, (short) 0);
+  }
+
+  /** Evaluates an expression on this session's engine. */
+  public IExpr eval(IExpr expr) {
+    checkThread();
+    EvalEngine.set(engine);
+    return engine.evaluate(Objects.requireNonNull(expr, "expr"));
+  }
+
+  /** Parses and evaluates a line of Symja's strict syntax ({@code D[Tanh[z], z]}). */
+  public IExpr eval(String strictSyntax) {
+    checkThread();
+    return evaluator.eval(strictSyntax);
+  }
+
+  /**
+   * Parses an activation's definition as a {@code .cell} file writes it, with parentheses for
+   * function calls ({@code z/(1+Abs(z))}), without evaluating it.
+   *
+   * @throws IllegalArgumentException if Symja cannot parse it, naming the definition
+   */
+  public IExpr parseDefinition(String definition) {
+    checkThread();
+    String strict = strictCalls(definition);
+    try {
+      return evaluator.parse(strict);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("Symja cannot read the activation definition '" + definition + "': "
+          + firstLine(e.getMessage()) + ".", e);
+    }
+  }
+
+  /** Parses a line of Symja's strict syntax without evaluating it (for rules and patterns). */
+  IExpr parse(String strictSyntax) {
+    checkThread();
+    return evaluator.parse(strictSyntax);
+  }
+
+  /** The engine, for the few Symja calls that take it; on the owning thread only. */
+  EvalEngine engine() {
+    checkThread();
+    EvalEngine.set(engine);
+    return engine;
+  }
+
+  /**
+   * Rewrites calls of built-in functions ({@code Name(...)}, capitalised as Symja's are) into the
+   * strict syntax's brackets. Other parentheses group, and a lower-case name before one, as in
+   * {@code z(1+z)}, is an implicit product as in Symja's strict syntax.
+   */
+  static String strictCalls(String definition) {
+    StringBuilder out = new StringBuilder(definition.length());
+    java.util.ArrayDeque<Character> closers = new java.util.ArrayDeque<>();
+    for (int i = 0; i < definition.length(); i++) {
+      char c = definition.charAt(i);
+      if (c == '(') {
+        boolean call = callNameEndsAt(definition, i);
+        out.append(call ? '[' : '(');
+        closers.push(call ? ']' : ')');
+      } else if (c == ')') {
+        if (closers.isEmpty()) {
+          throw new IllegalArgumentException("The activation definition '" + definition + "' has an unmatched ')'.");
+        }
+        out.append(closers.pop());
+      } else {
+        out.append(c);
+      }
+    }
+    if (!closers.isEmpty()) {
+      throw new IllegalArgumentException("The activation definition '" + definition + "' has an unclosed '('.");
+    }
+    return out.toString();
+  }
+
+  private static boolean callNameEndsAt(String s, int paren) {
+    int start = paren;
+    while (start > 0 && Character.isLetterOrDigit(s.charAt(start - 1))) {
+      start--;
+    }
+    return start < paren && Character.isUpperCase(s.charAt(start));
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no message";
+    }
+    int nl = message.indexOf('\n');
+    return (nl < 0 ? message : message.substring(0, nl)).strip();
+  }
+
+  private void checkThread() {
+    if (Thread.currentThread() != owner) {
+      throw new IllegalStateException("A Symja session belongs to the thread that made it (" + owner.getName()
+          + "), not to " + Thread.currentThread().getName() + ".");
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.unroll.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Golden files, google-java-format style: each folder under src/test/resources/golden holds the
+ * command-line options of one case ({@code options}) and the expected Markdown and LaTeX. Run with
+ * {@code -Dunroll.golden.update=true} to rewrite the expected files after a deliberate change, then
+ * review the diff.
+ */
+class GoldenLessonTest {
+  static final Path GOLDEN = Path.of("src/test/resources/golden");
+  private static final boolean UPDATE = Boolean.getBoolean("unroll.golden.update");
+
+  @TempDir
+  Path out;
+
+  static Stream<String> cases() throws IOException {
+    try (Stream<Path> dirs = Files.list(GOLDEN)) {
+      return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void rendersExactlyTheExpectedFilesAndTheSameBytesTwice(String name) throws IOException {
+    Path dir = GOLDEN.resolve(name);
+    List<String> args = new ArrayList<>(List.of("lesson"));
+    Arrays.stream(Files.readString(dir.resolve("options")).strip().split("\\s+")).filter(a -> !a.isEmpty()).forEach(args::add);
+    Path first = out.resolve("first");
+    Path second = out.resolve("second");
+    assertThat(run(args, first)).isZero();
+    assertThat(run(args, second)).isZero();
+    try (Stream<Path> files = Files.list(first)) {
+      List<Path> written = files.sorted().toList();
+      assertThat(written).extracting(p -> p.getFileName().toString().replaceAll(".*\\.", "expected."))
+          .containsExactly("expected.md", "expected.tex");
+      for (Path file : written) {
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(Files.readAllBytes(second.resolve(file.getFileName()))).as("second rendering of %s", file.getFileName())
+            .isEqualTo(bytes);
+        Path expected = dir.resolve(file.getFileName().toString().replaceAll(".*\\.", "expected."));
+        if (UPDATE) {
+          Files.write(expected, bytes);
+        }
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).as("%s against %s", file.getFileName(), expected)
+            .isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  @Test
+  void everyCaseFolderHasItsOptionsAndBothExpectedFilesAndNothingElse() throws IOException {
+    for (String name : cases().toList()) {
+      try (Stream<Path> files = Files.list(GOLDEN.resolve(name))) {
+        assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+            .as("golden case %s", name).containsExactly("expected.md", "expected.tex", "options");
+      }
+    }
+    assertThat(cases().count()).isGreaterThanOrEqualTo(5);
+  }
+
+  private static int run(List<String> args, Path outDir) {
+    List<String> all = new ArrayList<>(args);
+    all.add("--out");
+    all.add(outDir.toString());
+    return Main.run(all.toArray(String[]::new), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+  }
+}

@@ -1,0 +1,118 @@
+[#-- The words of a lesson, shared by the Markdown and LaTeX layouts, which define the macros
+     heading, m (inline math), display, list, item, text, code and image. Every formula below is a
+     field of the view, typeset by the engine; this file only arranges them and adds prose. --]
+[#assign isTotal = loss == "total"]
+[@heading 1][@text title/]: [=steps] stages[/@heading]
+This page derives [@m gradientTex/], the gradient of [#if isTotal]the total loss [@m lossTex/], summed over every stage,[#else]the loss [@m lossTex/] of the newest stage[/#if] with respect to the parameter [@m parameterTex/], for the [@text cellTitle?lower_case/] unrolled over [=steps] stage[#if steps != 1]s[/#if] with the [@text activation/] activation. Every formula on it was produced by the unroll engine from the cell's definition and then checked (see the last section).
+
+[#if diagram?has_content][@image diagram "The network unrolled over " + steps + " stages"/][/#if]
+[@heading 2]The network[/@heading]
+One stage of the cell computes, from that stage's input and the state of the stage before:
+[@display equations/]
+Vectors are columns. The same weights serve every stage, which is why the gradient of a weight is a sum over stages. The target of each stage is one-hot, so the loss of a stage is the negative log of the probability the network gives the right class.
+
+[@heading 2]Walking the graph backwards[/@heading]
+We follow the gradient from the loss back through each gate of the unrolled graph. At every gate the gradient that arrives is multiplied by the gate's local gradient. At a multiplication gate the two inputs are treated differently: the input that is a weight receives the incoming gradient together with the other input, and the gradient that continues towards the earlier stages is multiplied by the weight. Each route from the loss to [@m parameterTex/] contributes one term.
+
+The formulas in this section use the chain notation of the classic lesson: factors are written left to right in the order the walk meets them, separated by a dot. The section after the sum says exactly what that notation means and how to compute with it.
+
+[#if isTotal]
+The total loss adds one walk per stage's loss. Below is the walk from the newest loss, [@m walk[0].lossTex/]; the walk from an older stage's loss takes the same steps, starting that many stages further back.
+
+[/#if]
+[#if walkScope == "abridged"]
+With [=steps] stages the walk is long, so it is shown for the newest three stages and the oldest one; every stage in between repeats the same steps one stage further back.
+
+[#elseif walkScope == "newest"]
+With [=steps] stages the walk is long, so it is shown for the newest stages only; every older stage repeats the same steps one stage further back, down to the oldest.
+
+[/#if]
+[#list walk as stage]
+[@heading 4][=parameter] gradient at time ([=stage.stage])[#if isTotal] from [@m stage.lossTex/][/#if][/@heading]
+[@list]
+[#list stage.steps as s]
+[@item]
+[#if s.kind == "START"]
+The loss [@m s.output/] reads the output [@m s.input/]. Its gradient [@m s.local/] is where the walk begins.
+[#elseif s.kind == "LOCAL"]
+The gate with input [@m s.input/] and output [@m s.output/] multiplies the incoming gradient by its local gradient [@m s.local/]. The gradient is now
+[@display s.gradient/]
+[#elseif s.kind == "THROUGH"]
+A multiplication gate joins the weight [@m s.matrix/] and [@m s.other/]. The gradient heading for [@m s.other/] is the incoming one times [@m s.matrix/]:
+[@display s.gradient/]
+[#elseif s.kind == "FLOW"]
+Past that gate, the rest of the gradient continues into [@m s.other/], multiplied by [@m s.matrix/]:
+[@display s.gradient/]
+[#elseif s.kind == "PARAMETER"]
+[#if s.other?has_content]Here [@m s.matrix/] is an input of the multiplication gate. Its share of the gradient is the incoming gradient with the other input, [@m s.other/], attached at the end:[#else]Here [@m s.matrix/] is added directly, so its share of the gradient is the incoming gradient itself:[/#if]
+[@display s.gradient/]
+[#elseif s.kind == "ELEMENTWISE"]
+An elementwise product passes the gradient on multiplied by its other input [@m s.other/]:
+[@display s.gradient/]
+[#elseif s.kind == "NEGATE"]
+A subtraction flips the sign of the gradient:
+[@display s.gradient/]
+[/#if]
+[/@item]
+[/#list]
+[/@list]
+[/#list]
+[@heading 2]The sum[/@heading]
+[#if sums.compact]
+With [=steps] stages the sum has [=sums.termCount] terms, so the engine writes it in closed form. The product's factors stand in the order the walk meets them, from the newest stage on the left to the oldest on the right:
+[@display sums.closedChain/]
+Its newest term[#if isTotal], from the newest loss,[/#if] written out:
+[@display sums.firstTerm/]
+and its oldest:
+[@display sums.lastTerm/]
+[#elseif sums.shownTermCount < sums.termCount]
+Adding the contribution of every route gives the gradient, [=sums.termCount] terms in all. Shown here are the [=sums.shownTermCount] terms that come from the newest loss, [@m walk[0].lossTex/]; every older loss contributes the same kind of terms, over the stages up to its own:
+[@display sums.chain/]
+[#else]
+Adding the contribution of every route gives the gradient, [=sums.termCount] term[#if sums.termCount != 1]s[/#if] in all:
+[@display sums.chain/]
+[/#if]
+[#if recurrence.present]
+Each term repeats the one before it and reaches one stage further back by one more pair of factors, [@m recurrence.chainFactor/].
+[/#if]
+
+[@heading 2]What the notation means, and what one computes[/@heading]
+Read literally, the chain above is a product of Jacobians in numerator layout: the gradient of a scalar loss with respect to a vector is a row vector, and each local gradient is a matrix that multiplies it from the right. Two details of the classic notation need care. The last factor of every term is not multiplied like a matrix: a weight's gradient is the outer product of the column gradient arriving at its gate with the gate's other input. And the local gradients are matrices, not numbers. Written out, they are
+[#list localGradients as g]
+[@display g/]
+[/#list]
+The softmax gate and the cross-entropy loss are taken together, because their combined gradient is much simpler than either one alone.
+[#if sums.compact]
+In column form, the form found in most textbooks and code, each Jacobian is transposed and the order reversed, so the product's factors now stand from the oldest stage on the left to the newest on the right:
+[@display sums.closedMatrix/]
+[#else]
+With every factor made concrete, and each term closed by its outer product, the sum is
+[@display sums.concrete/]
+This is what a program computes. Transposing every term gives the column form found in most textbooks and code, with each Jacobian transposed and the order reversed:
+[@display sums.matrix/]
+[/#if]
+[#if recurrence.present]
+Collecting the common factors gives the delta recursion that backpropagation through time runs[#if isTotal] for the newest loss[/#if]: each delta is the gradient arriving at a stage's multiplication gate, and each step back multiplies it by [@m recurrence.jacobian/].
+[@display recurrence.deltas/]
+[@display recurrence.sum/]
+[/#if]
+
+[@heading 2]Why gradients vanish or explode[/@heading]
+[#if recurrence.present]
+Every further stage back multiplies a term by one more copy of [@m recurrence.jacobian/]. The size of that factor is bounded by the largest value of the activation's derivative, call it gamma, times the largest singular value of the weight matrix in it. A term that reaches k stages back is therefore bounded by that product raised to the power k. If the product is below 1 the contributions of distant stages shrink geometrically: this is sufficient for vanishing gradients. A product above 1 is necessary, but not sufficient, for them to explode, since the bound can be far from tight. The usual remedy for exploding gradients is to clip the norm of the whole gradient to a threshold; vanishing gradients call for a different cell, such as the LSTM.
+[#else]
+With more than one route per stage the terms do not share a single repeated factor, but each route back through a stage still passes through that stage's activation derivative and recurrent weight, and the same reasoning applies to each route: long products of factors whose size is below 1 vanish, and products of factors above 1 can explode.
+[/#if]
+
+[@heading 2]Checked[/@heading]
+[#if checks?has_content]
+[@list]
+[#list checks as c]
+[@item][#if c.passed]Passed[#else]FAILED[/#if], [@text c.name/]: [@text c.summary/][/@item]
+[/#list]
+[/@list]
+[#else]
+No checks were run for this page.
+
+[/#if]
+This page was generated by [@code "./unroll lesson --cell " + cellName + " --steps " + steps + " --wrt " + parameter + " --activation " + activation + " --loss " + loss/].

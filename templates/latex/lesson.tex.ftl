@@ -1,0 +1,44 @@
+[#-- LaTeX layout of a lesson: a complete document for pdflatex. The words live in
+     common/lesson-body.ftl, shared with the Markdown layout. --]
+\documentclass[11pt]{article}
+\usepackage[T1]{fontenc}
+\usepackage[utf8]{inputenc}
+\usepackage{lmodern}
+\usepackage{amsmath,amssymb}
+\usepackage[margin=2cm]{geometry}
+\usepackage{graphicx}
+\usepackage{hyperref}
+\allowdisplaybreaks
+\setlength{\parindent}{0pt}
+\setlength{\parskip}{0.6em}
+\title{[=latexText(title)]: [=steps] stages}
+\date{}
+\begin{document}
+\maketitle
+[#macro heading level][#local text][#nested][/#local]
+[#if level <= 1][#elseif level == 2]\section*{[=text?trim]}
+[#elseif level == 3]\subsection*{[=text?trim]}
+[#else]\subsubsection*{[=text?trim]}
+[/#if]
+[/#macro]
+[#macro m tex]$[=tex]$[/#macro]
+[#macro display tex]
+\begin{equation*}
+\resizebox{\ifdim\width>\linewidth\linewidth\else\width\fi}{!}{$\displaystyle
+[=tex]
+$}
+\end{equation*}
+[/#macro]
+[#macro list]
+\begin{itemize}
+[#nested]
+\end{itemize}
+[/#macro]
+[#macro item]
+\item [#nested]
+[/#macro]
+[#macro text value][=latexText(value)][/#macro]
+[#macro code value]\texttt{[=latexText(value)]}[/#macro]
+[#macro image path alt][/#macro]
+[#include "../common/lesson-body.ftl"]
+\end{document}

@@ -1,0 +1,27 @@
+[#-- Markdown layout of a lesson. Math is $...$ inline and $$ blocks on their own lines with blank
+     lines around, which GitHub, Jupyter, pandoc and KaTeX all read. The words live in
+     common/lesson-body.ftl, shared with the LaTeX layout. --]
+[#macro heading level][#local text][#nested][/#local]
+[#list 1..level as i]#[/#list] [=text?trim]
+[/#macro]
+[#macro m tex]$[=tex]$[/#macro]
+[#macro display tex]
+
+$$
+[=tex]
+$$
+
+[/#macro]
+[#macro list][#local body][#nested][/#local]
+[=body?trim]
+
+[/#macro]
+[#macro item][#local body][#nested][/#local]
+* [=body?trim?replace("\n", "\n  ")?replace("\n  \n", "\n\n")]
+
+[/#macro]
+[#macro text value][=value?replace("\\", "\\\\")?replace("*", "\\*")?replace("_", "\\_")?replace("[", "\\[")][/#macro]
+[#macro code value]`[=value]`[/#macro]
+[#macro image path alt]![[=alt]]([=path])
+[/#macro]
+[#include "../common/lesson-body.ftl"]
