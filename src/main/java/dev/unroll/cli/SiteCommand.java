@@ -1,14 +1,20 @@
 package dev.unroll.cli;
 
+import dev.unroll.cell.CellLibrary;
 import dev.unroll.pipeline.Lesson;
 import dev.unroll.pipeline.LessonSpec;
-import dev.unroll.site.DraftLessons;
+import dev.unroll.pipeline.Pipeline;
+import dev.unroll.render.TemplateRenderer;
+import dev.unroll.symbolic.SymjaCalculus;
+import dev.unroll.symbolic.SymjaSession;
 import dev.unroll.site.SiteBuildException;
 import dev.unroll.site.SiteBuilder;
 import dev.unroll.site.SiteConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -41,7 +47,18 @@ public final class SiteCommand implements Callable<Integer> {
   private final Function<LessonSpec, Lesson> lessons;
 
   public SiteCommand() {
-    this(new DraftLessons());
+    this(symjaLessons());
+  }
+
+  /**
+   * The production pipeline with Symja's calculus. A Symja session belongs to the thread that made
+   * it, so each building thread gets its own, kept for the lessons that thread builds.
+   */
+  static Function<LessonSpec, Lesson> symjaLessons() {
+    ThreadLocal<SymjaSession> sessions = ThreadLocal.withInitial(SymjaSession::new);
+    Pipeline pipeline = new Pipeline(new CellLibrary(),
+        cell -> new SymjaCalculus(sessions.get(), cell.activations()), List.of(), new TemplateRenderer(Optional.empty()));
+    return pipeline::lesson;
   }
 
   /** For tests: builds with the given lessons. */

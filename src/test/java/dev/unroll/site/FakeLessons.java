@@ -2,15 +2,20 @@ package dev.unroll.site;
 
 import dev.unroll.pipeline.Lesson;
 import dev.unroll.pipeline.LessonSpec;
+import dev.unroll.pipeline.Pipeline;
+import dev.unroll.pipeline.TextbookPipelines;
 import java.util.function.Function;
 
 /**
- * Lessons for site tests: the draft lessons (real derivations, a short text with the same kinds of
- * math the pipeline writes: display blocks with {@code aligned}, inline formulas, {@code \sech}) and
- * an optional failure for one configuration.
+ * Lessons for site tests: the real pipeline with the hand-written calculus and no checks (no Symja,
+ * so quick), a closing note with a picture reference and {@code \sech}, and an optional failure for
+ * one configuration.
  */
 final class FakeLessons implements Function<LessonSpec, Lesson> {
-  private final DraftLessons draft = new DraftLessons();
+  /** Where the note's picture points; the site writes the network's SVG there. */
+  static final String PICTURE = "assets/unrolled-network.svg";
+
+  private final Pipeline pipeline = TextbookPipelines.withoutChecks();
   private final String failOn;
 
   FakeLessons() {
@@ -27,8 +32,8 @@ final class FakeLessons implements Function<LessonSpec, Lesson> {
     if (spec.slug().equals(failOn)) {
       throw new IllegalStateException("the derivation of " + spec.slug() + " ran out of patience");
     }
-    Lesson l = draft.apply(spec);
-    String extra = "\n## Notes\n\nFor tanh, $\\frac{d}{dz}\\tanh z = \\sech^2 z = 1 - \\tanh^2 z$; a price is $5.\n";
+    Lesson l = pipeline.lesson(spec);
+    String extra = "\n## Notes\n\n![The network](" + PICTURE + ")\n\nFor tanh, $\\frac{d}{dz}\\tanh z = \\sech^2 z = 1 - \\tanh^2 z$; a price is $5.\n";
     return new Lesson(spec, l.derivation(), l.markdown() + extra, l.latex());
   }
 }

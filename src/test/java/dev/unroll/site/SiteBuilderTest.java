@@ -52,7 +52,7 @@ class SiteBuilderTest {
     assertThat(index).isEqualTo(out.resolve("index.html"));
     String slug = "rnn-tanh-W-last-3";
     for (String f : List.of("index.html", slug + ".md", slug + ".tex", slug + ".ipynb", "diagram.svg",
-        DraftLessons.PICTURE)) {
+        FakeLessons.PICTURE)) {
       assertThat(out.resolve("lessons/" + slug + "/" + f)).isRegularFile();
     }
     try (Stream<Path> lessons = Files.list(out.resolve("lessons"))) {
