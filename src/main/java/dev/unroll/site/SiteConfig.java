@@ -36,6 +36,9 @@ public record SiteConfig(
     List<LossKind> losses,
     Optional<Path> templates) {
 
+  /** The value of {@code cells} that means every built-in cell, as more arrive. */
+  public static final String BUILT_IN_CELLS = "built-in";
+
   /** The most stages a site grid may have: pages grow with N and a site is for reading. */
   public static final int MAX_STEPS = 200;
 

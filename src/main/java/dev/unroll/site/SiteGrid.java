@@ -7,6 +7,8 @@ import dev.unroll.derive.LossKind;
 import dev.unroll.pipeline.LessonSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -23,30 +25,43 @@ final class SiteGrid {
   SiteGrid(SiteConfig config) {
     CellLibrary library = new CellLibrary();
     List<LessonSpec> out = new ArrayList<>();
-    for (String cellName : config.cells()) {
+    Set<String> usedParameters = new HashSet<>();
+    Set<String> usedActivations = new HashSet<>();
+    List<String> cells = config.cells().equals(List.of(SiteConfig.BUILT_IN_CELLS)) ? CellLibrary.BUILT_IN : config.cells();
+    for (String cellName : cells) {
       CellDefinition cell = library.load(cellName);
       cellTitles.put(cellName, cell.title());
-      List<String> params = cell.declarations(Declaration.Kind.PARAM).stream().map(Declaration::name).toList();
-      for (String p : config.parameters()) {
-        if (!params.contains(p)) {
-          throw new IllegalArgumentException("The site's parameters name '" + p + "', which the cell '" + cell.name()
-              + "' does not have; it has " + String.join(", ", params) + ".");
-        }
+      List<String> declared = cell.declarations(Declaration.Kind.PARAM).stream().map(Declaration::name).toList();
+      // A grid names parameters and activations for all its cells; each cell takes those it has.
+      List<String> parameters = config.parameters().stream().filter(declared::contains).toList();
+      List<String> activations = config.activations().stream().filter(cell.activations()::containsKey).toList();
+      if (parameters.isEmpty() || activations.isEmpty()) {
+        throw new IllegalArgumentException("The cell '" + cell.name() + "' has none of the site's "
+            + (parameters.isEmpty() ? "parameters (" + String.join(", ", config.parameters()) + "); it has "
+                + String.join(", ", declared)
+                : "activations (" + String.join(", ", config.activations()) + "); it knows "
+                + String.join(", ", cell.activations().keySet())) + ".");
       }
-      for (String a : config.activations()) {
-        if (!cell.activations().containsKey(a)) {
-          throw new IllegalArgumentException("The site's activations name '" + a + "', which the cell '" + cell.name()
-              + "' does not know; it knows " + String.join(", ", cell.activations().keySet()) + ".");
-        }
-      }
-      for (String activation : config.activations()) {
-        for (String parameter : config.parameters()) {
+      usedParameters.addAll(parameters);
+      usedActivations.addAll(activations);
+      for (String activation : activations) {
+        for (String parameter : parameters) {
           for (LossKind loss : config.losses()) {
             for (int n = 1; n <= config.maxSteps(); n++) {
               out.add(new LessonSpec(cellName, n, parameter, activation, loss));
             }
           }
         }
+      }
+    }
+    for (String p : config.parameters()) {
+      if (!usedParameters.contains(p)) {
+        throw new IllegalArgumentException("The site's parameters name '" + p + "', which no cell of the site has.");
+      }
+    }
+    for (String a : config.activations()) {
+      if (!usedActivations.contains(a)) {
+        throw new IllegalArgumentException("The site's activations name '" + a + "', which no cell of the site knows.");
       }
     }
     this.specs = List.copyOf(out);

@@ -133,7 +133,7 @@ class SiteBuilderTest {
     Files.writeString(bad, "parameters = W, Q\n");
     assertThatThrownBy(() -> new SiteBuilder(new FakeLessons(), 2).build(SiteConfig.load(bad), out, SiteBuilder.Progress.NONE))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("The site's parameters name 'Q', which the cell 'rnn' does not have; it has U, W, V.");
+        .hasMessage("The site's parameters name 'Q', which no cell of the site has.");
     assertThat(tree(out)).isEqualTo(before);
     assertThat(siblings(tmp)).containsExactly("bad.properties", "site", "small.properties");
   }

@@ -20,7 +20,7 @@ class SiteConfigTest {
   void defaultsAreTheIssuesGrid() {
     SiteConfig c = SiteConfig.defaults();
     assertThat(c.title()).isEqualTo("Backpropagation through time, unrolled");
-    assertThat(c.cells()).containsExactly("rnn");
+    assertThat(c.cells()).containsExactly("built-in");
     assertThat(c.maxSteps()).isEqualTo(8);
     assertThat(c.parameters()).containsExactly("W", "U", "V");
     assertThat(c.activations()).containsExactly("tanh", "sigmoid");
@@ -77,9 +77,27 @@ class SiteConfigTest {
 
   @Test
   void anActivationTheCellDoesNotKnowFailsBeforeAnyPage() {
-    SiteConfig c = new SiteConfig("t", "d", List.of("rnn"), 2, List.of("W"), List.of("swish"),
+    SiteConfig c = new SiteConfig("t", "d", List.of("rnn"), 2, List.of("W"), List.of("tanh", "swish"),
         List.of(LossKind.LAST), Optional.empty());
-    assertThatThrownBy(() -> new SiteGrid(c)).hasMessageStartingWith("The site's activations name 'swish', which the cell"
-        + " 'rnn' does not know; it knows ");
+    assertThatThrownBy(() -> new SiteGrid(c))
+        .hasMessage("The site's activations name 'swish', which no cell of the site knows.");
+    SiteConfig none = new SiteConfig("t", "d", List.of("rnn"), 2, List.of("W"), List.of("swish"),
+        List.of(LossKind.LAST), Optional.empty());
+    assertThatThrownBy(() -> new SiteGrid(none)).hasMessageStartingWith("The cell 'rnn' has none of the site's"
+        + " activations (swish); it knows ");
+  }
+
+  @Test
+  void aCellFromAFileJoinsTheGridWithTheParametersItHas() throws Exception {
+    String rnn;
+    try (var in = getClass().getResourceAsStream("/cells/rnn.cell")) {
+      rnn = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    Files.writeString(tmp.resolve("tiny.cell"), rnn.replace("cell rnn", "cell tiny").replace("param  U : H x D\n", "")
+        .replace("U x_t + W s_{t-1}", "W s_{t-1}"));
+    Path file = tmp.resolve("two.properties");
+    Files.writeString(file, "cells = rnn, tiny.cell\nactivations = tanh\nlosses = last\nmax-steps = 1\n");
+    assertThat(new SiteGrid(SiteConfig.load(file)).specs()).extracting(LessonSpec::slug).containsExactly(
+        "rnn-tanh-W-last-1", "rnn-tanh-U-last-1", "rnn-tanh-V-last-1", "tiny-tanh-W-last-1", "tiny-tanh-V-last-1");
   }
 }
