@@ -1,5 +1,6 @@
 package dev.unroll.site;
 
+import dev.unroll.derive.Derivation;
 import dev.unroll.expr.Expr;
 import dev.unroll.expr.Time;
 import java.util.HashMap;
@@ -18,6 +19,11 @@ public final class DiagramSvg {
   private static final int RADIUS = 22;
   private static final String COLD = "#7a7a7a";
   private static final String HOT = "#c0392b";
+
+  /** The picture of a derivation's network with its gradient paths marked (for a lesson's assets/). */
+  public String svg(Derivation derivation) {
+    return svg(NetworkDiagram.of(derivation));
+  }
 
   public String svg(NetworkDiagram d) {
     int width = 2 * MARGIN + (d.columns() - 1) * COLUMN;

@@ -1,5 +1,6 @@
 package dev.unroll.site;
 
+import dev.unroll.derive.Derivation;
 import dev.unroll.expr.Expr;
 import dev.unroll.render.LatexWriter;
 import dev.unroll.render.Notation;
@@ -20,6 +21,11 @@ public final class DiagramTikz {
 
   public DiagramTikz(Notation notation) {
     this.latex = new LatexWriter(notation);
+  }
+
+  /** The TikZ picture of a derivation's network with its gradient paths marked. */
+  public String tikz(Derivation derivation) {
+    return tikz(NetworkDiagram.of(derivation));
   }
 
   public String tikz(NetworkDiagram d) {
