@@ -12,7 +12,9 @@ import dev.unroll.site.SiteBuilder;
 import dev.unroll.site.SiteConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -55,9 +57,14 @@ public final class SiteCommand implements Callable<Integer> {
    * it, so each building thread gets its own, kept for the lessons that thread builds.
    */
   static Function<LessonSpec, Lesson> symjaLessons() {
+    // Per thread, one calculus per cell and activation binding: Symja derives each activation once
+    // per thread rather than once per lesson.
     ThreadLocal<SymjaSession> sessions = ThreadLocal.withInitial(SymjaSession::new);
+    ThreadLocal<Map<String, SymjaCalculus>> calculi = ThreadLocal.withInitial(HashMap::new);
     Pipeline pipeline = new Pipeline(new CellLibrary(),
-        cell -> new SymjaCalculus(sessions.get(), cell.activations()), List.of(), new TemplateRenderer(Optional.empty()));
+        cell -> calculi.get().computeIfAbsent(cell.name() + " " + cell.placeholders() + " " + cell.activations().keySet(),
+            k -> new SymjaCalculus(sessions.get(), cell.activations())),
+        List.of(), new TemplateRenderer(Optional.empty()));
     return pipeline::lesson;
   }
 
