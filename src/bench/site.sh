@@ -16,6 +16,9 @@ else
   run=(java -cp "target/classes:$(cat "$work/classpath.txt")" dev.unroll.cli.Main)
 fi
 
+# Warm-up: builds the jar if it is stale, so the timings below measure only the site builds.
+"${run[@]}" --version > /dev/null
+
 printf '%s\n' "cores: $(nproc), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-16s %8s %10s %10s\n' "grid" "pages" "seconds" "MB"
 for steps in 8 30; do

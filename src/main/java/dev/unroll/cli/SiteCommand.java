@@ -62,7 +62,7 @@ public final class SiteCommand implements Callable<Integer> {
     ThreadLocal<SymjaSession> sessions = ThreadLocal.withInitial(SymjaSession::new);
     ThreadLocal<Map<String, SymjaCalculus>> calculi = ThreadLocal.withInitial(HashMap::new);
     Pipeline pipeline = new Pipeline(new CellLibrary(),
-        cell -> calculi.get().computeIfAbsent(cell.name() + " " + cell.placeholders() + " " + cell.activations().keySet(),
+        cell -> calculi.get().computeIfAbsent(cell.name() + " " + cell.placeholders() + " " + cell.activations(),
             k -> new SymjaCalculus(sessions.get(), cell.activations())),
         List.of(), new TemplateRenderer(Optional.empty()));
     return pipeline::lesson;
