@@ -1,7 +1,11 @@
 package dev.unroll.site;
 
+import dev.unroll.derive.Derivation;
+import dev.unroll.derive.Differentiator;
 import dev.unroll.pipeline.Lesson;
 import dev.unroll.pipeline.LessonSpec;
+import dev.unroll.unroll.UnrolledGraph;
+import dev.unroll.unroll.Unroller;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -64,7 +68,7 @@ final class LessonPages {
     LessonSpec spec = lesson.spec();
     String slug = spec.slug();
     String dir = folder(spec);
-    NetworkDiagram diagram = NetworkDiagram.of(lesson.derivation());
+    NetworkDiagram diagram = NetworkDiagram.of(fullDerivation(lesson));
     byte[] picture = svg.svg(diagram).getBytes(StandardCharsets.UTF_8);
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(dir + "diagram.svg", picture);
@@ -88,6 +92,19 @@ final class LessonPages {
         images.isEmpty());
     files.put(dir + "index.html", utf8(templates.render(SiteTemplates.LESSON, view)));
     return files;
+  }
+
+  /**
+   * The derivation over all the lesson's stages. A lesson in closed form carries the short derivation
+   * its recurrence was found from; its picture still shows every stage.
+   */
+  static Derivation fullDerivation(Lesson lesson) {
+    Derivation d = lesson.derivation();
+    if (d.graph().steps() == lesson.spec().steps()) {
+      return d;
+    }
+    UnrolledGraph graph = new Unroller().unroll(d.graph().cell(), lesson.spec().steps());
+    return new Differentiator().derive(graph, d.parameterName(), d.loss());
   }
 
   private static SiteViews.Link neighbour(LessonSpec spec) {

@@ -6,6 +6,18 @@ import org.junit.jupiter.api.Test;
 
 class LessonPagesTest {
   @Test
+  void aClosedFormLessonIsPicturedOverAllItsStages() {
+    dev.unroll.pipeline.LessonSpec spec = new dev.unroll.pipeline.LessonSpec("rnn", 12, "W", "tanh",
+        dev.unroll.derive.LossKind.TOTAL);
+    dev.unroll.pipeline.Lesson lesson = new FakeLessons().apply(spec);
+    assertThat(lesson.derivation().graph().steps()).as("the pipeline's closed form keeps a short derivation").isLessThan(12);
+    dev.unroll.derive.Derivation full = LessonPages.fullDerivation(lesson);
+    assertThat(full.graph().steps()).isEqualTo(12);
+    assertThat(full.terms()).hasSize(12 * 13 / 2);
+    assertThat(NetworkDiagram.of(full).columns()).isEqualTo(13);
+  }
+
+  @Test
   void findsMarkdownAndHtmlImages() {
     assertThat(LessonPages.images("![a](assets/x.svg) and <img src='assets/vanish_grad1.png'> ![b](<y.svg>)"))
         .containsExactly("assets/x.svg", "y.svg", "assets/vanish_grad1.png");
