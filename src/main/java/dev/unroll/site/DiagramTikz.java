@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * Draws a {@link NetworkDiagram} as a TikZ picture for the LaTeX version of a lesson: the same grid,
  * labels and highlighted paths as {@link DiagramSvg}. Needs the tikz package; the picture
- * is scaled so that it never exceeds about 14 cm in width.
+ * is scaled as a whole so that it never exceeds about 15 cm in width.
  */
 public final class DiagramTikz {
   private final LatexWriter latex;
@@ -29,12 +29,16 @@ public final class DiagramTikz {
   }
 
   public String tikz(NetworkDiagram d) {
-    double xStep = d.columns() > 1 ? Math.min(1.8, 14.0 / (d.columns() - 1)) : 1.8;
-    double scale = Math.min(1.0, xStep / 1.8);
+    // Scale the whole picture, text included, so that it never exceeds 15 cm (about the text width).
+    double width = 1.8 * (d.columns() - 1) + 1.0;
+    double scale = Math.min(1.0, 15.0 / width);
     StringBuilder out = new StringBuilder(4096);
-    out.append("\\begin{tikzpicture}[x=").append(num(xStep)).append("cm, y=1.5cm, >=stealth,\n")
-        .append("  value/.style={circle, draw, minimum size=").append(num(9 * scale)).append("mm, inner sep=0pt, font=")
-        .append(scale < 0.6 ? "\\tiny" : "\\small").append("},\n")
+    out.append("\\begin{tikzpicture}[x=1.8cm, y=1.5cm, >=stealth");
+    if (scale < 1.0) {
+      out.append(", scale=").append(num(scale)).append(", transform shape");
+    }
+    out.append(",\n")
+        .append("  value/.style={circle, draw, minimum size=9mm, inner sep=0pt, font=\\small},\n")
         .append("  hot/.style={draw=red!70!black, very thick, fill=red!8},\n")
         .append("  flow/.style={->, draw=black!55},\n")
         .append("  hotflow/.style={->, draw=red!70!black, very thick}]\n");
