@@ -55,7 +55,7 @@ public final class Pipeline {
     List<LessonView.CheckView> outcomes = checks.stream().map(c -> c.run(shape.derivation(), forms)).toList();
     LessonView view = new LessonViews(forms, new LatexWriter(Notation.LESSON))
         .view(shape.derivation(), spec.steps(), shape.closed(), activationOf(cell), outcomes, "");
-    return new Lesson(spec, shape.derivation(),
+    return new Lesson(spec, shape.derivation(), outcomes,
         templates.render("markdown/lesson.md.ftl", view),
         templates.render("latex/lesson.tex.ftl", view));
   }

@@ -15,6 +15,8 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import org.matheclipse.core.expression.F;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IASTAppendable;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
 
@@ -33,7 +35,8 @@ import org.matheclipse.core.interfaces.ISymbol;
  * random rationals enter as {@value #DIGITS}-digit numbers ({@code N[r, 50]}), so the loss Symja
  * differentiates is a function of one symbol whose other parts Symja has already evaluated, and the
  * nodes that do not depend on the parameter are computed once per point. {@code D} itself stays
- * symbolic in the entry. The two values must agree to {@value #TOLERANCE_DIGITS} significant digits
+ * symbolic in the entry; its result is then evaluated at the entry's value bottom-up, each distinct
+ * subexpression once. The two values must agree to {@value #TOLERANCE_DIGITS} significant digits
  * (relative difference at most {@code 1e-30}, or absolute difference at most {@code 1e-40}).
  *
  * <p>Holds a {@link SymjaSession}: use it on the thread that made the session.
@@ -76,6 +79,11 @@ public final class SymbolicCrossCheck {
     if (points < 1) {
       throw new IllegalArgumentException("A cross-check needs at least one point, got " + points + ".");
     }
+    return session.withPrecision(DIGITS, () -> compare(derivation, derivedSum, sizes, points, seed));
+  }
+
+  private CrossCheckResult compare(Derivation derivation, Expr derivedSum, Map<String, Integer> sizes, int points,
+      long seed) {
     UnrolledGraph graph = derivation.graph();
     Node param = derivation.parameter();
     boolean[] depends = dependsOn(graph, param);
@@ -132,8 +140,34 @@ public final class SymbolicCrossCheck {
     IExpr[] terms = losses.stream().map(l -> values.get(l).get(0, 0)).toArray(IExpr[]::new);
     IExpr loss = terms.length == 1 ? terms[0] : session.eval(F.Plus(terms));
     IExpr derivative = session.eval(F.D(loss, entry));
-    IExpr at = session.eval(F.ReplaceAll(derivative, F.Rule(entry, value.get(i, j))));
+    IExpr at = valueAt(derivative, value.get(i, j), new HashMap<>());
     return at.isNumber() ? at : session.eval(F.N(at, F.ZZ(DIGITS)));
+  }
+
+  /**
+   * The derivative with the entry's value put in, evaluated bottom-up so that a subexpression that
+   * occurs many times in {@code D}'s result (the same {@code Tanh} inside every later stage) is
+   * evaluated once.
+   */
+  private IExpr valueAt(IExpr e, IExpr value, Map<IExpr, IExpr> memo) {
+    if (e.equals(entry)) {
+      return value;
+    }
+    if (!e.isAST()) {
+      return e;
+    }
+    IExpr known = memo.get(e);
+    if (known != null) {
+      return known;
+    }
+    IAST ast = (IAST) e;
+    IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
+    for (int k = 1; k <= ast.argSize(); k++) {
+      rebuilt.append(valueAt(ast.get(k), value, memo));
+    }
+    IExpr out = session.eval(rebuilt);
+    memo.put(e, out);
+    return out;
   }
 
   private Map<Node, SymbolicMatrix> randomLeaves(UnrolledGraph graph, Map<String, Integer> sizes, Random random) {

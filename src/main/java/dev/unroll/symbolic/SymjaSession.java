@@ -85,6 +85,22 @@ public final class SymjaSession {
     return evaluator.parse(strictSyntax);
   }
 
+  /**
+   * Runs {@code work} with the engine's numeric precision set to {@code digits} decimal digits, then
+   * restores it. Arithmetic on Symja's arbitrary-precision numbers outside {@code N[...]} uses this
+   * precision; at the default (machine precision) it can run for minutes.
+   */
+  public <T> T withPrecision(long digits, java.util.function.Supplier<T> work) {
+    checkThread();
+    long before = engine.getNumericPrecision();
+    engine.setNumericPrecision(digits);
+    try {
+      return work.get();
+    } finally {
+      engine.setNumericPrecision(before);
+    }
+  }
+
   /** The engine, for the few Symja calls that take it; on the owning thread only. */
   EvalEngine engine() {
     checkThread();

@@ -1,0 +1,33 @@
+package dev.unroll.symbolic;
+
+import dev.unroll.cell.CellDefinition;
+import dev.unroll.cell.CellLibrary;
+import dev.unroll.derive.Derivation;
+import dev.unroll.derive.Differentiator;
+import dev.unroll.derive.Forms;
+import dev.unroll.derive.LossKind;
+import dev.unroll.unroll.Unroller;
+
+/** Times the cross-check of the default lesson and of N = 4: {@code java -cp ... CrossCheckTiming}. */
+public final class CrossCheckTiming {
+  public static void main(String[] args) {
+    long t0 = System.nanoTime();
+    SymjaSession session = new SymjaSession();
+    long t1 = System.nanoTime();
+    System.out.printf("session %.0f ms%n", (t1 - t0) / 1e6);
+    CellDefinition cell = new CellLibrary().load("rnn").withPlaceholder("f", args.length > 2 ? args[2] : "tanh");
+    SymjaCalculus calculus = new SymjaCalculus(session, cell.activations());
+    SymbolicCrossCheck check = new SymbolicCrossCheck(session, cell.activations());
+    long t2 = System.nanoTime();
+    System.out.printf("calculus+check setup %.0f ms%n", (t2 - t1) / 1e6);
+    for (String n : args[0].split(",")) {
+      Derivation d = new Differentiator().derive(new Unroller().unroll(cell, Integer.parseInt(n)), args[1], LossKind.LAST);
+      long a = System.nanoTime();
+      var sum = new Forms(calculus).concreteSum(d);
+      long b = System.nanoTime();
+      CrossCheckResult r = check.check(d, sum);
+      long c = System.nanoTime();
+      System.out.printf("N=%s forms %.0f ms, check %.0f ms: %s%n", n, (b - a) / 1e6, (c - b) / 1e6, r.summary());
+    }
+  }
+}
