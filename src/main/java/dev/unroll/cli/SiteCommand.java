@@ -1,20 +1,17 @@
 package dev.unroll.cli;
 
-import dev.unroll.cell.CellLibrary;
 import dev.unroll.pipeline.Lesson;
 import dev.unroll.pipeline.LessonSpec;
 import dev.unroll.pipeline.Pipeline;
-import dev.unroll.render.TemplateRenderer;
-import dev.unroll.symbolic.SymjaCalculus;
-import dev.unroll.symbolic.SymjaSession;
+import dev.unroll.pipeline.Pipelines;
 import dev.unroll.site.SiteBuildException;
 import dev.unroll.site.SiteBuilder;
 import dev.unroll.site.SiteConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -49,23 +46,17 @@ public final class SiteCommand implements Callable<Integer> {
   private final Function<LessonSpec, Lesson> lessons;
 
   public SiteCommand() {
-    this(symjaLessons());
+    this(standardLessons());
   }
 
   /**
-   * The production pipeline with Symja's calculus. A Symja session belongs to the thread that made
-   * it, so each building thread gets its own, kept for the lessons that thread builds.
+   * The pipeline the lesson command uses (Symja behind the answer cache, the symbolic cross-check on
+   * every lesson). A pipeline holds a Symja session, which belongs to one thread: each building
+   * thread gets its own, kept for the lessons that thread builds.
    */
-  static Function<LessonSpec, Lesson> symjaLessons() {
-    // Per thread, one calculus per cell and activation binding: Symja derives each activation once
-    // per thread rather than once per lesson.
-    ThreadLocal<SymjaSession> sessions = ThreadLocal.withInitial(SymjaSession::new);
-    ThreadLocal<Map<String, SymjaCalculus>> calculi = ThreadLocal.withInitial(HashMap::new);
-    Pipeline pipeline = new Pipeline(new CellLibrary(),
-        cell -> calculi.get().computeIfAbsent(cell.name() + " " + cell.placeholders() + " " + cell.activations(),
-            k -> new SymjaCalculus(sessions.get(), cell.activations())),
-        List.of(), new TemplateRenderer(Optional.empty()));
-    return pipeline::lesson;
+  static Function<LessonSpec, Lesson> standardLessons() {
+    ThreadLocal<Pipeline> pipelines = ThreadLocal.withInitial(() -> Pipelines.standard(Optional.empty()));
+    return spec -> pipelines.get().lesson(spec);
   }
 
   /** For tests: builds with the given lessons. */
@@ -85,9 +76,16 @@ public final class SiteCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     boolean terminal = System.console() != null;
     SiteBuilder.Progress progress = terminal ? new Bar(stdout) : SiteBuilder.Progress.NONE;
+    List<String> failedChecks = Collections.synchronizedList(new ArrayList<>());
+    Function<LessonSpec, Lesson> checked = spec -> {
+      Lesson lesson = lessons.apply(spec);
+      lesson.checks().stream().filter(c -> !c.passed())
+          .forEach(c -> failedChecks.add(spec.slug() + " (" + c.name() + ")"));
+      return lesson;
+    };
     Path index;
     try {
-      index = new SiteBuilder(lessons, Runtime.getRuntime().availableProcessors()).build(site, out, progress);
+      index = new SiteBuilder(checked, Runtime.getRuntime().availableProcessors()).build(site, out, progress);
     } catch (SiteBuildException e) {
       if (terminal) {
         stdout.println();
@@ -99,6 +97,13 @@ public final class SiteCommand implements Callable<Integer> {
     }
     stdout.println(index);
     stdout.flush();
+    if (!failedChecks.isEmpty()) {
+      List<String> sorted = failedChecks.stream().sorted().toList();
+      spec.commandLine().getErr().println("unroll: the site was built, but " + sorted.size()
+          + (sorted.size() == 1 ? " lesson's check" : " lessons' checks") + " failed: " + String.join(", ", sorted)
+          + "; see each page's Checked section.");
+      return Main.CHECK_FAILED;
+    }
     return Main.OK;
   }
 

@@ -34,6 +34,6 @@ final class FakeLessons implements Function<LessonSpec, Lesson> {
     }
     Lesson l = pipeline.lesson(spec);
     String extra = "\n## Notes\n\n![The network](" + PICTURE + ")\n\nFor tanh, $\\frac{d}{dz}\\tanh z = \\sech^2 z = 1 - \\tanh^2 z$; a price is $5.\n";
-    return new Lesson(spec, l.derivation(), l.markdown() + extra, l.latex());
+    return new Lesson(spec, l.derivation(), l.checks(), l.markdown() + extra, l.latex());
   }
 }
