@@ -40,7 +40,12 @@ final class LessonPages {
   }
 
   static String folder(LessonSpec spec) {
-    return "lessons/" + spec.slug() + "/";
+    return "lessons/" + slug(spec) + "/";
+  }
+
+  /** The lesson's file-name stem: the spec's, without the empty activation of a cell that has none. */
+  static String slug(LessonSpec spec) {
+    return spec.activation().isEmpty() ? spec.slug().replace("--", "-") : spec.slug();
   }
 
   static String page(LessonSpec spec) {
@@ -50,7 +55,7 @@ final class LessonPages {
   /** Plain-text title of a lesson, for the browser tab and the notebook. */
   static String title(LessonSpec spec) {
     return "Gradient of the " + spec.loss().spelled() + " loss by " + spec.wrt() + ": " + cellName(spec) + ", "
-        + spec.activation() + ", " + spec.steps() + (spec.steps() == 1 ? " stage" : " stages");
+        + (spec.activation().isEmpty() ? "" : spec.activation() + ", ") + spec.steps() + (spec.steps() == 1 ? " stage" : " stages");
   }
 
   static String cellName(LessonSpec spec) {
@@ -66,7 +71,7 @@ final class LessonPages {
    */
   Map<String, byte[]> files(Lesson lesson, int number, int total, LessonSpec previous, LessonSpec next) {
     LessonSpec spec = lesson.spec();
-    String slug = spec.slug();
+    String slug = slug(spec);
     String dir = folder(spec);
     NetworkDiagram diagram = NetworkDiagram.of(fullDerivation(lesson));
     byte[] picture = svg.svg(diagram).getBytes(StandardCharsets.UTF_8);
@@ -85,7 +90,7 @@ final class LessonPages {
     String caption = "The network unrolled over " + spec.steps() + (spec.steps() == 1 ? " stage" : " stages")
         + "; in red, the paths the gradient of the " + spec.loss().spelled() + " loss takes to " + spec.wrt() + ".";
     SiteViews.LessonPage view = new SiteViews.LessonPage(site, "../../", number, total, title(spec), cellName(spec),
-        spec.activation(), spec.wrt(), spec.loss().spelled(), spec.steps(), markdown.html(lesson.markdown()),
+        spec.activation().isEmpty() ? "own activations" : spec.activation(), spec.wrt(), spec.loss().spelled(), spec.steps(), markdown.html(lesson.markdown()),
         neighbour(previous), neighbour(next),
         new SiteViews.Link(slug + ".md", "Markdown"), new SiteViews.Link(slug + ".tex", "LaTeX"),
         new SiteViews.Link(slug + ".ipynb", "Jupyter notebook"), new SiteViews.Link("diagram.svg", caption),
@@ -109,7 +114,7 @@ final class LessonPages {
 
   private static SiteViews.Link neighbour(LessonSpec spec) {
     return spec == null ? null
-        : new SiteViews.Link("../" + spec.slug() + "/index.html", "N = " + spec.steps());
+        : new SiteViews.Link("../" + slug(spec) + "/index.html", "N = " + spec.steps());
   }
 
   /** The image references of a Markdown text, as written, in order. */

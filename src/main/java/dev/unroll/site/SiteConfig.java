@@ -11,11 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -24,6 +27,7 @@ import java.util.TreeSet;
  *
  * @param cells built-in cell names or paths of .cell files
  * @param maxSteps the grid runs over 1..maxSteps stages
+ * @param cellParameters parameters of one cell (by its name) in place of {@code parameters}
  * @param templates a folder of the user's own templates, or empty for the built-in ones
  */
 public record SiteConfig(
@@ -32,6 +36,7 @@ public record SiteConfig(
     List<String> cells,
     int maxSteps,
     List<String> parameters,
+    Map<String, List<String>> cellParameters,
     List<String> activations,
     List<LossKind> losses,
     Optional<Path> templates) {
@@ -50,6 +55,7 @@ public record SiteConfig(
     Objects.requireNonNull(description, "description");
     cells = List.copyOf(cells);
     parameters = List.copyOf(parameters);
+    cellParameters = Collections.unmodifiableMap(new TreeMap<>(cellParameters));
     activations = List.copyOf(activations);
     losses = List.copyOf(losses);
     Objects.requireNonNull(templates, "templates");
@@ -80,9 +86,9 @@ public record SiteConfig(
     Properties user = properties(new StringReader(text), file.toString());
     Properties merged = builtIn();
     for (String key : new TreeSet<>(user.stringPropertyNames())) {
-      if (!KEYS.contains(key)) {
+      if (!KEYS.contains(key) && !key.matches("parameters\\.[A-Za-z0-9_-]+")) {
         throw new IllegalArgumentException("The site file " + file + " has an unknown key '" + key
-            + "'; the keys are " + String.join(", ", new TreeSet<>(KEYS)) + ".");
+            + "'; the keys are " + String.join(", ", new TreeSet<>(KEYS)) + " and parameters.CELL.");
       }
       merged.setProperty(key, user.getProperty(key));
     }
@@ -92,7 +98,7 @@ public record SiteConfig(
 
   /** The same configuration with another number of stages (the command line's --max-steps). */
   public SiteConfig withMaxSteps(int steps) {
-    return new SiteConfig(title, description, cells, steps, parameters, activations, losses, templates);
+    return new SiteConfig(title, description, cells, steps, parameters, cellParameters, activations, losses, templates);
   }
 
   private static SiteConfig parse(Properties p, String source, Optional<Path> base) {
@@ -114,8 +120,14 @@ public record SiteConfig(
     Optional<Path> templateDir = templates.isEmpty() ? Optional.empty()
         : Optional.of(base.map(b -> b.resolve(templates)).orElse(Path.of(templates)).normalize());
     try {
+      Map<String, List<String>> cellParameters = new TreeMap<>();
+      for (String key : p.stringPropertyNames()) {
+        if (key.startsWith("parameters.")) {
+          cellParameters.put(key.substring("parameters.".length()), list(p, key));
+        }
+      }
       return new SiteConfig(p.getProperty("title", "").strip(), p.getProperty("description", "").strip(), cells,
-          maxSteps, list(p, "parameters"), list(p, "activations"), losses, templateDir);
+          maxSteps, list(p, "parameters"), cellParameters, list(p, "activations"), losses, templateDir);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("In " + source + ": " + e.getMessage(), e);
     }

@@ -22,7 +22,7 @@ final class SiteIndex {
   String html() {
     Map<String, Map<String, List<LessonSpec>>> sections = new LinkedHashMap<>();
     for (LessonSpec spec : grid.specs()) {
-      String heading = grid.cellTitle(spec.cell()) + " (" + LessonPages.cellName(spec) + "), " + spec.activation();
+      String heading = grid.cellTitle(spec.cell()) + " (" + LessonPages.cellName(spec) + ")" + (spec.activation().isEmpty() ? "" : ", " + spec.activation());
       String row = spec.wrt() + "\n" + spec.loss().spelled();
       sections.computeIfAbsent(heading, k -> new LinkedHashMap<>()).computeIfAbsent(row, k -> new ArrayList<>()).add(spec);
     }

@@ -20,7 +20,7 @@ class SiteConfigTest {
   void defaultsAreTheIssuesGrid() {
     SiteConfig c = SiteConfig.defaults();
     assertThat(c.title()).isEqualTo("Backpropagation through time, unrolled");
-    assertThat(c.cells()).containsExactly("built-in");
+    assertThat(c.cells()).containsExactly("rnn");
     assertThat(c.maxSteps()).isEqualTo(8);
     assertThat(c.parameters()).containsExactly("W", "U", "V");
     assertThat(c.activations()).containsExactly("tanh", "sigmoid");
@@ -43,7 +43,7 @@ class SiteConfigTest {
 
   @Test
   void theGridGoesByActivationParameterLossThenStages() {
-    SiteConfig c = new SiteConfig("t", "d", List.of("rnn"), 2, List.of("W", "V"), List.of("sigmoid"),
+    SiteConfig c = new SiteConfig("t", "d", List.of("rnn"), 2, List.of("W", "V"), java.util.Map.of(), List.of("sigmoid"),
         List.of(LossKind.LAST, LossKind.TOTAL), Optional.empty());
     SiteGrid grid = new SiteGrid(c);
     assertThat(grid.specs()).extracting(LessonSpec::slug).containsExactly(
@@ -60,7 +60,7 @@ class SiteConfigTest {
     Files.writeString(file, "titel = oops\n");
     assertThatThrownBy(() -> SiteConfig.load(file)).hasMessage("The site file " + file
         + " has an unknown key 'titel'; the keys are activations, cells, description, losses, max-steps, parameters,"
-        + " templates, title.");
+        + " templates, title and parameters.CELL.");
     Files.writeString(file, "max-steps = many\n");
     assertThatThrownBy(() -> SiteConfig.load(file))
         .hasMessage("max-steps in the site file " + file + " must be a whole number, got 'many'.");
@@ -77,14 +77,27 @@ class SiteConfigTest {
 
   @Test
   void anActivationTheCellDoesNotKnowFailsBeforeAnyPage() {
-    SiteConfig c = new SiteConfig("t", "d", List.of("rnn"), 2, List.of("W"), List.of("tanh", "swish"),
+    SiteConfig c = new SiteConfig("t", "d", List.of("rnn"), 2, List.of("W"), java.util.Map.of(), List.of("tanh", "swish"),
         List.of(LossKind.LAST), Optional.empty());
     assertThatThrownBy(() -> new SiteGrid(c))
         .hasMessage("The site's activations name 'swish', which no cell of the site knows.");
-    SiteConfig none = new SiteConfig("t", "d", List.of("rnn"), 2, List.of("W"), List.of("swish"),
+    SiteConfig none = new SiteConfig("t", "d", List.of("rnn"), 2, List.of("W"), java.util.Map.of(), List.of("swish"),
         List.of(LossKind.LAST), Optional.empty());
     assertThatThrownBy(() -> new SiteGrid(none)).hasMessageStartingWith("The cell 'rnn' has none of the site's"
         + " activations (swish); it knows ");
+  }
+
+  @Test
+  void gatedCellsTakeTheirOwnParametersAndOneLessonForTheirOwnActivations() throws Exception {
+    Path file = tmp.resolve("gated.properties");
+    Files.writeString(file, "cells = built-in\nparameters.lstm = Uf\nparameters.gru = Uz, V\nlosses = last\n"
+        + "max-steps = 1\nactivations = tanh\n");
+    assertThat(new SiteGrid(SiteConfig.load(file)).specs()).extracting(LessonPages::slug).containsExactly(
+        "rnn-tanh-W-last-1", "rnn-tanh-U-last-1", "rnn-tanh-V-last-1", "lstm-Uf-last-1", "gru-Uz-last-1",
+        "gru-V-last-1");
+    Files.writeString(file, "cells = lstm\nparameters.lstm = W\n");
+    assertThatThrownBy(() -> new SiteGrid(SiteConfig.load(file))).hasMessageStartingWith(
+        "parameters.lstm names 'W', which the cell 'lstm' does not have; it has Wi, Ui, bi, ");
   }
 
   @Test
