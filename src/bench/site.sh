@@ -2,6 +2,9 @@
 # Benchmark of `unroll site`: wall-clock build time and number of pages for the default grid
 # (N = 1..8) and for --max-steps 30. Usage: src/bench/site.sh [OUT_DIR]   (default: a temporary folder)
 # Uses ./unroll when the repository has it, else the compiled classes (mvn -o -q compile first).
+# Lessons run the symbolic cross-check behind the answer cache (UNROLL_CACHE, else XDG_CACHE_HOME or
+# ~/.cache/unroll): the first build on a machine fills it and is far slower than later ones.
+# UNROLL_CACHE=off measures the cold case every time.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
