@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
 
@@ -38,6 +39,13 @@ final class GraphEvaluator {
       bodies.put(a.name(), session.eval(F.ReplaceAll(body, pieces)));
       arguments.put(a.name(), F.symbol(a.argument()));
     }
+  }
+
+  /** Whether an activation gate of the graph uses the exponential function. */
+  boolean activationsUseExp(UnrolledGraph graph) {
+    return graph.nodes().stream().filter(n -> n.op() == Op.ACTIVATION)
+        .map(n -> bodies.get(n.function()))
+        .anyMatch(b -> b != null && !b.isFree(S.E));
   }
 
   /**
