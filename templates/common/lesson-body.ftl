@@ -20,8 +20,11 @@ The formulas in this section use the chain notation of the classic lesson: facto
 The total loss adds one walk per stage's loss. Below is the walk from the newest loss, [@m walk[0].lossTex/]; the walk from an older stage's loss takes the same steps, starting that many stages further back.
 
 [/#if]
-[#if walk?size < steps]
+[#if walkScope == "abridged"]
 With [=steps] stages the walk is long, so it is shown for the newest three stages and the oldest one; every stage in between repeats the same steps one stage further back.
+
+[#elseif walkScope == "newest"]
+With [=steps] stages the walk is long, so it is shown for the newest stages only; every older stage repeats the same steps one stage further back, down to the oldest.
 
 [/#if]
 [#list walk as stage]
@@ -55,12 +58,20 @@ A subtraction flips the sign of the gradient:
 [/@list]
 [/#list]
 [@heading 2]The sum[/@heading]
-[#if shownTermCount < termCount]
-Adding the contribution of every route gives the gradient, [=termCount] terms in all. Shown here are the [=shownTermCount] terms that come from the newest loss, [@m walk[0].lossTex/]; every older loss contributes the same kind of terms, over the stages up to its own:
+[#if sums.compact]
+With [=steps] stages the sum has [=sums.termCount] terms, so the engine writes it in closed form. The product's factors stand in the order the walk meets them, from the newest stage on the left to the oldest on the right:
+[@display sums.closedChain/]
+Its newest term[#if isTotal], from the newest loss,[/#if] written out:
+[@display sums.firstTerm/]
+and its oldest:
+[@display sums.lastTerm/]
+[#elseif sums.shownTermCount < sums.termCount]
+Adding the contribution of every route gives the gradient, [=sums.termCount] terms in all. Shown here are the [=sums.shownTermCount] terms that come from the newest loss, [@m walk[0].lossTex/]; every older loss contributes the same kind of terms, over the stages up to its own:
+[@display sums.chain/]
 [#else]
-Adding the contribution of every route gives the gradient, [=termCount] term[#if termCount != 1]s[/#if] in all:
+Adding the contribution of every route gives the gradient, [=sums.termCount] term[#if sums.termCount != 1]s[/#if] in all:
+[@display sums.chain/]
 [/#if]
-[@display chainSum/]
 [#if recurrence.present]
 Each term repeats the one before it and reaches one stage further back by one more pair of factors, [@m recurrence.chainFactor/].
 [/#if]
@@ -70,12 +81,18 @@ Read literally, the chain above is a product of Jacobians in numerator layout: t
 [#list localGradients as g]
 [@display g/]
 [/#list]
-The softmax gate and the cross-entropy loss are taken together, because their combined gradient is much simpler than either one alone. With every factor made concrete, and each term closed by its outer product, the sum is
-[@display concreteSum/]
+The softmax gate and the cross-entropy loss are taken together, because their combined gradient is much simpler than either one alone.
+[#if sums.compact]
+In column form, the form found in most textbooks and code, each Jacobian is transposed and the order reversed, so the product's factors now stand from the oldest stage on the left to the newest on the right:
+[@display sums.closedMatrix/]
+[#else]
+With every factor made concrete, and each term closed by its outer product, the sum is
+[@display sums.concrete/]
 This is what a program computes. Transposing every term gives the column form found in most textbooks and code, with each Jacobian transposed and the order reversed:
-[@display matrixSum/]
+[@display sums.matrix/]
+[/#if]
 [#if recurrence.present]
-Collecting the common factors gives the delta recursion that backpropagation through time runs: each delta is the gradient arriving at a stage's multiplication gate, and each step back multiplies it by [@m recurrence.jacobian/].
+Collecting the common factors gives the delta recursion that backpropagation through time runs[#if isTotal] for the newest loss[/#if]: each delta is the gradient arriving at a stage's multiplication gate, and each step back multiplies it by [@m recurrence.jacobian/].
 [@display recurrence.deltas/]
 [@display recurrence.sum/]
 [/#if]

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class CellLibrary {
   /** The built-in cells, in the order a site lists them. */
-  public static final List<String> BUILT_IN = List.of("rnn");
+  public static final List<String> BUILT_IN = List.of("rnn", "lstm", "gru");
 
   private final CellParser parser;
 

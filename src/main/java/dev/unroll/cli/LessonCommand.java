@@ -1,14 +1,109 @@
 package dev.unroll.cli;
 
+import dev.unroll.derive.LossKind;
+import dev.unroll.pipeline.Lesson;
+import dev.unroll.pipeline.LessonSpec;
+import dev.unroll.pipeline.Pipelines;
+import dev.unroll.unroll.Unroller;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code unroll lesson}: derives and renders one lesson. */
-@Command(name = "lesson", mixinStandardHelpOptions = true,
-    description = "Derives the gradient of a recurrent cell's loss and writes the lesson as Markdown and LaTeX.")
+/** {@code unroll lesson}: derives one lesson and writes it as Markdown and LaTeX. */
+@Command(name = "lesson", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+      "Derives the gradient of a recurrent cell's loss through N stages and writes the lesson as Markdown and LaTeX.",
+      "With no options it writes the classic 3-stage lesson: dE_{t+1}/dW of a tanh RNN.",
+      "Every equation is derived by the engine and checked symbolically before it is written."
+    })
 public final class LessonCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "3",
+      description = "Number of stages to unroll, ending at t+1 (1 to 10000). Default: ${DEFAULT-VALUE}.")
+  int steps;
+
+  @picocli.CommandLine.ArgGroup(exclusive = true)
+  FormChoice form;
+
+  /** --expanded or --compact; neither means: expanded up to 8 stages, closed form above. */
+  static final class FormChoice {
+    @Option(names = "--expanded", description = "Write every term of the sum out (up to 100 stages).")
+    boolean expanded;
+
+    @Option(names = "--compact", description = "Write the sum in closed form with \\sum and \\prod (the default above 8 stages).")
+    boolean compact;
+  }
+
+  @Option(names = "--wrt", paramLabel = "P", defaultValue = "W",
+      description = "Parameter to differentiate with respect to: W, U or V (or any parameter the cell declares). Default: ${DEFAULT-VALUE}.")
+  String wrt;
+
+  @Option(names = "--activation", paramLabel = "A", defaultValue = "tanh",
+      description = "Activation of the state: tanh, sigmoid, relu, identity, or one the cell file defines. Default: ${DEFAULT-VALUE}.")
+  String activation;
+
+  @Option(names = "--loss", paramLabel = "L", defaultValue = "last",
+      description = "last: E_{t+1}, the newest stage's loss (as the classic lesson); total: the sum of every stage's loss. Default: ${DEFAULT-VALUE}.")
+  String loss;
+
+  @Option(names = "--format", paramLabel = "F", defaultValue = "md,tex", split = ",",
+      description = "Formats to write, comma-separated: md, tex. Default: ${DEFAULT-VALUE}.")
+  List<String> formats;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "output",
+      description = "Folder to write into (created if missing). Default: ${DEFAULT-VALUE}.")
+  Path out;
+
+  @Option(names = "--templates", paramLabel = "DIR",
+      description = "Folder of templates to use instead of the built-in ones (same layout as templates/).")
+  Path templates;
+
+  @Option(names = "--cell", paramLabel = "CELL", defaultValue = "rnn",
+      description = "Built-in cell name or path to a .cell definition file. Default: ${DEFAULT-VALUE}.")
+  String cell;
+
   @Override
   public Integer call() {
+    if (steps < 1 || steps > Unroller.MAX_STEPS) {
+      throw new UserError("--steps must be between 1 and " + Unroller.MAX_STEPS + ", got " + steps + ".");
+    }
+    for (String f : formats) {
+      if (!List.of("md", "tex").contains(f.toLowerCase(Locale.ROOT))) {
+        throw new UserError("--format takes md and tex, comma-separated; got '" + f + "'.");
+      }
+    }
+    LessonSpec.Form chosen = form == null ? LessonSpec.Form.AUTO
+        : form.expanded ? LessonSpec.Form.EXPANDED : LessonSpec.Form.COMPACT;
+    LessonSpec lessonSpec = new LessonSpec(cell, steps, wrt, activation, LossKind.parse(loss), chosen);
+    OutputFolder folder = OutputFolder.checked(out);
+    Lesson lesson = Pipelines.standard(Optional.ofNullable(templates)).lesson(lessonSpec);
+    Map<String, String> files = new LinkedHashMap<>();
+    if (formats.stream().anyMatch(f -> f.equalsIgnoreCase("md"))) {
+      files.put(lessonSpec.slug() + ".md", lesson.markdown());
+    }
+    if (formats.stream().anyMatch(f -> f.equalsIgnoreCase("tex"))) {
+      files.put(lessonSpec.slug() + ".tex", lesson.latex());
+    }
+    for (Path written : folder.writeAll(files, StandardCharsets.UTF_8)) {
+      spec.commandLine().getOut().println(written);
+    }
+    List<String> failed = lesson.checks().stream().filter(c -> !c.passed()).map(c -> c.name()).toList();
+    if (!failed.isEmpty()) {
+      spec.commandLine().getErr().println("unroll: the lesson was written, but its " + String.join(" and ", failed)
+          + " failed; see its Checked section.");
+      return Main.CHECK_FAILED;
+    }
     return Main.OK;
   }
 }

@@ -76,6 +76,14 @@ public final class ClosedForm {
     return new Expr.Series(Expr.SeriesKind.SUM, Recurrence.K, first, last, true, Expr.ProductStyle.JUXTAPOSE, body);
   }
 
+  /** The term of a closed sum {@code \\sum_k body} at one stage k, written out. */
+  public static Expr term(Expr closedSum, Time k) {
+    if (!(closedSum instanceof Expr.Series s) || s.kind() != Expr.SeriesKind.SUM) {
+      throw new IllegalArgumentException("term needs a closed sum, got " + closedSum + ".");
+    }
+    return expand(Rewrite.retime(s.body(), s.index(), k));
+  }
+
   /**
    * Expands every series whose bounds are known stages into its terms or factors, outermost first, and
    * flattens the result: nested products of one style become one product, empty products vanish.

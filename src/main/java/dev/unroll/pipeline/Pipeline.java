@@ -6,15 +6,19 @@ import dev.unroll.derive.Derivation;
 import dev.unroll.derive.Differentiator;
 import dev.unroll.derive.Forms;
 import dev.unroll.derive.LocalCalculus;
+import dev.unroll.derive.LossKind;
+import dev.unroll.derive.Recurrence;
 import dev.unroll.render.LatexWriter;
 import dev.unroll.render.LessonView;
 import dev.unroll.render.LessonViews;
 import dev.unroll.render.Notation;
 import dev.unroll.render.TemplateRenderer;
+import dev.unroll.unroll.Node;
 import dev.unroll.unroll.UnrolledGraph;
 import dev.unroll.unroll.Unroller;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -24,7 +28,11 @@ import java.util.function.Function;
 public final class Pipeline {
   /** A check run on every lesson; its outcome is stated in the lesson's "Checked" section. */
   public interface Check {
-    LessonView.CheckView run(Derivation derivation, Forms forms);
+    /**
+     * @param derivation the derivation the lesson tells (a short one when the lesson is in closed form)
+     * @param closed the recurrence over all the lesson's stages, when the lesson is in closed form
+     */
+    LessonView.CheckView run(LessonSpec spec, Derivation derivation, Optional<Recurrence> closed, Forms forms);
   }
 
   private final CellLibrary cells;
@@ -46,15 +54,63 @@ public final class Pipeline {
 
   public Lesson lesson(LessonSpec spec) {
     CellDefinition cell = cell(spec);
-    UnrolledGraph graph = new Unroller().unroll(cell, spec.steps());
-    Derivation derivation = new Differentiator().derive(graph, spec.wrt(), spec.loss());
     Forms forms = new Forms(calculi.apply(cell));
-    List<LessonView.CheckView> outcomes = checks.stream().map(c -> c.run(derivation, forms)).toList();
+    Shape shape = shape(cell, spec, forms);
+    List<LessonView.CheckView> outcomes = checks.stream()
+        .map(c -> c.run(spec, shape.derivation(), shape.closed(), forms)).toList();
     LessonView view = new LessonViews(forms, new LatexWriter(Notation.LESSON))
-        .view(derivation, activationOf(cell), outcomes, "");
-    return new Lesson(spec, derivation,
+        .view(shape.derivation(), spec.steps(), shape.closed(), activationOf(cell), outcomes, "");
+    return new Lesson(spec, shape.derivation(), outcomes,
         templates.render("markdown/lesson.md.ftl", view),
         templates.render("latex/lesson.tex.ftl", view));
+  }
+
+  /** Above this many stages a lesson is written in closed form unless the spec asks otherwise. */
+  public static final int AUTO_COMPACT_ABOVE = LessonViews.SHOWN_IN_FULL;
+
+  /**
+   * Above this many stages the expanded sum is refused: its size grows with the square of N (a
+   * 100-stage lesson already holds 5,050 factors in one sum).
+   */
+  public static final int EXPANDED_LIMIT = 100;
+
+  /** Stages of the short derivation a closed form is found from. */
+  private static final int SHORT = 3;
+
+  /**
+   * The derivation a lesson tells and, in closed form, the recurrence over all its stages. The
+   * closed form is found from a short derivation; where the terms do not form one recurrence (V's
+   * single term) the whole derivation is used, which is then small.
+   */
+  private record Shape(Derivation derivation, Optional<Recurrence> closed) {}
+
+  private Shape shape(CellDefinition cell, LessonSpec spec, Forms forms) {
+    boolean compact = spec.form() == LessonSpec.Form.COMPACT
+        || (spec.form() == LessonSpec.Form.AUTO && spec.steps() > AUTO_COMPACT_ABOVE);
+    if (!compact && spec.steps() > EXPANDED_LIMIT) {
+      throw new IllegalArgumentException("The expanded sum is written for at most " + EXPANDED_LIMIT
+          + " stages, got " + spec.steps() + "; use the closed form (--compact, the default above "
+          + AUTO_COMPACT_ABOVE + " stages).");
+    }
+    Differentiator differentiator = new Differentiator();
+    if (compact) {
+      Derivation small = differentiator.derive(new Unroller().unroll(cell, Math.min(spec.steps(), SHORT)),
+          spec.wrt(), spec.loss());
+      Optional<Recurrence> found = forms.recurrence(firstLoss(small));
+      if (found.isPresent() && spec.steps() >= SHORT) {
+        return new Shape(small, found.map(r -> r.over(spec.steps())));
+      }
+    }
+    UnrolledGraph graph = new Unroller().unroll(cell, spec.steps());
+    return new Shape(differentiator.derive(graph, spec.wrt(), spec.loss()), Optional.empty());
+  }
+
+  /** The terms of a derivation that come from its newest loss: for the total loss, one recurrence of several. */
+  private static Derivation firstLoss(Derivation d) {
+    Node newest = d.graph().lastLoss();
+    return new Derivation(d.graph(), d.parameter(), LossKind.LAST,
+        d.terms().stream().filter(t -> t.loss().equals(newest)).toList(),
+        d.walk().stream().filter(s -> s.loss().equals(newest)).toList());
   }
 
   /** The spec's cell with its activation placeholder bound to the spec's activation, if it names one. */

@@ -100,7 +100,8 @@ public final class LatexWriter {
     }
     if (e instanceof Expr.Product p) {
       StringJoiner j = new StringJoiner(p.style() == Expr.ProductStyle.CHAIN ? " \\cdot " : " ");
-      p.factors().forEach(f -> j.add(write(f, PRODUCT)));
+      // An elementwise product inside a matrix product needs its parentheses: U (r \odot h).
+      p.factors().forEach(f -> j.add(write(f, f instanceof Expr.Hadamard ? PRODUCT + 1 : PRODUCT)));
       return j.toString();
     }
     if (e instanceof Expr.Sum s) {

@@ -9,12 +9,9 @@ import java.util.Objects;
  *
  * @param equations the cell's equations as an {@code aligned} block
  * @param walk one group per loss and stage, in the order the backward walk visits them
- * @param termCount how many terms the whole sum has
- * @param shownTermCount how many of them the sums show: all, or for an abridged total loss those of
- *     the newest stage's loss
- * @param chainSum the final sum in the lesson's chain notation ({@code aligned}, one term a line)
- * @param concreteSum the same sum with concrete factors, row-vector convention
- * @param matrixSum the same sum in column (matrix) form
+ * @param walkScope which stages the walk tells: {@code all}, {@code abridged} (the newest three and
+ *     the oldest) or {@code newest} (the newest three, for a lesson in closed form)
+ * @param sums the final sum in each notation
  * @param recurrence how one term's gradient grows into the next one's, when the terms form a chain
  * @param checks what was checked and how it came out, one entry per check
  */
@@ -31,11 +28,8 @@ public record LessonView(
     String gradientTex,
     String equations,
     List<StageView> walk,
-    int termCount,
-    int shownTermCount,
-    String chainSum,
-    String concreteSum,
-    String matrixSum,
+    String walkScope,
+    SumView sums,
     List<String> localGradients,
     RecurrenceView recurrence,
     List<CheckView> checks,
@@ -47,6 +41,18 @@ public record LessonView(
     localGradients = List.copyOf(localGradients);
     checks = List.copyOf(checks);
   }
+
+  /**
+   * The final sum. Expanded ({@code compact} false): {@code chain}, {@code concrete} and {@code matrix}
+   * hold every shown term, one a line. In closed form: {@code closedChain} and {@code closedMatrix}
+   * hold the sum with {@code \\sum} and {@code \\prod}, and {@code firstTerm}/{@code lastTerm} the
+   * newest and oldest terms written out, in chain notation.
+   *
+   * @param shownTermCount how many terms the expanded sums show: all, or for an abridged total loss
+   *     those of the newest stage's loss
+   */
+  public record SumView(int termCount, int shownTermCount, boolean compact, String chain, String concrete,
+      String matrix, String closedChain, String closedMatrix, String firstTerm, String lastTerm) {}
 
   /** The steps of the walk at one stage of one loss: one bullet list in the lesson. */
   public record StageView(String stage, String lossTex, List<StepView> steps) {

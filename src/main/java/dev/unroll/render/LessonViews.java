@@ -1,6 +1,7 @@
 package dev.unroll.render;
 
 import dev.unroll.derive.Chain;
+import dev.unroll.derive.ClosedForm;
 import dev.unroll.derive.Derivation;
 import dev.unroll.derive.Factor;
 import dev.unroll.derive.Forms;
@@ -39,15 +40,22 @@ public final class LessonViews {
     this.tex = tex;
   }
 
+  /** A lesson shown expanded, every term written out (abridged beyond {@link #SHOWN_IN_FULL} stages). */
   public LessonView view(Derivation d, String activation, List<LessonView.CheckView> checks, String diagram) {
-    boolean abridged = d.graph().steps() > SHOWN_IN_FULL;
-    List<Term> shown = abridged && d.loss() == LossKind.TOTAL
-        ? d.terms().stream().filter(t -> t.loss().equals(d.graph().lastLoss())).toList()
-        : d.terms();
+    return view(d, d.graph().steps(), Optional.empty(), activation, checks, diagram);
+  }
+
+  /**
+   * A lesson of {@code steps} stages. With a closed form, {@code d} is a short derivation whose walk
+   * is told and {@code closed} the recurrence over all the stages; without, {@code d} is the whole
+   * derivation.
+   */
+  public LessonView view(Derivation d, int steps, Optional<Recurrence> closed, String activation,
+      List<LessonView.CheckView> checks, String diagram) {
+    boolean abridged = closed.isEmpty() && steps > SHOWN_IN_FULL;
     Expr loss = lossSymbol(d);
     Expr param = d.parameter().label();
     Expr gradient = new Expr.Partial(loss, param);
-    Expr shownLhs = shown.size() == d.terms().size() ? gradient : new Expr.Partial(d.graph().lastLoss().label(), param);
     List<Expr> lhs = new ArrayList<>();
     List<Expr> rhs = new ArrayList<>();
     d.graph().equations().forEach(e -> {
@@ -58,7 +66,7 @@ public final class LessonViews {
         d.graph().cell().title(),
         d.graph().cell().name(),
         d.graph().cell().title(),
-        d.graph().steps(),
+        steps,
         d.parameterName(),
         tex.write(param),
         activation,
@@ -67,15 +75,51 @@ public final class LessonViews {
         tex.write(gradient),
         tex.aligned(lhs, rhs),
         walk(d, abridged),
-        d.terms().size(),
-        shown.size(),
-        tex.alignedSum(shownLhs, shown.stream().map(forms::chain).toList()),
-        tex.alignedSum(shownLhs, shown.stream().map(forms::concrete).toList()),
-        tex.alignedSum(shownLhs, shown.stream().map(forms::matrix).toList()),
+        closed.isPresent() ? "newest" : abridged ? "abridged" : "all",
+        closed.map(r -> closedSums(d, r, gradient)).orElseGet(() -> expandedSums(d, abridged, gradient)),
         localGradients(d),
-        recurrence(d, gradient),
+        recurrence(closed.or(() -> forms.recurrence(newestLoss(d))),
+            new Expr.Partial(d.graph().lastLoss().label(), param)),
         checks,
         diagram);
+  }
+
+  private LessonView.SumView expandedSums(Derivation d, boolean abridged, Expr gradient) {
+    List<Term> shown = abridged && d.loss() == LossKind.TOTAL
+        ? d.terms().stream().filter(t -> t.loss().equals(d.graph().lastLoss())).toList()
+        : d.terms();
+    Expr lhs = shown.size() == d.terms().size() ? gradient
+        : new Expr.Partial(d.graph().lastLoss().label(), d.parameter().label());
+    return new LessonView.SumView(d.terms().size(), shown.size(), false,
+        tex.alignedSum(lhs, shown.stream().map(forms::chain).toList()),
+        tex.alignedSum(lhs, shown.stream().map(forms::concrete).toList()),
+        tex.alignedSum(lhs, shown.stream().map(forms::matrix).toList()),
+        "", "", "", "");
+  }
+
+  private LessonView.SumView closedSums(Derivation d, Recurrence r, Expr gradient) {
+    boolean total = d.loss() == LossKind.TOTAL;
+    int n = r.first().offset() - r.last().offset() + 1;
+    int terms = total ? n * (n + 1) / 2 : n;
+    Expr chain = ClosedForm.chain(r);
+    Expr newest = ClosedForm.term(chain, r.first());
+    Expr oldest = ClosedForm.term(chain, r.last());
+    return new LessonView.SumView(terms, terms, true, "", "", "",
+        tex.equation(gradient, total ? ClosedForm.totalChain(r) : chain),
+        tex.equation(gradient, total ? ClosedForm.totalMatrix(r) : ClosedForm.matrix(r)),
+        tex.write(newest),
+        tex.write(oldest));
+  }
+
+  /** The part of a derivation that comes from the newest stage's loss. */
+  private static Derivation newestLoss(Derivation d) {
+    if (d.loss() == LossKind.LAST) {
+      return d;
+    }
+    Node last = d.graph().lastLoss();
+    return new Derivation(d.graph(), d.parameter(), LossKind.LAST,
+        d.terms().stream().filter(t -> t.loss().equals(last)).toList(),
+        d.walk().stream().filter(s -> s.loss().equals(last)).toList());
   }
 
   /** {@code E_{t+1}} for the last loss, {@code E} for the total. */
@@ -178,8 +222,7 @@ public final class LessonViews {
     return out;
   }
 
-  private LessonView.RecurrenceView recurrence(Derivation d, Expr gradient) {
-    Optional<Recurrence> found = forms.recurrence(d);
+  private LessonView.RecurrenceView recurrence(Optional<Recurrence> found, Expr gradient) {
     if (found.isEmpty()) {
       return new LessonView.RecurrenceView(false, "", "", "", "");
     }
@@ -191,7 +234,7 @@ public final class LessonViews {
     String deltas = tex.aligned(List.of(deltaFirst, delta),
         List.of(r.firstDelta(), Expr.juxtapose(List.of(r.columnFactor(), deltaNext))));
     Expr body = r.end().<Expr>map(e -> Expr.juxtapose(List.of(delta, new Expr.Transpose(e)))).orElse(delta);
-    String sum = tex.equation(gradient, new Expr.Series(Expr.SeriesKind.SUM, k, r.last(), r.first(), false,
+    String sum = tex.equation(gradient, new Expr.Series(Expr.SeriesKind.SUM, k, r.first(), r.last(), true,
         Expr.ProductStyle.JUXTAPOSE, body));
     return new LessonView.RecurrenceView(true, tex.write(r.chainFactor()), tex.write(r.columnFactor()), deltas, sum);
   }

@@ -53,7 +53,7 @@ class LessonCommandTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-    "--steps 0", "--steps -3", "--steps abc", "--steps 51", "--activation swish", "--wrt Q", "--loss average",
+    "--steps 0", "--steps -3", "--steps abc", "--steps 10001", "--steps 101 --expanded", "--expanded --compact", "--activation swish", "--wrt Q", "--loss average",
     "--format pdf", "--cell nosuch", "--templates /nonexistent/templates", "--bogus"
   })
   void badInputIsOneLineExitTwoAndWritesNothing(String options) {

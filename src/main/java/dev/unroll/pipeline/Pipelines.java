@@ -1,0 +1,125 @@
+package dev.unroll.pipeline;
+
+import dev.unroll.cell.CellDefinition;
+import dev.unroll.cell.CellLibrary;
+import dev.unroll.derive.Derivation;
+import dev.unroll.derive.Differentiator;
+import dev.unroll.derive.Forms;
+import dev.unroll.expr.ExprText;
+import dev.unroll.render.LessonView;
+import dev.unroll.render.TemplateRenderer;
+import dev.unroll.symbolic.AnswerCache;
+import dev.unroll.symbolic.CachedCalculus;
+import dev.unroll.symbolic.CrossCheckResult;
+import dev.unroll.symbolic.SymbolicCrossCheck;
+import dev.unroll.symbolic.SymjaCalculus;
+import dev.unroll.symbolic.SymjaSession;
+import dev.unroll.derive.Recurrence;
+import dev.unroll.numeric.CheckInput;
+import dev.unroll.numeric.CheckReport;
+import dev.unroll.numeric.NumericCheck;
+import dev.unroll.numeric.Params;
+import dev.unroll.numeric.ParamsGenerator;
+import dev.unroll.unroll.UnrolledGraph;
+import dev.unroll.unroll.Unroller;
+import java.util.Map;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The pipeline as the command line uses it: Symja's calculus behind the answer cache, and the
+ * symbolic cross-check on every lesson. A pipeline holds a Symja session, which belongs to one
+ * thread: make one pipeline per thread.
+ */
+public final class Pipelines {
+  /** The symbolic cross-check differentiates the unrolled loss for at most this many stages. */
+  public static final int SYMBOLIC_STEPS = 4;
+
+  private Pipelines() {}
+
+  public static Pipeline standard(Optional<Path> templates) {
+    return standard(templates, AnswerCache.standard());
+  }
+
+  public static Pipeline standard(Optional<Path> templates, AnswerCache cache) {
+    Supplier<SymjaSession> session = new Once<>(SymjaSession::new);
+    CellLibrary cells = new CellLibrary();
+    return new Pipeline(cells,
+        cell -> new CachedCalculus(cache, cell.activations(), () -> new SymjaCalculus(session.get(), cell.activations())),
+        List.of((spec, derivation, closed, forms) -> symbolicCheck(derivation, forms, session, cache),
+            Pipelines::numericCheck),
+        new TemplateRenderer(templates));
+  }
+
+  /**
+   * Symja's D of the fully unrolled loss, entry by entry, against the derived sum with concrete
+   * factors, for the lesson's configuration at small sizes (at most {@link #SYMBOLIC_STEPS} stages).
+   */
+  static LessonView.CheckView symbolicCheck(Derivation lesson, Forms forms, Supplier<SymjaSession> session,
+      AnswerCache cache) {
+    Derivation d = lesson;
+    if (lesson.graph().steps() > SYMBOLIC_STEPS) {
+      CellDefinition cell = lesson.graph().cell();
+      d = new Differentiator().derive(new Unroller().unroll(cell, SYMBOLIC_STEPS), lesson.parameterName(), lesson.loss());
+    }
+    var sum = forms.concreteSum(d);
+    String name = "symbolic cross-check";
+    StringBuilder question = new StringBuilder("symbolic-cross-check\n");
+    d.graph().equations().forEach(e -> question.append(ExprText.write(e.target())).append(" = ")
+        .append(ExprText.write(e.definition())).append('\n'));
+    d.graph().cell().activations().values().forEach(a -> question.append(a).append('\n'));
+    question.append(d.parameterName()).append(' ').append(d.loss()).append(' ').append(d.graph().steps()).append('\n')
+        .append(SymbolicCrossCheck.DEFAULT_SIZES.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).toList())
+        .append(' ').append(SymbolicCrossCheck.DEFAULT_POINTS).append(' ').append(SymbolicCrossCheck.DEFAULT_SEED)
+        .append('\n').append(ExprText.write(sum));
+    Optional<String> known = cache.get(question.toString());
+    if (known.isPresent() && known.get().indexOf('\n') > 0) {
+      String answer = known.get();
+      return new LessonView.CheckView(name, answer.startsWith("passed\n"), answer.substring(answer.indexOf('\n') + 1));
+    }
+    CrossCheckResult result = new SymbolicCrossCheck(session.get(), d.graph().cell().activations()).check(d, sum);
+    cache.put(question.toString(), (result.passed() ? "passed" : "failed") + "\n" + result.summary());
+    return new LessonView.CheckView(name, result.passed(), result.summary());
+  }
+
+  /** Sizes of the seeded random network the numeric check runs on. */
+  public static final Map<String, Integer> NUMERIC_SIZES = Map.of("H", 4, "D", 3, "K", 3);
+
+  /**
+   * The backward pass, automatic differentiation and finite differences on seeded random weights of
+   * the lesson's full size (all N stages), against the derived sum: term by term for an expanded
+   * lesson, the closed form for one in closed form.
+   */
+  static LessonView.CheckView numericCheck(LessonSpec spec, Derivation d, Optional<Recurrence> closed, Forms forms) {
+    UnrolledGraph graph = closed.isPresent() ? new Unroller().unroll(d.graph().cell(), spec.steps()) : d.graph();
+    Params params = new ParamsGenerator(graph.cell()).generate(1, NUMERIC_SIZES, graph.steps(),
+        String.join(",", graph.cell().placeholders().values()));
+    String p = d.parameterName();
+    CheckInput input = closed.isPresent()
+        ? CheckInput.of(graph, params, d.loss(), List.of()).withClosedForms(Map.of(p, closed.get()))
+        : CheckInput.of(graph, params, d.loss(), List.of(d))
+            .withForms(Map.of(p, forms.concreteSum(d)), Map.of(p, forms.matrixSum(d)));
+    CheckReport report = new NumericCheck().run(input);
+    return new LessonView.CheckView("numeric check", report.passed(), report.summary());
+  }
+
+  /** A supplier that makes its value on the first call and returns the same one after. */
+  private static final class Once<T> implements Supplier<T> {
+    private final Supplier<T> make;
+    private T value;
+
+    Once(Supplier<T> make) {
+      this.make = make;
+    }
+
+    @Override
+    public T get() {
+      if (value == null) {
+        value = make.get();
+      }
+      return value;
+    }
+  }
+}
