@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
       "",
       "Exit codes: 0 success, 1 a check failed, 2 bad input."
     },
-    subcommands = {LessonCommand.class, SiteCommand.class})
+    subcommands = {LessonCommand.class, CheckCommand.class, VerifyCommand.class, SiteCommand.class})
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int CHECK_FAILED = 1;
@@ -35,7 +35,8 @@ public final class Main implements Runnable {
       return BAD_INPUT;
     });
     cli.setExecutionExceptionHandler((ex, line, parsed) -> {
-      if (ex instanceof UserError || ex instanceof IllegalArgumentException) {
+      if (ex instanceof UserError || ex instanceof IllegalArgumentException
+          || ex instanceof dev.unroll.cell.CellFormatException) {
         err.println("unroll: " + ex.getMessage());
         return BAD_INPUT;
       }

@@ -28,7 +28,11 @@ import java.util.function.Function;
 public final class Pipeline {
   /** A check run on every lesson; its outcome is stated in the lesson's "Checked" section. */
   public interface Check {
-    LessonView.CheckView run(Derivation derivation, Forms forms);
+    /**
+     * @param derivation the derivation the lesson tells (a short one when the lesson is in closed form)
+     * @param closed the recurrence over all the lesson's stages, when the lesson is in closed form
+     */
+    LessonView.CheckView run(LessonSpec spec, Derivation derivation, Optional<Recurrence> closed, Forms forms);
   }
 
   private final CellLibrary cells;
@@ -52,7 +56,8 @@ public final class Pipeline {
     CellDefinition cell = cell(spec);
     Forms forms = new Forms(calculi.apply(cell));
     Shape shape = shape(cell, spec, forms);
-    List<LessonView.CheckView> outcomes = checks.stream().map(c -> c.run(shape.derivation(), forms)).toList();
+    List<LessonView.CheckView> outcomes = checks.stream()
+        .map(c -> c.run(spec, shape.derivation(), shape.closed(), forms)).toList();
     LessonView view = new LessonViews(forms, new LatexWriter(Notation.LESSON))
         .view(shape.derivation(), spec.steps(), shape.closed(), activationOf(cell), outcomes, "");
     return new Lesson(spec, shape.derivation(), outcomes,

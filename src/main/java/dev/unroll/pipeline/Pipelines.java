@@ -14,7 +14,15 @@ import dev.unroll.symbolic.CrossCheckResult;
 import dev.unroll.symbolic.SymbolicCrossCheck;
 import dev.unroll.symbolic.SymjaCalculus;
 import dev.unroll.symbolic.SymjaSession;
+import dev.unroll.derive.Recurrence;
+import dev.unroll.numeric.CheckInput;
+import dev.unroll.numeric.CheckReport;
+import dev.unroll.numeric.NumericCheck;
+import dev.unroll.numeric.Params;
+import dev.unroll.numeric.ParamsGenerator;
+import dev.unroll.unroll.UnrolledGraph;
 import dev.unroll.unroll.Unroller;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +48,8 @@ public final class Pipelines {
     CellLibrary cells = new CellLibrary();
     return new Pipeline(cells,
         cell -> new CachedCalculus(cache, cell.activations(), () -> new SymjaCalculus(session.get(), cell.activations())),
-        List.of((derivation, forms) -> symbolicCheck(derivation, forms, session, cache)),
+        List.of((spec, derivation, closed, forms) -> symbolicCheck(derivation, forms, session, cache),
+            Pipelines::numericCheck),
         new TemplateRenderer(templates));
   }
 
@@ -73,6 +82,27 @@ public final class Pipelines {
     CrossCheckResult result = new SymbolicCrossCheck(session.get(), d.graph().cell().activations()).check(d, sum);
     cache.put(question.toString(), (result.passed() ? "passed" : "failed") + "\n" + result.summary());
     return new LessonView.CheckView(name, result.passed(), result.summary());
+  }
+
+  /** Sizes of the seeded random network the numeric check runs on. */
+  public static final Map<String, Integer> NUMERIC_SIZES = Map.of("H", 4, "D", 3, "K", 3);
+
+  /**
+   * The backward pass, automatic differentiation and finite differences on seeded random weights of
+   * the lesson's full size (all N stages), against the derived sum: term by term for an expanded
+   * lesson, the closed form for one in closed form.
+   */
+  static LessonView.CheckView numericCheck(LessonSpec spec, Derivation d, Optional<Recurrence> closed, Forms forms) {
+    UnrolledGraph graph = closed.isPresent() ? new Unroller().unroll(d.graph().cell(), spec.steps()) : d.graph();
+    Params params = new ParamsGenerator(graph.cell()).generate(1, NUMERIC_SIZES, graph.steps(),
+        String.join(",", graph.cell().placeholders().values()));
+    String p = d.parameterName();
+    CheckInput input = closed.isPresent()
+        ? CheckInput.of(graph, params, d.loss(), List.of()).withClosedForms(Map.of(p, closed.get()))
+        : CheckInput.of(graph, params, d.loss(), List.of(d))
+            .withForms(Map.of(p, forms.concreteSum(d)), Map.of(p, forms.matrixSum(d)));
+    CheckReport report = new NumericCheck().run(input);
+    return new LessonView.CheckView("numeric check", report.passed(), report.summary());
   }
 
   /** A supplier that makes its value on the first call and returns the same one after. */

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Benchmark of `unroll verify`: wall-clock time to verify the reference lesson, and a generated
+# Markdown file of 200 displayed derivative equations (chain notation, N = 1..20 stages, one in four
+# with a dropped activation derivative). Each is run RUNS times (default 3); the best and the median
+# are printed. The first run of ./unroll builds the jar, so one warm-up run comes first.
+#
+#   src/bench/verify.sh            # 3 runs each
+#   RUNS=5 src/bench/verify.sh
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+runs="${RUNS:-3}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+lesson="$here/src/test/resources/verify/exploding-gradient-lesson.md"
+big="$work/two-hundred-equations.md"
+
+# The 200-equation file: equation i claims dE_{t+1}/dW over n = 1 + i % 20 stages.
+python3 - "$big" <<'PY'
+import sys
+def P(a, b): return r"\frac{\partial %s}{\partial %s}" % (a, b)
+def t(o): return "t" if o == 0 else ("t+%d" % o if o > 0 else "t%d" % o)
+def term(j, drop):
+    f = [P("E_{t+1}", "o_{t+1}"), P("o_{t+1}", "q_{t+1}"), "V", P("s_{t+1}", "z_{t+1}")]
+    for i in range(2, j + 1):
+        f += ["W", P("s_{%s}" % t(1 - i + 1), "z_{%s}" % t(1 - i + 1))]
+    if drop and len(f) > 4:
+        f.pop()
+    return r"\left(" + r" \cdot ".join(f) + r"\right)^{\top} s_{%s}^{\top}" % t(1 - j)
+out = ["# Two hundred derivations", ""]
+for i in range(200):
+    n = 1 + i % 20
+    drop = i % 4 == 3
+    out += ["Equation %d, over %d stages:" % (i + 1, n), "", "$$", r"\frac{\partial E_{t+1}}{\partial W} ="]
+    out += [("+ " if j > 1 else "") + term(j, drop and j == n) for j in range(1, n + 1)]
+    out += ["$$", ""]
+open(sys.argv[1], "w").write("\n".join(out))
+PY
+
+"$here/unroll" verify "$lesson" >/dev/null 2>&1 || true   # warm-up (and build, on first use)
+
+measure() {
+  local file="$1" label="$2" times=() code
+  for ((i = 0; i < runs; i++)); do
+    local start end
+    start=$(date +%s%N)
+    set +e
+    "$here/unroll" verify "$file" >"$work/out.txt" 2>&1
+    code=$?
+    set -e
+    end=$(date +%s%N)
+    times+=($(( (end - start) / 1000000 )))
+  done
+  local sorted
+  sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+  printf '%-28s exit %d  best %5d ms  median %5d ms  (%s)\n' "$label" "$code" \
+    "$(echo "$sorted" | head -1)" "$(echo "$sorted" | sed -n "$(( (runs + 1) / 2 ))p")" "$(tail -1 "$work/out.txt" | sed 's/.*: //')"
+}
+
+echo "unroll verify, $runs runs each, $(nproc) cores, $(date -u +%Y-%m-%d)"
+measure "$lesson" "reference lesson"
+measure "$big" "200 equations"

@@ -1,0 +1,113 @@
+package dev.unroll.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.unroll.symbolic.ActivationBounds;
+import dev.unroll.verify.Document;
+import dev.unroll.verify.DocumentReader;
+import dev.unroll.verify.Finding;
+import dev.unroll.verify.Notation;
+import dev.unroll.verify.Report;
+import dev.unroll.verify.UnreadableFileException;
+import dev.unroll.verify.Verifier;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code unroll verify FILE}: judges a hand-written derivation against the engine. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+    description = {
+      "Reads a derivation a person wrote (Markdown, Jupyter notebook or LaTeX) and judges each claim: the "
+          + "network's equations, each derivative against the engine's derivation term by term and factor by "
+          + "factor, and computable prose claims such as bounds on an activation's derivative.",
+      "Findings are printed as FILE:LINE:COL: severity: message. Exit 0 when every checked claim holds, "
+          + "1 when any does not, 2 when the file cannot be read."
+    })
+public final class VerifyCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "The lesson to verify: .md, .ipynb or .tex.")
+  private Path file;
+
+  @Option(names = "--steps", paramLabel = "N",
+      description = "Number of stages to compare with (default: inferred from the terms written).")
+  private Integer steps;
+
+  @Option(names = "--notation", paramLabel = "NAME",
+      description = "lesson (U, W, V, s, z, q, o, E) or cs231n (W_xh, W_hh, W_hy, h); default: inferred.")
+  private String notation;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+  private String format;
+
+  @Override
+  public Integer call() {
+    String fmt = format.toLowerCase(Locale.ROOT);
+    if (!fmt.equals("text") && !fmt.equals("json")) {
+      throw new UserError("--format must be text or json, got '" + format + "'.");
+    }
+    if (steps != null && (steps < 1 || steps > 60)) {
+      throw new UserError("--steps must be between 1 and 60, got " + steps + ".");
+    }
+    Optional<Notation> chosen = notation == null ? Optional.empty() : Optional.of(Notation.named(notation));
+    PrintWriter out = spec.commandLine().getOut();
+    Document document;
+    try {
+      document = new DocumentReader().read(file);
+    } catch (UnreadableFileException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+    Verifier verifier = new Verifier(new Verifier.Options(steps == null ? OptionalInt.empty() : OptionalInt.of(steps),
+        chosen), new ActivationBounds());
+    Report report = verifier.verify(file.toString(), document);
+    if (fmt.equals("json")) {
+      out.println(json(report));
+    } else {
+      for (Finding f : report.findings()) {
+        out.println(f.format(report.file()));
+      }
+      out.println(report.summary());
+    }
+    out.flush();
+    return report.exitCode() == 0 ? Main.OK : Main.CHECK_FAILED;
+  }
+
+  private static String json(Report report) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("file", report.file());
+    root.put("checked", report.checked());
+    root.put("failed", report.failed());
+    root.put("exitCode", report.exitCode());
+    List<Map<String, Object>> findings = new ArrayList<>();
+    for (Finding f : report.findings()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("line", f.line());
+      m.put("column", f.column());
+      m.put("severity", f.severity().spelled());
+      m.put("message", f.message());
+      f.correction().ifPresent(c -> m.put("correction", c));
+      findings.add(m);
+    }
+    root.put("findings", findings);
+    root.put("summary", report.summary());
+    try {
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A report could not be written as JSON.", e);
+    }
+  }
+}

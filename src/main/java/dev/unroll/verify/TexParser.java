@@ -1,0 +1,449 @@
+package dev.unroll.verify;
+
+import dev.unroll.expr.Expr;
+import dev.unroll.verify.TexLexer.Token;
+import dev.unroll.verify.TexLexer.Type;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Third stage of {@code verify}: reads the TeX of one span into {@link Expr}s. Grammar, loosest first:
+ *
+ * <pre>
+ *   statement = expr { '=' expr }                 rows split at \\ ; a row with no '=' continues the last
+ *   expr      = ['+'|'-'] outer { ('+'|'-') outer }
+ *   outer     = product { '\otimes' product }     an outer product: Apply("otimes", [a, b])
+ *   product   = unary { [ '.' | '\cdot' | '\times' | '*' | '\odot' | '/' ] unary }
+ *   unary     = primary { '_' arg | '^' arg | "'" }
+ *   primary   = number | symbol | function '(' expr ')' | '(' expr ')' | '{' expr '}'
+ *             | '\frac' arg arg | '\partial' unary | ('\sum'|'\prod') ['_' arg] ['^' arg] product
+ *             | '\operatorname{diag}' arg
+ * </pre>
+ *
+ * A product with an explicit operator is a {@code CHAIN} product, one written by juxtaposition a
+ * {@code JUXTAPOSE} product. {@code \frac{\partial A}{\partial B}}, {@code \frac{dA}{dB}} and
+ * {@code \partial A / \partial B} are partials. A subscript {@code t}, {@code t+1}, {@code k-1} (index
+ * letters t, k, i, j, n, m, tau) is a time; any other subscript becomes part of the name
+ * ({@code W_{hh}} is the symbol {@code W_hh}). {@code ^T} and {@code ^\top} are transposes, a whole
+ * number exponent an elementwise power. Symbols get role PARAMETER without a time and INTERMEDIATE
+ * with one; the notation assigns real roles later.
+ *
+ * <p>Nesting is limited to {@link #MAX_DEPTH} levels so that no input can exhaust the stack.
+ */
+public final class TexParser {
+  public static final int MAX_DEPTH = 200;
+
+  private static final Set<String> FUNCTIONS = Set.of("tanh", "sigmoid", "softmax", "exp", "log", "ln", "relu",
+      "ReLU", "sech", "cosh", "sinh", "max", "sign", "step");
+  private static final Set<String> FONT = Set.of("mathbf", "boldsymbol", "bm", "mathrm", "mathit", "vec",
+      "mathsf", "mathcal", "mathnormal", "pmb", "text", "textrm", "textit", "mbox");
+
+  private List<Token> tokens;
+  private int pos;
+  private int end;
+  private int depth;
+  private final IdentityHashMap<Expr, Integer> offsets = new IdentityHashMap<>();
+
+  /** Reads a whole span. */
+  public ParsedMath parse(String tex) {
+    offsets.clear();
+    TexRows rows = TexRows.split(TexLexer.lex(tex));
+    List<Statement> statements = new ArrayList<>();
+    for (List<Token> row : rows.statements()) {
+      statements.add(statement(row));
+    }
+    return new ParsedMath(statements, rows.environments(), offsets);
+  }
+
+  private Statement statement(List<Token> row) {
+    List<Token> withEnd = new ArrayList<>(row);
+    withEnd.add(new Token(Type.END, "", row.isEmpty() ? 0 : row.get(row.size() - 1).offset()));
+    tokens = withEnd;
+    pos = 0;
+    end = withEnd.size() - 1;
+    depth = 0;
+    List<Expr> sides = new ArrayList<>();
+    int start = withEnd.get(0).offset();
+    sides.add(expr());
+    while (peek().isSymbol("=")) {
+      pos++;
+      sides.add(expr());
+    }
+    // A sentence's full stop after a formula is not a product.
+    while (peek().isSymbol(".") || peek().isSymbol(",")) {
+      pos++;
+    }
+    if (peek().type() != Type.END) {
+      throw new TexSyntaxException("unexpected '" + TexScripts.describe(peek()) + "'", peek().offset());
+    }
+    return new Statement(sides, start);
+  }
+
+  private Expr expr() {
+    enter();
+    int start = peek().offset();
+    List<Expr> terms = new ArrayList<>();
+    boolean negative = false;
+    if (peek().isSymbol("+") || peek().isSymbol("-")) {
+      negative = next().text().equals("-");
+    }
+    Expr first = outer();
+    terms.add(negative ? at(new Expr.Negate(first), start) : first);
+    while (peek().isSymbol("+") || peek().isSymbol("-")) {
+      Token sign = next();
+      if (TexScripts.startsPrimary(peek()) || peek().isSymbol("(")) {
+        Expr term = outer();
+        terms.add(sign.text().equals("-") ? at(new Expr.Negate(term), sign.offset()) : term);
+      }
+    }
+    depth--;
+    return at(Expr.sum(terms), start);
+  }
+
+  private Expr outer() {
+    int start = peek().offset();
+    Expr left = product();
+    while (peek().is(Type.COMMAND, "otimes")) {
+      next();
+      Expr right = product();
+      left = at(new Expr.Apply("otimes", List.of(left, right)), start);
+    }
+    return left;
+  }
+
+  private Expr product() {
+    int start = peek().offset();
+    List<Expr> factors = new ArrayList<>();
+    boolean explicit = false;
+    factors.add(unary());
+    while (true) {
+      Token t = peek();
+      if (t.isSymbol(".") || t.isSymbol("*") || t.is(Type.COMMAND, "cdot") || t.is(Type.COMMAND, "times")) {
+        next();
+        if (!TexScripts.startsPrimary(peek())) {
+          break;
+        }
+        explicit = true;
+        factors.add(unary());
+      } else if (t.is(Type.COMMAND, "odot") || t.is(Type.COMMAND, "circ")) {
+        next();
+        Expr left = factors.remove(factors.size() - 1);
+        factors.add(at(new Expr.Hadamard(left, unary()), t.offset()));
+      } else if (t.isSymbol("/")) {
+        next();
+        Expr left = factors.remove(factors.size() - 1);
+        Expr right = unary();
+        factors.add(at(divide(left, right), offsetOf(left, t.offset())));
+      } else if (TexScripts.startsPrimary(t)) {
+        factors.add(unary());
+      } else {
+        break;
+      }
+    }
+    return at(factors.size() == 1 ? factors.get(0)
+        : explicit ? Expr.chain(factors) : Expr.juxtapose(factors), start);
+  }
+
+  private Expr divide(Expr left, Expr right) {
+    if (left instanceof Expr.Apply l && l.function().equals("\\partial")
+        && right instanceof Expr.Apply r && r.function().equals("\\partial")) {
+      return new Expr.Partial(l.arguments().get(0), r.arguments().get(0));
+    }
+    return new Expr.Apply("frac", List.of(left, right));
+  }
+
+  private Expr unary() {
+    enter();
+    int start = peek().offset();
+    Expr base = primary();
+    while (true) {
+      Token t = peek();
+      if (t.isSymbol("_")) {
+        next();
+        base = at(subscript(base, argumentTokens()), start);
+      } else if (t.isSymbol("^")) {
+        next();
+        base = at(superscript(base, argumentTokens()), start);
+      } else if (t.isSymbol("'")) {
+        next();
+        base = at(base instanceof Expr.Symbol s ? new Expr.Symbol(s.name() + "'", s.time(), s.role())
+            : new Expr.Apply("prime", List.of(base)), start);
+      } else {
+        break;
+      }
+    }
+    depth--;
+    return base;
+  }
+
+  private Expr primary() {
+    Token t = next();
+    int o = t.offset();
+    switch (t.type()) {
+      case NUMBER:
+        return at(t.text().contains(".") ? new Expr.Apply(t.text(), List.of())
+            : new Expr.Num(Long.parseLong(t.text().length() > 15 ? t.text().substring(0, 15) : t.text())), o);
+      case OPEN: {
+        Expr inner = peek().type() == Type.CLOSE ? at(new Expr.Apply("empty", List.of()), o) : expr();
+        expect(Type.CLOSE, "}", o);
+        return inner;
+      }
+      case WORD:
+        return word(t);
+      case COMMAND:
+        return command(t);
+      case SYMBOL:
+        if (t.text().equals("(") || t.text().equals("[") || t.text().equals("{") || t.text().equals("|")) {
+          String close = t.text().equals("(") ? ")" : t.text().equals("[") ? "]" : t.text().equals("{") ? "}" : "|";
+          Expr inner = expr();
+          if (!peek().isSymbol(close)) {
+            throw new TexSyntaxException("'" + t.text() + "' is never closed by '" + close + "'", o);
+          }
+          next();
+          return inner;
+        }
+        throw new TexSyntaxException("unexpected '" + t.text() + "'", o);
+      default:
+        throw new TexSyntaxException(t.type() == Type.END ? "the formula ends too early" : "unexpected '" + TexScripts.describe(t) + "'", o);
+    }
+  }
+
+  private Expr word(Token t) {
+    String w = t.text();
+    int o = t.offset();
+    if (FUNCTIONS.contains(w) || w.equals("diag")) {
+      return function(w, o);
+    }
+    if (w.length() == 1) {
+      if ((w.equals("f") || w.equals("g")) && (peek().isSymbol("(") || peek().isSymbol("'"))) {
+        return function(w, o);
+      }
+      return at(new Expr.Symbol(w, Optional.empty(), Expr.Role.PARAMETER), o);
+    }
+    // Letters written together are juxtaposed one-letter symbols: "Ux" is U x.
+    List<Expr> letters = new ArrayList<>();
+    for (int k = 0; k < w.length(); k++) {
+      letters.add(at(new Expr.Symbol(w.substring(k, k + 1), Optional.empty(), Expr.Role.PARAMETER), o + k));
+    }
+    Expr last = letters.remove(letters.size() - 1);
+    // Subscripts bind to the last letter only: re-enter unary's postfix loop by returning a product whose last factor is completed later.
+    List<Expr> all = new ArrayList<>(letters);
+    all.add(postfixOn(last, offsetOf(last, o)));
+    return at(Expr.juxtapose(all), o);
+  }
+
+  private Expr postfixOn(Expr base, int start) {
+    Expr b = base;
+    while (peek().isSymbol("_") || peek().isSymbol("^")) {
+      boolean sub = next().text().equals("_");
+      List<Token> arg = argumentTokens();
+      b = at(sub ? subscript(b, arg) : superscript(b, arg), start);
+    }
+    return b;
+  }
+
+  private Expr command(Token t) {
+    String c = t.text();
+    int o = t.offset();
+    if (c.equals("frac") || c.equals("dfrac") || c.equals("tfrac")) {
+      Expr num = argument();
+      Expr den = argument();
+      Optional<Expr> numerator = TexScripts.differential(num);
+      Optional<Expr> denominator = TexScripts.differential(den);
+      if (numerator.isPresent() && denominator.isPresent()) {
+        return at(new Expr.Partial(numerator.get(), denominator.get()), o);
+      }
+      return at(new Expr.Apply("frac", List.of(num, den)), o);
+    }
+    if (c.equals("partial")) {
+      return at(new Expr.Apply("\\partial", List.of(unary())), o);
+    }
+    if (c.equals("sum") || c.equals("prod")) {
+      Expr lower = at(new Expr.Apply("empty", List.of()), o);
+      Expr upper = lower;
+      for (int k = 0; k < 2; k++) {
+        if (peek().isSymbol("_")) {
+          next();
+          lower = group(argumentTokens(), o);
+        } else if (peek().isSymbol("^")) {
+          next();
+          upper = group(argumentTokens(), o);
+        }
+      }
+      Expr body = product();
+      return at(new Expr.Apply(c, List.of(lower, upper, body)), o);
+    }
+    if (c.equals("operatorname") || FONT.contains(c)) {
+      List<Token> arg = argumentTokens();
+      String name = TexScripts.joined(arg);
+      if (name.equals("diag") || FUNCTIONS.contains(name)) {
+        return function(name, o);
+      }
+      if (c.equals("operatorname")) {
+        return function(name, o);
+      }
+      return group(arg, o);
+    }
+    if (c.equals("hat") || c.equals("tilde") || c.equals("bar")) {
+      String name = TexScripts.joined(argumentTokens());
+      return at(new Expr.Symbol(c + "_" + name, Optional.empty(), Expr.Role.PARAMETER), o);
+    }
+    if (FUNCTIONS.contains(c)) {
+      return function(c, o);
+    }
+    if (Character.isLetter(c.charAt(0)) && !c.equals("otimes") && !c.equals("odot")
+        && !c.equals("cdot") && !c.equals("times")) {
+      if (c.equals("sigma") && (peek().isSymbol("(") || peek().isSymbol("'"))) {
+        return function("sigma", o);
+      }
+      // A Greek letter or another named symbol: \delta_t, \theta.
+      return at(new Expr.Symbol("\\" + c, Optional.empty(), Expr.Role.PARAMETER), o);
+    }
+    throw new TexSyntaxException("unexpected '\\" + c + "'", o);
+  }
+
+  /** {@code name(args)}, {@code name x} or {@code name'(x)}. */
+  private Expr function(String name, int o) {
+    String f = name;
+    while (peek().isSymbol("'")) {
+      next();
+      f = f + "'";
+    }
+    if (peek().isSymbol("^")) {
+      // \tanh^2(z): the square of the function's value.
+      next();
+      List<Token> exp = argumentTokens();
+      Expr value = function(f, o);
+      return at(superscript(value, exp), o);
+    }
+    Expr arg = unary();
+    if (f.equals("diag")) {
+      return at(new Expr.Diag(arg), o);
+    }
+    return at(new Expr.Apply(f, List.of(arg)), o);
+  }
+
+  private Expr superscript(Expr base, List<Token> arg) {
+    return TexScripts.superscript(base, TexScripts.joined(arg)).orElseGet(() -> new Expr.Apply("pow", List.of(base, group(arg, 0))));
+  }
+
+  private Expr subscript(Expr base, List<Token> arg) {
+    return TexScripts.subscript(base, TexScripts.joined(arg));
+  }
+
+  /** The tokens of one argument: a braced group or a single token. */
+  private List<Token> argumentTokens() {
+    Token t = next();
+    if (t.type() != Type.OPEN) {
+      if (t.type() == Type.END) {
+        throw new TexSyntaxException("a subscript, superscript or argument is missing", t.offset());
+      }
+      if (t.type() == Type.COMMAND && FONT.contains(t.text()) && peek().type() == Type.OPEN) {
+        List<Token> inner = argumentTokens();
+        List<Token> out = new ArrayList<>();
+        out.add(t);
+        out.addAll(inner);
+        return out;
+      }
+      return List.of(t);
+    }
+    List<Token> out = new ArrayList<>();
+    int level = 1;
+    while (true) {
+      Token u = next();
+      if (u.type() == Type.END) {
+        throw new TexSyntaxException("'{' is never closed", t.offset());
+      }
+      if (u.type() == Type.OPEN) {
+        level++;
+        if (level > MAX_DEPTH) {
+          throw new TexSyntaxException("braces nested more than " + MAX_DEPTH + " levels deep", u.offset());
+        }
+      } else if (u.type() == Type.CLOSE && --level == 0) {
+        return out;
+      }
+      out.add(u);
+    }
+  }
+
+  private Expr argument() {
+    enter();
+    int start = peek().offset();
+    Expr e = group(argumentTokens(), start);
+    depth--;
+    return e;
+  }
+
+  /** Parses a token list on its own, as the contents of a group. */
+  private Expr group(List<Token> arg, int fallbackOffset) {
+    List<Token> saved = tokens;
+    int savedPos = pos;
+    int savedEnd = end;
+    List<Token> sub = new ArrayList<>(arg);
+    sub.add(new Token(Type.END, "", arg.isEmpty() ? fallbackOffset : arg.get(arg.size() - 1).offset()));
+    tokens = sub;
+    pos = 0;
+    end = sub.size() - 1;
+    try {
+      if (peek().type() == Type.END) {
+        return at(new Expr.Apply("empty", List.of()), fallbackOffset);
+      }
+      Expr e = expr();
+      while (peek().isSymbol("=") || peek().isSymbol(",") || peek().isSymbol("<") || peek().isSymbol(">")
+          || peek().is(Type.COMMAND, "le") || peek().is(Type.COMMAND, "leq")) {
+        next();
+        if (peek().type() != Type.END) {
+          e = at(new Expr.Apply("relation", List.of(e, expr())), fallbackOffset);
+        }
+      }
+      if (peek().type() != Type.END) {
+        throw new TexSyntaxException("unexpected '" + TexScripts.describe(peek()) + "'", peek().offset());
+      }
+      return e;
+    } finally {
+      tokens = saved;
+      pos = savedPos;
+      end = savedEnd;
+    }
+  }
+
+  private void enter() {
+    if (++depth > MAX_DEPTH) {
+      throw new TexSyntaxException("the formula is nested more than " + MAX_DEPTH + " levels deep", peek().offset());
+    }
+  }
+
+  private void expect(Type type, String text, int openedAt) {
+    if (peek().type() != type) {
+      throw new TexSyntaxException("'{' is never closed", openedAt);
+    }
+    next();
+  }
+
+  private Token peek() {
+    return tokens.get(Math.min(pos, end));
+  }
+
+  private Token next() {
+    Token t = peek();
+    if (pos < end) {
+      pos++;
+    }
+    return t;
+  }
+
+  private <E extends Expr> E at(E e, int offset) {
+    offsets.putIfAbsent(e, offset);
+    return e;
+  }
+
+  private int offsetOf(Expr e, int fallback) {
+    Integer o = offsets.get(e);
+    return o == null ? fallback : o;
+  }
+
+
+}

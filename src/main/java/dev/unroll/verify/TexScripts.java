@@ -1,0 +1,86 @@
+package dev.unroll.verify;
+
+import dev.unroll.expr.Expr;
+import dev.unroll.verify.TexLexer.Token;
+import dev.unroll.verify.TexLexer.Type;
+import java.util.List;
+import dev.unroll.expr.Time;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Small, stateless pieces of {@link TexParser}: differentials, argument text, token classes. */
+final class TexScripts {
+  private static final Pattern TIME = Pattern.compile("(t|k|i|j|n|m|tau)(?:([+-])(\\d{1,6}))?");
+  private static final Pattern EXPONENT = Pattern.compile("-?\\d{1,3}");
+
+  private TexScripts() {}
+
+  /** {@code s_{t-1}} is a time; any other subscript becomes part of the name ({@code W_hh}). */
+  static Expr subscript(Expr base, String text) {
+    if (!(base instanceof Expr.Symbol s)) {
+      return base;
+    }
+    Matcher m = TIME.matcher(text);
+    if (s.time().isEmpty() && m.matches()) {
+      int offset = m.group(2) == null ? 0 : Integer.parseInt(m.group(3)) * (m.group(2).equals("-") ? -1 : 1);
+      String variable = m.group(1).equals("tau") ? "t" : m.group(1);
+      return new Expr.Symbol(s.name(), Optional.of(new Time(variable, offset)), Expr.Role.INTERMEDIATE);
+    }
+    if (s.time().isEmpty()) {
+      return new Expr.Symbol(s.name() + "_" + text, Optional.empty(), s.role());
+    }
+    return s;
+  }
+
+  /** {@code ^T}, {@code ^\\top}: a transpose; a whole number: an elementwise power; else empty. */
+  static Optional<Expr> superscript(Expr base, String text) {
+    if (text.equals("T") || text.equals("\\top") || text.equals("\\intercal") || text.equals("\\mathsfT")
+        || text.equals("\\mathrmT")) {
+      return Optional.of(new Expr.Transpose(base));
+    }
+    if (EXPONENT.matcher(text).matches()) {
+      return Optional.of(new Expr.Power(base, Integer.parseInt(text)));
+    }
+    return Optional.empty();
+  }
+
+  /** {@code \partial X} or {@code dX} as the numerator or denominator of a fraction. */
+  static Optional<Expr> differential(Expr e) {
+    if (e instanceof Expr.Apply a && a.function().equals("\\partial")) {
+      return Optional.of(a.arguments().get(0));
+    }
+    if (e instanceof Expr.Product p && p.factors().size() == 2 && p.factors().get(0) instanceof Expr.Symbol d
+        && d.name().equals("d") && d.time().isEmpty()) {
+      return Optional.of(p.factors().get(1));
+    }
+    if (e instanceof Expr.Product p && p.factors().size() > 2 && p.factors().get(0) instanceof Expr.Symbol d
+        && d.name().equals("d") && d.time().isEmpty()) {
+      return Optional.of(Expr.juxtapose(p.factors().subList(1, p.factors().size())));
+    }
+    return Optional.empty();
+  }
+
+  static String joined(List<Token> arg) {
+    StringBuilder b = new StringBuilder();
+    for (Token t : arg) {
+      b.append(t.type() == Type.COMMAND ? "\\" + t.text() : t.text());
+    }
+    return b.toString();
+  }
+
+  static boolean startsPrimary(Token t) {
+    return switch (t.type()) {
+      case WORD, NUMBER, OPEN -> true;
+      case COMMAND -> !(t.text().equals("otimes") || t.text().equals("cdot") || t.text().equals("times")
+          || t.text().equals("odot") || t.text().equals("circ") || t.text().equals("le") || t.text().equals("leq")
+          || t.text().equals("ge") || t.text().equals("geq") || t.text().equals("approx") || t.text().equals("neq")
+          || t.text().equals("to") || t.text().equals("in") || t.text().equals("quad"));
+      case SYMBOL -> t.text().equals("(") || t.text().equals("[") || t.text().equals("{");
+      default -> false;
+    };
+  }
+
+  static String describe(Token t) {
+    return t.type() == Type.COMMAND ? "\\" + t.text() : t.type() == Type.END ? "end of formula" : t.text();
+  }}

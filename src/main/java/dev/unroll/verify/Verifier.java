@@ -1,0 +1,361 @@
+package dev.unroll.verify;
+
+import dev.unroll.derive.LossKind;
+import dev.unroll.expr.Expr;
+import dev.unroll.symbolic.ActivationBounds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@code verify}'s one verb: a read document in, a {@link Report} out. Finds the mathematics, reads
+ * it, works out the notation, the activation and the number of stages the author means, then judges
+ * each claim: the network's equations against the cell, each derivative claim against the engine's
+ * derivation, each computable prose claim with Symja. Anything it cannot read becomes a warning at
+ * the place it gave up.
+ */
+public final class Verifier {
+  /** What the command line can fix instead of inferring it. */
+  public record Options(OptionalInt steps, Optional<Notation> notation) {
+    public static Options inferred() {
+      return new Options(OptionalInt.empty(), Optional.empty());
+    }
+  }
+
+  private static final Set<String> DISPLAY_ENVIRONMENTS = Set.of("align", "align*", "equation", "equation*",
+      "gather", "gather*", "multline", "multline*", "eqnarray", "eqnarray*");
+  /** Symbols too common in prose mathematics to report when they are unknown. */
+  private static final Set<String> ORDINARY = Set.of("d", "t", "k", "i", "j", "n", "m", "N", "T", "K", "H", "D", "f",
+      "g", "e", "\\sigma", "\\tau", "\\gamma", "\\lambda", "\\alpha", "\\eta", "\\theta", "\\delta", "\\epsilon");
+
+  private final Options options;
+  private final ActivationBounds bounds;
+
+  public Verifier(Options options, ActivationBounds bounds) {
+    this.options = options;
+    this.bounds = bounds;
+  }
+
+  /**
+   * One span read. {@code prose} is its segment's prose and {@code proseFrom} where the prose since the
+   * previous displayed formula starts.
+   */
+  private record Read(MathSpan span, ParsedMath parsed, String prose, int proseFrom) {}
+
+  public Report verify(String file, Document document) {
+    List<Finding> findings = new ArrayList<>();
+    List<Read> reads = new ArrayList<>();
+    List<ProseAt> prose = new ArrayList<>();
+    MathExtractor extractor = new MathExtractor();
+    for (Segment segment : document.segments()) {
+      MathExtractor.Result r = extractor.extract(segment, document.markdown());
+      for (int open : r.unclosed()) {
+        findings.add(Finding.at(segment.position(open), Severity.WARNING,
+            "this mathematics is never closed; it runs to the end of the " + (document.kind() == Document.Kind.NOTEBOOK ? "cell." : "file.")));
+      }
+      int proseFrom = 0;
+      for (MathSpan span : r.spans()) {
+        try {
+          ParsedMath parsed = new TexParser().parse(span.tex());
+          reads.add(new Read(span, parsed, r.prose(), proseFrom));
+          environments(span, findings);
+        } catch (TexSyntaxException e) {
+          findings.add(Finding.at(span.position(e.offset()), Severity.WARNING, "could not read this formula: "
+              + e.getMessage() + "."));
+        }
+        if (span.display()) {
+          proseFrom = span.end();
+        }
+      }
+      prose.add(new ProseAt(segment, r.prose()));
+    }
+    Notation notation = options.notation().orElseGet(() -> detect(reads));
+    String activation = "tanh";
+    for (Read r : reads) {
+      for (Statement s : r.parsed().statements()) {
+        if (s.isEquation()) {
+          Optional<String> a = NetworkCheck.activationOf(notation, s.sides().get(0), s.sides().get(1));
+          if (a.isPresent()) {
+            activation = a.get();
+          }
+        }
+      }
+    }
+    int checked = 0;
+    int failed = 0;
+    NetworkCheck network = new NetworkCheck(notation, activation);
+    EngineTerms engine = new EngineTerms(activation);
+    List<Claim> claims = new ArrayList<>();
+    for (Read r : reads) {
+      for (Statement s : r.parsed().statements()) {
+        boolean judged = s.isEquation() && r.span().display();
+        symbols(r, s, notation, judged, findings);
+        if (!judged) {
+          continue;
+        }
+        Expr lhs = s.sides().get(0);
+        Expr rhs = s.sides().get(s.sides().size() - 1);
+        var eq = network.equationFor(lhs);
+        if (eq.isPresent()) {
+          checked++;
+          Position at = r.span().position(r.parsed().offset(lhs, s.offset()));
+          Optional<String> right = network.mismatch(lhs, rhs, eq.get());
+          if (right.isEmpty()) {
+            findings.add(Finding.at(at, Severity.NOTE, "confirmed: " + WrittenTex.of(lhs) + " is the network's equation."));
+          } else {
+            failed++;
+            findings.add(Finding.at(at, Severity.ERROR, "this is not the network's equation for "
+                + WrittenTex.of(lhs) + ".", WrittenTex.of(lhs) + " = " + right.get()));
+          }
+          continue;
+        }
+        claim(r, lhs, rhs, notation, findings).ifPresent(claims::add);
+      }
+    }
+    // Stages: as many as the written times reach, or as the written factors count out; a slipped
+    // index can inflate the first, a dropped factor deflate the second, so both are tried.
+    Map<String, Integer> byIndex = new TreeMap<>();
+    Map<String, Integer> byCount = new TreeMap<>();
+    for (Claim c : claims) {
+      byIndex.merge(c.parameter() + "/" + c.loss(), c.stepsNeeded(), Math::max);
+      byCount.merge(c.parameter() + "/" + c.loss(), c.stepsCounted(), Math::max);
+    }
+    ClaimJudge judge = new ClaimJudge(notation, engine);
+    for (Claim c : claims) {
+      String key = c.parameter() + "/" + c.loss();
+      // A whole sum says how many stages it is over; a single term is one stage's share of a sum the
+      // file builds up, so it takes the stages of the file's largest claim about the same gradient.
+      boolean single = c.terms().size() == 1;
+      int counted = single ? byCount.get(key) : c.stepsCounted();
+      int indexed = single ? byIndex.get(key) : c.stepsNeeded();
+      List<Integer> candidates = options.steps().isPresent() ? List.of(options.steps().getAsInt())
+          : counted == indexed ? List.of(indexed) : List.of(counted, indexed);
+      Position at = c.span().position(c.parsed().offset(c.lhs(), 0));
+      int most = candidates.stream().mapToInt(Integer::intValue).max().orElse(1);
+      if (most > EngineTerms.MAX_STEPS) {
+        findings.add(Finding.at(at, Severity.WARNING, "not checked: this claim needs " + most + " stages; verify checks "
+            + "claims over at most " + EngineTerms.MAX_STEPS + "."));
+        continue;
+      }
+      if (c.terms().stream().anyMatch(t -> t.links().stream().anyMatch(l -> l.kind() == Link.Kind.UNKNOWN))) {
+        Finding f = numeric(c, most, notation, engine, at);
+        findings.add(f);
+        checked += f.severity() == Severity.WARNING ? 0 : 1;
+        failed += f.severity() == Severity.ERROR ? 1 : 0;
+        continue;
+      }
+      checked++;
+      ClaimJudge.Verdict v = null;
+      for (int n : candidates) {
+        ClaimJudge.Verdict tried = judge.judge(c, n);
+        if (v == null || errors(tried) < errors(v)) {
+          v = tried;
+        }
+      }
+      findings.addAll(v.findings());
+      if (!v.holds()) {
+        failed++;
+      }
+    }
+    int walkSteps = Math.min(EngineTerms.MAX_STEPS, Math.max(3, byIndex.getOrDefault("W/" + LossKind.LAST, 1)));
+    GradientSoFar walk = new GradientSoFar(notation, engine);
+    for (Read r : reads) {
+      List<Statement> statements = r.parsed().statements();
+      if (!r.span().display() || statements.size() != 1 || statements.get(0).isEquation()
+          || !GradientSoFar.isChain(statements.get(0).sides().get(0))) {
+        continue;
+      }
+      int from = Math.max(r.proseFrom(), r.span().open() - 400);
+      String window = r.prose().substring(from, r.span().open());
+      Optional<Finding> f = walk.judge(r.span(), r.parsed(), statements.get(0).sides().get(0), window, from, walkSteps);
+      if (f.isPresent()) {
+        checked++;
+        failed += f.get().severity() == Severity.ERROR ? 1 : 0;
+        findings.add(f.get());
+      }
+    }
+    ProseClaims proseClaims = new ProseClaims(bounds);
+    for (ProseAt p : prose) {
+      for (ProseClaims.BoundClaim c : ProseClaims.find(p.text())) {
+        checked++;
+        Finding f = proseClaims.judge(c, p.segment().position(c.offset()));
+        findings.add(f);
+        if (f.severity() == Severity.ERROR) {
+          failed++;
+        }
+      }
+    }
+    findings.sort(null);
+    return new Report(file, findings, checked, failed);
+  }
+
+  private record ProseAt(Segment segment, String text) {}
+
+  /** A claim whose factors cannot all be placed: both sides evaluated on random weights instead. */
+  private static Finding numeric(Claim c, int steps, Notation notation, EngineTerms engine, Position at) {
+    NumericFallback.Outcome o = new NumericFallback(notation, engine.activation()).compare(c, steps);
+    String what = "could not match the structure factor by factor, so both sides were evaluated on random weights"
+        + " over " + steps + " stages: ";
+    if (!o.evaluated()) {
+      return Finding.at(at, Severity.WARNING, "could not match structure, and the written side could not be evaluated"
+          + " numerically (" + o.problem() + "); this claim was not checked.");
+    }
+    String size = String.format(java.util.Locale.ROOT, "%.1e", o.relativeDifference());
+    if (o.relativeDifference() < NumericFallback.TOLERANCE) {
+      return Finding.at(at, Severity.NOTE, what + "they agree (relative difference " + size + ").");
+    }
+    EngineForms forms = new EngineForms(engine.forms(), c.shift());
+    Expr right = Expr.sum(engine.terms(c.parameter(), c.loss(), steps).stream().map(t -> forms.matrix(t.term())).toList());
+    return Finding.at(at, Severity.ERROR, what + "they disagree (relative difference " + size + ").",
+        WrittenTex.correction(right, notation));
+  }
+
+  private static long errors(ClaimJudge.Verdict v) {
+    return v.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+  }
+
+  /** {@code \begin{align}} inside {@code $$...$$} or {@code \[...\]}: not valid LaTeX. */
+  private static void environments(MathSpan span, List<Finding> findings) {
+    if (!(span.delimiter().equals("$$") || span.delimiter().equals("\\[") || span.delimiter().equals("math"))) {
+      return;
+    }
+    String tex = span.tex();
+    for (String env : DISPLAY_ENVIRONMENTS) {
+      int at = tex.indexOf("\\begin{" + env + "}");
+      if (at >= 0) {
+        String inner = env.startsWith("align") ? "aligned" : env.startsWith("gather") ? "gathered" : "split";
+        findings.add(Finding.at(span.position(at), Severity.ERROR, "\\begin{" + env + "} inside "
+            + (span.delimiter().equals("math") ? "a math block" : span.delimiter() + "...")
+            + " is not valid LaTeX (it is a display environment of its own); inside display math use \\begin{"
+            + inner + "}.", "\\begin{" + inner + "} ... \\end{" + inner + "}"));
+      }
+    }
+  }
+
+  /** A derivative claim: the left side is {@code \partial E / \partial P} for a parameter P. */
+  private static Optional<Claim> claim(Read r, Expr lhs, Expr rhs, Notation notation, List<Finding> findings) {
+    if (!(lhs instanceof Expr.Partial p) || !(p.of() instanceof Expr.Symbol loss) || !(p.by() instanceof Expr.Symbol param)) {
+      return Optional.empty();
+    }
+    String lossVar = notation.variable(loss.name()).orElse(notation.variable(notation.nearest(loss.name())).orElse(""));
+    String paramVar = notation.variable(param.name()).orElse("");
+    if (!lossVar.equals("E") || !(paramVar.equals("U") || paramVar.equals("W") || paramVar.equals("V"))
+        || param.time().isPresent()) {
+      return Optional.empty();
+    }
+    LossKind kind = loss.time().isPresent() ? LossKind.LAST : LossKind.TOTAL;
+    int shift = loss.time().map(t -> 1 - t.offset()).orElse(0);
+    List<Expr> written = rhs instanceof Expr.Sum s ? s.terms() : List.of(rhs);
+    TermReader reader = new TermReader(notation, shift, r.parsed());
+    List<WrittenTerm> terms = new ArrayList<>();
+    for (Expr t : written) {
+      if (t instanceof Expr.Negate || t instanceof Expr.Apply a && (a.function().equals("sum") || a.function().equals("prod"))) {
+        findings.add(Finding.at(r.span().position(r.parsed().offset(t, 0)), Severity.WARNING,
+            "could not match structure: " + (t instanceof Expr.Negate ? "a subtracted term" : "a \\sum or \\prod with limits")
+                + " is not compared factor by factor, nor evaluated numerically; this claim was not checked."));
+        return Optional.empty();
+      }
+      terms.add(reader.read(t, r.parsed().offset(rhs, 0)));
+    }
+    return Optional.of(new Claim(r.span(), r.parsed(), lhs, rhs, paramVar, kind, shift, terms));
+  }
+
+  /** Reports symbols the notation does not know, with the nearest one it does. */
+  private static void symbols(Read r, Statement s, Notation notation, boolean judged, List<Finding> findings) {
+    for (Expr side : s.sides()) {
+      collect(side, r, notation, judged, findings);
+    }
+  }
+
+  private static void collect(Expr e, Read r, Notation notation, boolean judged, List<Finding> findings) {
+    if (e instanceof Expr.Symbol sym) {
+      String name = sym.name().replace("'", "");
+      if (notation.variable(name).isPresent() || ORDINARY.contains(name) || name.startsWith("\\") && sym.time().isEmpty()) {
+        return;
+      }
+      boolean otherNotation = notation.otherSpelling(name).isPresent();
+      boolean looksLikeVariable = sym.time().isPresent() || otherNotation;
+      if (!looksLikeVariable) {
+        return;
+      }
+      String nearest = notation.nearest(name);
+      String why = otherNotation ? " (" + tex(name) + " is the " + notation.otherSpelling(name).get().name()
+          + " spelling; this file uses the " + notation.name() + " notation, where it is " + tex(nearest) + ")" : "";
+      findings.add(Finding.at(r.span().position(r.parsed().offset(e, 0)), judged ? Severity.ERROR : Severity.WARNING,
+          "unknown symbol " + WrittenTex.of(sym) + ": the " + notation.name() + " notation has no such variable; nearest is "
+              + tex(nearest) + why + "."));
+      return;
+    }
+    for (Expr child : children(e)) {
+      collect(child, r, notation, judged, findings);
+    }
+  }
+
+  private static String tex(String name) {
+    int u = name.indexOf('_');
+    return u < 0 ? name : name.substring(0, u) + "_{" + name.substring(u + 1) + "}";
+  }
+
+  static List<Expr> children(Expr e) {
+    if (e instanceof Expr.Partial p) {
+      return List.of(p.of(), p.by());
+    } else if (e instanceof Expr.Product p) {
+      return p.factors();
+    } else if (e instanceof Expr.Sum s) {
+      return s.terms();
+    } else if (e instanceof Expr.Negate n) {
+      return List.of(n.operand());
+    } else if (e instanceof Expr.Power p) {
+      return List.of(p.base());
+    } else if (e instanceof Expr.Transpose t) {
+      return List.of(t.operand());
+    } else if (e instanceof Expr.Diag d) {
+      return List.of(d.operand());
+    } else if (e instanceof Expr.Hadamard h) {
+      return List.of(h.left(), h.right());
+    } else if (e instanceof Expr.Apply a) {
+      return a.arguments();
+    }
+    return List.of();
+  }
+
+  /** The notation whose distinctive names the file uses most; the lesson's when it is a tie. */
+  private static Notation detect(List<Read> reads) {
+    int[] hits = new int[Notation.all().size()];
+    for (Read r : reads) {
+      for (Statement s : r.parsed().statements()) {
+        for (Expr side : s.sides()) {
+          count(side, hits);
+        }
+      }
+    }
+    int best = 0;
+    for (int i = 1; i < hits.length; i++) {
+      if (hits[i] > hits[best]) {
+        best = i;
+      }
+    }
+    return Notation.all().get(best);
+  }
+
+  private static void count(Expr e, int[] hits) {
+    if (e instanceof Expr.Symbol s) {
+      List<Notation> all = Notation.all();
+      for (int i = 0; i < all.size(); i++) {
+        boolean distinctive = all.get(i).variable(s.name()).isPresent()
+            && all.stream().filter(n -> n.variable(s.name()).isPresent()).count() == 1;
+        if (distinctive) {
+          hits[i]++;
+        }
+      }
+      return;
+    }
+    for (Expr c : children(e)) {
+      count(c, hits);
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package dev.unroll.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.unroll.cli.Main;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code verify} never crashes: every input ends, within two seconds, in findings (exit 0 or 1) or
+ * in a one-sentence refusal (exit 2), never in a stack trace. Random inputs come from fixed seeds.
+ */
+class RobustnessTest {
+  private static final Duration LIMIT = Duration.ofSeconds(2);
+
+  @TempDir
+  Path dir;
+
+  /** Runs the command line on a file and checks the outcome is orderly. */
+  private int run(Path file) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = assertTimeoutPreemptively(LIMIT,
+        () -> Main.run(new String[] {"verify", file.toString()}, new PrintWriter(out), new PrintWriter(err)));
+    assertThat(err.toString()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(code).isBetween(0, 2);
+    if (code == 2) {
+      assertThat(err.toString()).startsWith("unroll: ").endsWith(".\n".replace("\n", System.lineSeparator()))
+          .hasLineCount(1);
+    } else {
+      assertThat(out.toString()).containsPattern("\\d+ claims? checked, ").doesNotContain("Exception");
+    }
+    return code;
+  }
+
+  private Path write(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void emptyFileHasNothingToCheck() throws IOException {
+    assertThat(run(write("empty.md", ""))).isZero();
+    assertThat(run(write("empty.tex", ""))).isZero();
+  }
+
+  @Test
+  void missingFileIsExitTwo() {
+    assertThat(run(dir.resolve("absent.md"))).isEqualTo(2);
+  }
+
+  @Test
+  void binaryFileIsExitTwo() throws IOException {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    assertThat(run(Files.write(dir.resolve("image.md"), png))).isEqualTo(2);
+  }
+
+  @Test
+  void fiftyMegabyteFileIsRefusedQuickly() throws IOException {
+    Path big = dir.resolve("big.md");
+    byte[] line = "$$\\frac{\\partial E_{t+1}}{\\partial W} = V . W . s_{t}$$ and prose.\n".getBytes(StandardCharsets.UTF_8);
+    try (OutputStream o = Files.newOutputStream(big)) {
+      for (long written = 0; written < 50L * 1024 * 1024; written += line.length) {
+        o.write(line);
+      }
+    }
+    assertThat(run(big)).isEqualTo(2);
+  }
+
+  @Test
+  void unbalancedBracesAreAWarning() throws IOException {
+    assertThat(run(write("open.md", "$$\\frac{\\partial E_{t+1}}{\\partial W = V s_{t}$$\n"))).isZero();
+    assertThat(run(write("close.md", "$$\\frac{\\partial E_{t+1}}}{\\partial W} = V s_{t}}$$\n"))).isZero();
+    assertThat(run(write("unclosed.md", "text $$ z_t = U x_t\n\nmore text\n"))).isZero();
+    assertThat(run(write("env.tex", "\\begin{align} z_t &= U x_t \\\\ \n"))).isZero();
+  }
+
+  @Test
+  void tenThousandNestedBracesAreAWarning() throws IOException {
+    String deep = "$$" + "{".repeat(10_000) + "x" + "}".repeat(10_000) + "$$\n";
+    Path f = write("deep.md", deep);
+    StringWriter out = new StringWriter();
+    int code = Main.run(new String[] {"verify", f.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("nested more than");
+    run(f);
+    run(write("deep-frac.md", "$$" + "\\frac{".repeat(5_000) + "x" + "}{y}".repeat(5_000) + "$$\n"));
+    run(write("deep-parens.tex", "\\[" + "(".repeat(10_000) + "x" + ")".repeat(10_000) + "\\]\n"));
+  }
+
+  @Test
+  void notebookThatIsNotJsonIsExitTwo() throws IOException {
+    assertThat(run(write("broken.ipynb", "{\"cells\": [ {\"cell_type\": \"markdown\", \"source\": [\"$x$\"] "))).isEqualTo(2);
+    assertThat(run(write("list.ipynb", "[1, 2, 3]"))).isEqualTo(2);
+  }
+
+  static Stream<Integer> seeds() {
+    return IntStream.range(0, 30).boxed();
+  }
+
+  /** 30 seeds x 100 files of random bytes: 3,000 cases. */
+  @ParameterizedTest(name = "random bytes, seed {0}")
+  @MethodSource("seeds")
+  void randomBytes(int seed) throws IOException {
+    Random r = new Random(seed);
+    Verifier verifier = new Verifier(Verifier.Options.inferred(), null);
+    for (int i = 0; i < 100; i++) {
+      byte[] bytes = new byte[r.nextInt(400)];
+      r.nextBytes(bytes);
+      String name = switch (i % 3) {
+        case 0 -> "x.md";
+        case 1 -> "x.tex";
+        default -> "x.ipynb";
+      };
+      assertTimeoutPreemptively(LIMIT, () -> {
+        try {
+          Document d = new DocumentReader().parse(name, bytes);
+          assertThat(verifier.verify(name, d).exitCode()).isBetween(0, 1);
+        } catch (UnreadableFileException e) {
+          assertThat(e.getMessage()).endsWith(".");
+        }
+      });
+    }
+    run(Files.write(dir.resolve("random.md"), bytes(seed)));
+  }
+
+  private static byte[] bytes(int seed) {
+    byte[] b = new byte[1000];
+    new Random(seed).nextBytes(b);
+    return b;
+  }
+
+  /** 30 seeds x 100 random LaTeX documents: 3,000 cases. */
+  @ParameterizedTest(name = "random LaTeX, seed {0}")
+  @MethodSource("seeds")
+  void randomLatex(int seed) throws IOException {
+    Random r = new Random(1000 + seed);
+    Verifier verifier = new Verifier(Verifier.Options.inferred(), null);
+    for (int i = 0; i < 100; i++) {
+      String text = RandomLatex.document(r);
+      boolean tex = i % 2 == 0;
+      assertTimeoutPreemptively(LIMIT, () -> {
+        Document d = new DocumentReader().parse(tex ? "x.tex" : "x.md", text.getBytes(StandardCharsets.UTF_8));
+        Report report = verifier.verify("x", d);
+        assertThat(report.exitCode()).isBetween(0, 1);
+        assertThat(report.findings()).allMatch(f -> f.line() >= 1 && f.column() >= 1);
+      }, () -> "seed " + seed + " case: " + text);
+    }
+    run(write("random.tex", RandomLatex.document(new Random(seed))));
+  }
+}
