@@ -83,7 +83,7 @@ class CheckCommandTest {
         Arguments.of(new String[] {"--activation", "swish"}, "--activation must be one of"),
         Arguments.of(new String[] {"--params", "/nonexistent/p.json"}, "The params file /nonexistent/p.json does not exist or is not a file"),
         Arguments.of(new String[] {"--params", "FILE", "--hidden", "3"}, "--params cannot be combined"),
-        Arguments.of(new String[] {"--cell", "lstm"}, "--cell must be one of"));
+        Arguments.of(new String[] {"--cell", "nosuch"}, "--cell must be one of"));
   }
 
   @ParameterizedTest

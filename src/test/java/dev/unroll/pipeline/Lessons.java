@@ -1,6 +1,8 @@
 package dev.unroll.pipeline;
 
-/** The lessons tests look at, made once per test JVM. */
+import java.util.Optional;
+
+/** The lessons tests look at, made once per test JVM by the same pipeline the command line uses. */
 final class Lessons {
   private static Lesson reference;
 
@@ -8,7 +10,7 @@ final class Lessons {
 
   static synchronized Lesson reference() {
     if (reference == null) {
-      reference = TextbookPipelines.withoutChecks().lesson(LessonSpec.REFERENCE);
+      reference = Pipelines.standard(Optional.empty()).lesson(LessonSpec.REFERENCE);
     }
     return reference;
   }

@@ -1,0 +1,169 @@
+package dev.unroll.site;
+
+import dev.unroll.derive.Derivation;
+import dev.unroll.derive.Differentiator;
+import dev.unroll.pipeline.Lesson;
+import dev.unroll.pipeline.LessonSpec;
+import dev.unroll.unroll.UnrolledGraph;
+import dev.unroll.unroll.Unroller;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Everything a site holds for one lesson, as files relative to the site root, under
+ * {@code lessons/SLUG/}: the page ({@code index.html}), the lesson as {@code SLUG.md}, {@code SLUG.tex}
+ * (with the network's TikZ picture when the lesson has none) and {@code SLUG.ipynb}, and the
+ * network's SVG picture as {@code diagram.svg} and at every relative {@code .svg} path the lesson's
+ * Markdown shows as an image, so its own picture reference works in the page, the Markdown and the
+ * notebook alike.
+ */
+final class LessonPages {
+  private static final Pattern MARKDOWN_IMAGE = Pattern.compile("!\\[[^\\]]*\\]\\(\\s*<?([^)\\s>]+)");
+  private static final Pattern HTML_IMAGE = Pattern.compile("<img\\b[^>]*\\bsrc\\s*=\\s*['\"]([^'\"]+)['\"]");
+
+  private final MarkdownHtml markdown = new MarkdownHtml();
+  private final NotebookWriter notebooks = new NotebookWriter();
+  private final DiagramSvg svg = new DiagramSvg();
+  private final DiagramTikz tikz = new DiagramTikz();
+  private final SiteTemplates templates;
+  private final SiteViews.Site site;
+
+  LessonPages(SiteTemplates templates, SiteViews.Site site) {
+    this.templates = templates;
+    this.site = site;
+  }
+
+  static String folder(LessonSpec spec) {
+    return "lessons/" + slug(spec) + "/";
+  }
+
+  /** The lesson's file-name stem: the spec's, without the empty activation of a cell that has none. */
+  static String slug(LessonSpec spec) {
+    return spec.activation().isEmpty() ? spec.slug().replace("--", "-") : spec.slug();
+  }
+
+  static String page(LessonSpec spec) {
+    return folder(spec) + "index.html";
+  }
+
+  /** Plain-text title of a lesson, for the browser tab and the notebook. */
+  static String title(LessonSpec spec) {
+    return "Gradient of the " + spec.loss().spelled() + " loss by " + spec.wrt() + ": " + cellName(spec) + ", "
+        + (spec.activation().isEmpty() ? "" : spec.activation() + ", ") + spec.steps() + (spec.steps() == 1 ? " stage" : " stages");
+  }
+
+  static String cellName(LessonSpec spec) {
+    return spec.cell().replaceAll(".*/", "").replaceAll("\\.cell$", "");
+  }
+
+  /**
+   * The files of one lesson.
+   *
+   * @param number the lesson's place in the grid, from 1
+   * @param previous the same lesson with one stage fewer, or null
+   * @param next the same lesson with one stage more, or null
+   */
+  Map<String, byte[]> files(Lesson lesson, int number, int total, LessonSpec previous, LessonSpec next) {
+    LessonSpec spec = lesson.spec();
+    String slug = slug(spec);
+    String dir = folder(spec);
+    NetworkDiagram diagram = NetworkDiagram.of(fullDerivation(lesson));
+    byte[] picture = svg.svg(diagram).getBytes(StandardCharsets.UTF_8);
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put(dir + "diagram.svg", picture);
+    Set<String> images = images(lesson.markdown());
+    for (String image : images) {
+      String local = localPath(image);
+      if (local != null && local.endsWith(".svg")) {
+        files.put(dir + local, picture);
+      }
+    }
+    files.put(dir + slug + ".md", utf8(lesson.markdown()));
+    files.put(dir + slug + ".tex", utf8(withPicture(lesson.latex(), tikz.tikz(diagram))));
+    files.put(dir + slug + ".ipynb", utf8(notebooks.notebook(title(spec), lesson.markdown())));
+    String caption = "The network unrolled over " + spec.steps() + (spec.steps() == 1 ? " stage" : " stages")
+        + "; in red, the paths the gradient of the " + spec.loss().spelled() + " loss takes to " + spec.wrt() + ".";
+    SiteViews.LessonPage view = new SiteViews.LessonPage(site, "../../", number, total, title(spec), cellName(spec),
+        spec.activation().isEmpty() ? "own activations" : spec.activation(), spec.wrt(), spec.loss().spelled(), spec.steps(), markdown.html(lesson.markdown()),
+        neighbour(previous), neighbour(next),
+        new SiteViews.Link(slug + ".md", "Markdown"), new SiteViews.Link(slug + ".tex", "LaTeX"),
+        new SiteViews.Link(slug + ".ipynb", "Jupyter notebook"), new SiteViews.Link("diagram.svg", caption),
+        images.isEmpty());
+    files.put(dir + "index.html", utf8(templates.render(SiteTemplates.LESSON, view)));
+    return files;
+  }
+
+  /**
+   * The derivation over all the lesson's stages. A lesson in closed form carries the short derivation
+   * its recurrence was found from; its picture still shows every stage.
+   */
+  static Derivation fullDerivation(Lesson lesson) {
+    Derivation d = lesson.derivation();
+    if (d.graph().steps() == lesson.spec().steps()) {
+      return d;
+    }
+    UnrolledGraph graph = new Unroller().unroll(d.graph().cell(), lesson.spec().steps());
+    return new Differentiator().derive(graph, d.parameterName(), d.loss());
+  }
+
+  private static SiteViews.Link neighbour(LessonSpec spec) {
+    return spec == null ? null
+        : new SiteViews.Link("../" + slug(spec) + "/index.html", "N = " + spec.steps());
+  }
+
+  /** The image references of a Markdown text, as written, in order. */
+  static Set<String> images(String markdown) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Pattern p : List.of(MARKDOWN_IMAGE, HTML_IMAGE)) {
+      Matcher m = p.matcher(markdown);
+      while (m.find()) {
+        out.add(m.group(1));
+      }
+    }
+    return out;
+  }
+
+  /** A relative reference that stays inside the lesson's folder, normalised; otherwise null. */
+  static String localPath(String reference) {
+    if (reference.isEmpty() || reference.startsWith("/") || reference.startsWith("#") || reference.contains("\\")
+        || reference.matches("[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+      return null;
+    }
+    String path = reference.replaceAll("[?#].*$", "");
+    java.nio.file.Path normal = java.nio.file.Path.of(path).normalize();
+    if (normal.toString().isEmpty() || normal.startsWith("..")) {
+      return null;
+    }
+    return normal.toString().replace(java.io.File.separatorChar, '/');
+  }
+
+  /**
+   * The lesson's LaTeX with the network's picture after the title, unless the lesson already draws
+   * one or is not a whole document.
+   */
+  static String withPicture(String latex, String picture) {
+    int begin = latex.indexOf("\\begin{document}");
+    if (begin < 0 || latex.contains("\\begin{tikzpicture}")) {
+      return latex;
+    }
+    String preamble = latex.substring(0, begin);
+    String body = latex.substring(begin);
+    if (!preamble.matches("(?s).*\\\\usepackage(\\[[^]]*])?\\{[^}]*\\btikz\\b[^}]*}.*")) {
+      preamble = preamble + "\\usepackage{tikz}\n";
+    }
+    String anchor = body.contains("\\maketitle") ? "\\maketitle" : "\\begin{document}";
+    int at = body.indexOf(anchor) + anchor.length();
+    String figure = "\n\\begin{center}\n" + picture + "\\end{center}\n";
+    return preamble + body.substring(0, at) + figure + body.substring(at);
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,233 @@
+package dev.unroll.site;
+
+import dev.unroll.pipeline.Lesson;
+import dev.unroll.pipeline.LessonSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Bakes a site: derives every lesson of the grid (in parallel), writes its pages, pictures, notebooks
+ * and the index into a temporary sibling of the output folder, and only when every page succeeded
+ * swaps it in place of the previous site. A failure deletes the temporary folder, leaves the previous
+ * site as it was and names the first failing page in grid order. Writes nothing outside the output
+ * folder and its temporary siblings; refuses to replace a non-empty folder that is not a site.
+ */
+public final class SiteBuilder {
+  /** The file that marks a folder as a site this builder may replace. */
+  public static final String MARKER = ".unroll-site";
+  private static final List<String> STATIC = List.of("site.css", "render-math.js");
+
+  /** Told after each page; called from the building threads. */
+  public interface Progress {
+    void pageDone(int done, int total);
+
+    Progress NONE = (done, total) -> { };
+  }
+
+  private final Function<LessonSpec, Lesson> lessons;
+  private final int threads;
+
+  /**
+   * @param lessons derives and renders one lesson; called from several threads at once
+   * @param threads how many lessons to build at a time
+   */
+  public SiteBuilder(Function<LessonSpec, Lesson> lessons, int threads) {
+    this.lessons = Objects.requireNonNull(lessons, "lessons");
+    if (threads < 1) {
+      throw new IllegalArgumentException("A site needs at least one thread, got " + threads + ".");
+    }
+    this.threads = threads;
+  }
+
+  /** Builds the site and returns the path of its index page. */
+  public Path build(SiteConfig config, Path outFolder, Progress progress) {
+    Path out = outFolder.toAbsolutePath().normalize();
+    if (out.getParent() == null) {
+      throw new IllegalArgumentException("--out must not be the root of the file system.");
+    }
+    checkReplaceable(out);
+    SiteGrid grid = new SiteGrid(config);
+    SiteTemplates templates = new SiteTemplates(config.templates());
+    SiteViews.Site site = new SiteViews.Site(config.title(), config.description());
+    Path temp = out.resolveSibling("." + out.getFileName() + ".building");
+    try {
+      removeSite(temp);
+      Files.createDirectories(temp);
+      Files.writeString(temp.resolve(MARKER), "A site built by unroll; 'unroll site' replaces this folder whole.\n");
+      new KatexAssets().copyTo(temp.resolve("katex"));
+      for (String file : STATIC) {
+        write(temp, "assets/" + file, staticFile(file));
+      }
+      buildLessons(grid, templates, site, temp, progress);
+      write(temp, "index.html", new SiteIndex(grid, templates, site).html().getBytes(StandardCharsets.UTF_8));
+      swap(temp, out);
+    } catch (IOException e) {
+      removeQuietly(temp);
+      throw new SiteBuildException("The site was not built: " + e + ". The previous site in " + out + " is unchanged.", e);
+    } catch (RuntimeException e) {
+      removeQuietly(temp);
+      throw e;
+    }
+    return out.resolve("index.html");
+  }
+
+  private void buildLessons(SiteGrid grid, SiteTemplates templates, SiteViews.Site site, Path temp, Progress progress)
+      throws IOException {
+    List<LessonSpec> specs = grid.specs();
+    int total = specs.size();
+    AtomicInteger done = new AtomicInteger();
+    AtomicBoolean stop = new AtomicBoolean();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      LessonPages pages = new LessonPages(templates, site);
+      List<Future<?>> futures = new ArrayList<>();
+      for (int i = 0; i < total; i++) {
+        LessonSpec spec = specs.get(i);
+        int number = i + 1;
+        futures.add(pool.submit(() -> {
+          if (stop.get()) {
+            return null;
+          }
+          Lesson lesson = lessons.apply(spec);
+          if (!lesson.spec().equals(spec)) {
+            throw new IllegalStateException("the pipeline returned the lesson " + lesson.spec().slug() + " when asked for "
+                + spec.slug());
+          }
+          Map<String, byte[]> files = pages.files(lesson, number, total, grid.neighbour(spec, -1), grid.neighbour(spec, 1));
+          for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            write(temp, f.getKey(), f.getValue());
+          }
+          progress.pageDone(done.incrementAndGet(), total);
+          return null;
+        }));
+      }
+      for (int i = 0; i < total; i++) {
+        try {
+          futures.get(i).get();
+        } catch (ExecutionException e) {
+          stop.set(true);
+          Throwable cause = e.getCause();
+          throw new SiteBuildException("The site was not built: page " + (i + 1) + " of " + total + " ("
+              + LessonPages.page(specs.get(i)) + ") failed: " + describe(cause) + ". The previous site is unchanged.", cause);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new SiteBuildException("The site build was interrupted; the previous site is unchanged.", e);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+      awaitQuietly(pool);
+    }
+  }
+
+  /** Waits for running pages to finish writing, so a failed build's folder can be removed whole. */
+  private static void awaitQuietly(ExecutorService pool) {
+    try {
+      if (!pool.awaitTermination(10, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("A lesson did not finish within ten minutes of the build stopping.");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String describe(Throwable t) {
+    String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+    return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
+  }
+
+  /** Writes one file under the site folder, refusing any path that would leave it. */
+  static void write(Path root, String relative, byte[] bytes) throws IOException {
+    Path target = root.resolve(relative).normalize();
+    if (!target.startsWith(root) || target.equals(root)) {
+      throw new IllegalStateException("refused to write '" + relative + "' outside the site folder");
+    }
+    Files.createDirectories(target.getParent());
+    Files.write(target, bytes);
+  }
+
+  private static void checkReplaceable(Path out) {
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new IllegalArgumentException("--out must name a folder, but " + out + " is a file.");
+    }
+    if (Files.isDirectory(out) && !Files.exists(out.resolve(MARKER))) {
+      try (Stream<Path> entries = Files.list(out)) {
+        if (entries.findAny().isPresent()) {
+          throw new IllegalArgumentException("--out must name an empty folder or a site built by unroll; " + out
+              + " holds other files, and the build would replace them.");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Puts the new site in place of the old one with two renames, then deletes the old one. */
+  private static void swap(Path temp, Path out) throws IOException {
+    Path old = out.resolveSibling("." + out.getFileName() + ".old");
+    removeSite(old);
+    if (Files.exists(out)) {
+      Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE);
+    removeSite(old);
+  }
+
+  /** Deletes a folder this builder made (it carries the marker, or is empty); anything else is refused. */
+  private static void removeSite(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    boolean empty;
+    try (Stream<Path> entries = Files.list(folder)) {
+      empty = entries.findAny().isEmpty();
+    }
+    if (!empty && !Files.exists(folder.resolve(MARKER))) {
+      throw new IllegalArgumentException("The folder " + folder + " is in the way of the site build and was not made by"
+          + " unroll; move it away and build again.");
+    }
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  private static void removeQuietly(Path folder) {
+    try {
+      removeSite(folder);
+    } catch (IOException | RuntimeException e) {
+      // The build already failed; a leftover temporary folder is removed by the next build.
+    }
+  }
+
+  private static byte[] staticFile(String name) {
+    try (InputStream in = SiteBuilder.class.getResourceAsStream("/templates/site/static/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("The jar lacks templates/site/static/" + name + ".");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

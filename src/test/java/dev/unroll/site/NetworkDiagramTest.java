@@ -1,0 +1,109 @@
+package dev.unroll.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unroll.cell.CellLibrary;
+import dev.unroll.derive.Derivation;
+import dev.unroll.derive.Differentiator;
+import dev.unroll.derive.LossKind;
+import dev.unroll.expr.Time;
+import dev.unroll.unroll.Unroller;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NetworkDiagramTest {
+  static Derivation derivation(int steps, String wrt, LossKind loss) {
+    return new Differentiator().derive(new Unroller().unroll(new CellLibrary().load("rnn"), steps), wrt, loss);
+  }
+
+  private static String name(NetworkDiagram d, int id) {
+    NetworkDiagram.Box b = d.boxes().stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+    return b.symbol().name() + "_" + b.symbol().time().map(Time::spelled).orElse("");
+  }
+
+  private static List<String> hotArrows(NetworkDiagram d) {
+    return d.arrows().stream().filter(NetworkDiagram.Arrow::hot)
+        .map(a -> name(d, a.from()) + ">" + name(d, a.to()) + a.parameter().map(p -> "[" + p + "]").orElse(""))
+        .sorted().toList();
+  }
+
+  @Test
+  void threeStagesHaveSixValuesPerStageAndTheInitialState() {
+    NetworkDiagram d = NetworkDiagram.of(derivation(3, "W", LossKind.LAST));
+    assertThat(d.columns()).isEqualTo(4);
+    assertThat(d.rows()).isEqualTo(6);
+    Map<String, Long> perName = d.boxes().stream()
+        .collect(Collectors.groupingBy(b -> b.symbol().name(), java.util.TreeMap::new, Collectors.counting()));
+    assertThat(perName).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
+        "x", 3L, "z", 3L, "s", 4L, "q", 3L, "o", 3L, "E", 3L)));
+    assertThat(d.boxes()).filteredOn(b -> b.symbol().name().equals("s") && b.column() == 0)
+        .singleElement().satisfies(b -> assertThat(b.symbol().time()).contains(Time.t(-2)));
+  }
+
+  @Test
+  void arrowsCarryTheWeightMatrixTheyPass() {
+    NetworkDiagram d = NetworkDiagram.of(derivation(2, "W", LossKind.LAST));
+    List<String> all = d.arrows().stream()
+        .map(a -> name(d, a.from()) + ">" + name(d, a.to()) + a.parameter().map(p -> "[" + p + "]").orElse(""))
+        .sorted().toList();
+    assertThat(all).containsExactly(
+        "o_t+1>E_t+1", "o_t>E_t", "q_t+1>o_t+1", "q_t>o_t", "s_t+1>q_t+1[V]", "s_t-1>z_t[W]", "s_t>q_t[V]",
+        "s_t>z_t+1[W]", "x_t+1>z_t+1[U]", "x_t>z_t[U]", "z_t+1>s_t+1", "z_t>s_t");
+  }
+
+  @Test
+  void theLastLossToWLightsTheChainBackToTheInitialState() {
+    assertThat(hotArrows(NetworkDiagram.of(derivation(3, "W", LossKind.LAST)))).containsExactly(
+        "o_t+1>E_t+1", "q_t+1>o_t+1", "s_t+1>q_t+1[V]", "s_t-1>z_t[W]", "s_t-2>z_t-1[W]", "s_t>z_t+1[W]",
+        "z_t+1>s_t+1", "z_t-1>s_t-1", "z_t>s_t");
+  }
+
+  @Test
+  void theLastLossToVLightsOnlyTheNewestStage() {
+    assertThat(hotArrows(NetworkDiagram.of(derivation(3, "V", LossKind.LAST))))
+        .containsExactly("o_t+1>E_t+1", "q_t+1>o_t+1", "s_t+1>q_t+1[V]");
+  }
+
+  @Test
+  void theTotalLossToULightsEveryInput() {
+    assertThat(hotArrows(NetworkDiagram.of(derivation(2, "U", LossKind.TOTAL))))
+        .contains("x_t+1>z_t+1[U]", "x_t>z_t[U]", "o_t>E_t", "s_t>z_t+1[W]");
+  }
+
+  @Test
+  void aGraphWithoutDerivationHasNothingHot() {
+    NetworkDiagram d = NetworkDiagram.of(new Unroller().unroll(new CellLibrary().load("rnn"), 3));
+    assertThat(d.boxes()).noneMatch(NetworkDiagram.Box::hot);
+    assertThat(d.arrows()).noneMatch(NetworkDiagram.Arrow::hot);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3, 8})
+  void svgAndTikzAreTheSameBytesEveryTime(int steps) {
+    Function<Integer, NetworkDiagram> make = n -> NetworkDiagram.of(derivation(n, "W", LossKind.TOTAL));
+    assertThat(new DiagramSvg().svg(make.apply(steps))).isEqualTo(new DiagramSvg().svg(make.apply(steps)));
+    assertThat(new DiagramTikz().tikz(make.apply(steps))).isEqualTo(new DiagramTikz().tikz(make.apply(steps)));
+  }
+
+  @Test
+  void svgMarksTheHotPathAndSubscriptsTheTime() {
+    String svg = new DiagramSvg().svg(NetworkDiagram.of(derivation(1, "V", LossKind.LAST)));
+    assertThat(svg).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"")
+        .contains("<tspan font-style=\"italic\">s</tspan><tspan font-size=\"11\" dy=\"4\">t+1</tspan>")
+        .contains("marker-end=\"url(#arrow-hot)\"")
+        .endsWith("</svg>\n");
+  }
+
+  @Test
+  void tikzNamesEveryNodeOnceAndLabelsMatrices() {
+    String tikz = new DiagramTikz().tikz(NetworkDiagram.of(derivation(1, "W", LossKind.LAST)));
+    assertThat(tikz).startsWith("\\begin{tikzpicture}")
+        .contains("{$s_{t}$};").contains("{$x_{t+1}$};").contains("node[midway, auto, font=\\scriptsize] {$W$}")
+        .endsWith("\\end{tikzpicture}\n");
+  }
+}

@@ -1,0 +1,91 @@
+package dev.unroll.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NotebookWriterTest {
+  /** Debian's python3-nbformat; .ci/run installs it. */
+  static final Path PYTHON = Path.of("/usr/bin/python3");
+
+  private static final String LESSON = "# Title\n\nIntro with $x_t$.\n\n$$\n# not a heading\n$$\n\n```\n# nor this\n```\n"
+      + "## Second\n\nText.\n";
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void cutsAtHeadingsOutsideMathAndCode() {
+    assertThat(NotebookWriter.cells(LESSON)).containsExactly(
+        "# Title\n\nIntro with $x_t$.\n\n$$\n# not a heading\n$$\n\n```\n# nor this\n```",
+        "## Second\n\nText.");
+  }
+
+  @Test
+  void hasEveryKeyNbformat45Requires() throws Exception {
+    JsonNode nb = new ObjectMapper().readTree(new NotebookWriter().notebook("A lesson", LESSON));
+    assertThat(nb.get("nbformat").asInt()).isEqualTo(4);
+    assertThat(nb.get("nbformat_minor").asInt()).isEqualTo(5);
+    assertThat(nb.get("metadata").isObject()).isTrue();
+    assertThat(nb.get("cells")).hasSize(2);
+    for (JsonNode cell : nb.get("cells")) {
+      assertThat(cell.get("cell_type").asText()).isEqualTo("markdown");
+      assertThat(cell.get("id").asText()).matches("[a-zA-Z0-9-_]{1,64}");
+      assertThat(cell.get("metadata").isObject()).isTrue();
+      assertThat(cell.get("source").isArray()).isTrue();
+    }
+    List<String> joined = new ArrayList<>();
+    nb.get("cells").forEach(c -> {
+      StringBuilder s = new StringBuilder();
+      c.get("source").forEach(l -> s.append(l.asText()));
+      joined.add(s.toString());
+    });
+    assertThat(String.join("\n", joined)).isEqualTo(LESSON.strip().replace("```\n## Second", "```\n## Second"));
+  }
+
+  @Test
+  void isTheSameBytesEveryTime() {
+    assertThat(new NotebookWriter().notebook("t", LESSON)).isEqualTo(new NotebookWriter().notebook("t", LESSON))
+        .endsWith("}\n").doesNotContain("\r");
+  }
+
+  @Test
+  void nbformatValidatesTheNotebooksOfASite() throws Exception {
+    boolean ci = "true".equals(System.getenv("CI"));
+    boolean present = Files.isExecutable(PYTHON) && new ProcessBuilder(PYTHON.toString(), "-c", "import nbformat")
+        .start().waitFor() == 0;
+    if (!present && !ci) {
+      Assumptions.abort("python3-nbformat is not installed (apt-get install python3-nbformat); skipping the nbformat"
+          + " schema check outside CI.");
+    }
+    assertThat(present).as("CI must have Debian's python3-nbformat").isTrue();
+    Path site = tmp.resolve("site");
+    Path config = tmp.resolve("c.properties");
+    Files.writeString(config, "parameters = W\nactivations = sigmoid\nmax-steps = 3\n");
+    new SiteBuilder(new FakeLessons(), 2).build(SiteConfig.load(config), site, SiteBuilder.Progress.NONE);
+    List<String> command = new ArrayList<>(List.of(PYTHON.toString(), "-c",
+        "import sys, json, nbformat\n"
+            + "for f in sys.argv[1:]:\n"
+            + "    nbformat.validate(json.load(open(f)), version=4, version_minor=5)\n"
+            + "    nb = nbformat.read(f, as_version=4)\n"
+            + "    assert len(nb.cells) >= 2, f\n"
+            + "print(len(sys.argv) - 1)\n"));
+    try (var walk = Files.walk(site)) {
+      walk.filter(p -> p.toString().endsWith(".ipynb")).sorted().forEach(p -> command.add(p.toString()));
+    }
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(output).isZero();
+    assertThat(output.strip()).isEqualTo("6");
+  }
+}
