@@ -80,7 +80,9 @@ final class LessonPages {
     Set<String> images = images(lesson.markdown());
     for (String image : images) {
       String local = localPath(image);
-      if (local != null && local.endsWith(".svg")) {
+      if (local != null && lesson.attachments().containsKey(local)) {
+        files.put(dir + local, utf8(lesson.attachments().get(local))); // the decay plot drawn with the lesson
+      } else if (local != null && local.endsWith(".svg")) {
         files.put(dir + local, picture);
       }
     }
