@@ -34,8 +34,10 @@ class LessonCommandTest {
     Path outDir = tmp.resolve("out");
     Outcome o = run("lesson", "--out", outDir.toString());
     assertThat(o.code()).as(o.err()).isZero();
+    // The decay plot the Markdown links to is written next to it.
     assertThat(o.out().lines().toList()).containsExactly(
-        outDir.resolve("rnn-tanh-W-last-3.md").toString(), outDir.resolve("rnn-tanh-W-last-3.tex").toString());
+        outDir.resolve("rnn-tanh-W-last-3.md").toString(), outDir.resolve("rnn-tanh-W-last-3-decay.svg").toString(),
+        outDir.resolve("rnn-tanh-W-last-3.tex").toString());
     assertThat(outDir.resolve("rnn-tanh-W-last-3.md")).isNotEmptyFile();
     try (Stream<Path> files = Files.list(outDir)) {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
@@ -47,7 +49,8 @@ class LessonCommandTest {
     Path outDir = tmp.resolve("md-only");
     assertThat(run("lesson", "--format", "md", "--out", outDir.toString()).code()).isZero();
     try (Stream<Path> files = Files.list(outDir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("rnn-tanh-W-last-3.md");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("rnn-tanh-W-last-3.md", "rnn-tanh-W-last-3-decay.svg");
     }
   }
 
