@@ -4,6 +4,7 @@ import dev.unroll.derive.LossKind;
 import dev.unroll.pipeline.Lesson;
 import dev.unroll.pipeline.LessonSpec;
 import dev.unroll.pipeline.Pipelines;
+import dev.unroll.site.DiagramSvg;
 import dev.unroll.unroll.Unroller;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -94,6 +95,9 @@ public final class LessonCommand implements Callable<Integer> {
     }
     if (formats.stream().anyMatch(f -> f.equalsIgnoreCase("tex"))) {
       files.put(lessonSpec.slug() + ".tex", lesson.latex());
+    }
+    if (files.containsKey(lessonSpec.slug() + ".md")) {
+      Lesson.diagramPath(lessonSpec).ifPresent(path -> files.put(path, new DiagramSvg().svg(lesson.fullDerivation())));
     }
     for (Path written : folder.writeAll(files, StandardCharsets.UTF_8)) {
       spec.commandLine().getOut().println(written);

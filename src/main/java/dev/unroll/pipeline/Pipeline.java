@@ -59,7 +59,8 @@ public final class Pipeline {
     List<LessonView.CheckView> outcomes = checks.stream()
         .map(c -> c.run(spec, shape.derivation(), shape.closed(), forms)).toList();
     LessonView view = new LessonViews(forms, new LatexWriter(Notation.LESSON))
-        .view(shape.derivation(), spec.steps(), shape.closed(), activationOf(cell), outcomes, "");
+        .view(shape.derivation(), spec.steps(), shape.closed(), activationOf(cell), outcomes,
+            Lesson.diagramPath(spec).orElse(""));
     return new Lesson(spec, shape.derivation(), outcomes,
         templates.render("markdown/lesson.md.ftl", view),
         templates.render("latex/lesson.tex.ftl", view));
