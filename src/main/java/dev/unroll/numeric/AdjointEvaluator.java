@@ -1,7 +1,6 @@
 package dev.unroll.numeric;
 
 import dev.unroll.expr.Expr;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hipparchus.linear.RealMatrix;
@@ -13,13 +12,20 @@ import org.hipparchus.linear.RealMatrix;
  * too large to evaluate term by term (an LSTM over 50 stages has more paths than a long can count).
  */
 public final class AdjointEvaluator {
-  /** dE/dP per parameter name, in the form's order, each shaped like its parameter. */
-  public Map<String, RealMatrix> gradients(AdjointForm form, Tape tape) {
-    Map<Expr, RealMatrix> values = new HashMap<>();
+  /** The value of every adjoint (a column), keyed by its left-hand side, in the form's order. */
+  public Map<Expr, RealMatrix> adjoints(AdjointForm form, Tape tape) {
+    Map<Expr, RealMatrix> values = new LinkedHashMap<>();
     ExprEvaluator evaluator = new ExprEvaluator(tape, values);
     for (AdjointForm.Equation e : form.equations()) {
       values.put(e.lhs(), evaluator.evaluate(e.rhs()));
     }
+    return values;
+  }
+
+  /** dE/dP per parameter name, in the form's order, each shaped like its parameter. */
+  public Map<String, RealMatrix> gradients(AdjointForm form, Tape tape) {
+    Map<Expr, RealMatrix> values = adjoints(form, tape);
+    ExprEvaluator evaluator = new ExprEvaluator(tape, values);
     Map<String, RealMatrix> out = new LinkedHashMap<>();
     form.gradients().forEach((name, g) -> out.put(name, shaped(evaluator.evaluate(g), tape.weight(name), name)));
     return out;
