@@ -24,10 +24,18 @@ time_runs() {
   printf '%-44s median %6d ms   (runs: %s)\n' "$label" "$(printf '%s\n' "${times[@]}" | median)" "${times[*]}"
 }
 
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 time_runs "cold ./unroll lesson (defaults)" ./unroll lesson --out "$scratch/a"
+# The same with nothing remembered: Symja starts, derives the local derivatives and runs the cross-check.
+empty_cache() { UNROLL_CACHE="$scratch/cache-$RANDOM$RANDOM" ./unroll lesson --out "$scratch/e"; }
+time_runs "cold ./unroll lesson, empty answer cache" empty_cache
 for n in 3 10 50; do
   time_runs "cold ./unroll lesson --steps $n" ./unroll lesson --steps "$n" --out "$scratch/n$n"
 done
-mem=$( { /usr/bin/time -f '%M' ./unroll lesson --steps 50 --out "$scratch/mem" >/dev/null; } 2>&1 | tail -1 )
-echo "peak resident memory, --steps 50: $((mem / 1024)) MB"
+time_runs "cold ./unroll lesson --steps 50 --expanded" ./unroll lesson --steps 50 --expanded --out "$scratch/x50"
+time_runs "cold ./unroll lesson --steps 10000" ./unroll lesson --steps 10000 --out "$scratch/n10000"
+for n in 50 10000; do
+  mem=$( { /usr/bin/time -f '%M' ./unroll lesson --steps "$n" --out "$scratch/mem" >/dev/null; } 2>&1 | tail -1 )
+  echo "peak resident memory, --steps $n: $((mem / 1024)) MB"
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -30,11 +30,11 @@ import picocli.CommandLine.Spec;
 /** {@code unroll verify FILE}: judges a hand-written derivation against the engine. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
     description = {
-      "Reads a derivation a person wrote (Markdown, Jupyter notebook or LaTeX) and judges each claim: the",
-      "network's equations, each derivative against the engine's derivation term by term and factor by",
-      "factor, and computable prose claims such as bounds on an activation's derivative.",
-      "Findings are printed as FILE:LINE:COL: severity: message. Exit 0 when every checked claim holds,",
-      "1 when any does not, 2 when the file cannot be read."
+      "Reads a derivation a person wrote (Markdown, Jupyter notebook or LaTeX) and judges each claim: the "
+          + "network's equations, each derivative against the engine's derivation term by term and factor by "
+          + "factor, and computable prose claims such as bounds on an activation's derivative.",
+      "Findings are printed as FILE:LINE:COL: severity: message. Exit 0 when every checked claim holds, "
+          + "1 when any does not, 2 when the file cannot be read."
     })
 public final class VerifyCommand implements Callable<Integer> {
   @Spec

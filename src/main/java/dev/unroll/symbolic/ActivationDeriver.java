@@ -38,7 +38,7 @@ final class ActivationDeriver {
   private static final List<String> PIECEWISE_HEADS =
       List.of("Max", "Min", "Abs", "Ramp", "UnitStep", "Sign", "Clip", "Piecewise", "HeavisideTheta");
   /** Writes the pieces out so that {@code D} can differentiate them. */
-  private static final String PIECES = "{Max[a_, b_] :> Piecewise[{{a, a >= b}}, b],"
+  static final String PIECES = "{Max[a_, b_] :> Piecewise[{{a, a >= b}}, b],"
       + " Min[a_, b_] :> Piecewise[{{a, a <= b}}, b],"
       + " Abs[a_] :> Piecewise[{{a, a >= 0}}, -a],"
       + " Ramp[a_] :> Piecewise[{{a, a >= 0}}, 0]}";

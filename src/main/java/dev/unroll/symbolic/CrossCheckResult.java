@@ -27,7 +27,11 @@ public record CrossCheckResult(String parameter, LossKind loss, int steps, Map<S
     int points, Mode mode, int digits, double worstAbsolute, double worstRelative, double tolerance, boolean passed) {
 
   public enum Mode {
-    /** Symja simplified every difference to exactly 0. */
+    /**
+     * Symja simplified every difference to exactly 0. Not produced yet: {@code Simplify} of the
+     * difference did not reach 0 within seconds even for N = 2 (../shared/DEPENDENCIES.md), so every
+     * check is numeric; kept so a template can already state either outcome.
+     */
     EXACT,
     /** At least one comparison was made numerically at a random rational point. */
     NUMERIC

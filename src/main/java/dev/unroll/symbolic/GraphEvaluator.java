@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
 
@@ -21,23 +22,25 @@ import org.matheclipse.core.interfaces.ISymbol;
  * are written as {@code Piecewise} so that {@code D} can differentiate them.
  */
 final class GraphEvaluator {
-  private static final String PIECES = "{Max[a_, b_] :> Piecewise[{{a, a >= b}}, b],"
-      + " Min[a_, b_] :> Piecewise[{{a, a <= b}}, b],"
-      + " Abs[a_] :> Piecewise[{{a, a >= 0}}, -a],"
-      + " Ramp[a_] :> Piecewise[{{a, a >= 0}}, 0]}";
-
   private final SymjaSession session;
   private final Map<String, IExpr> bodies = new TreeMap<>();
   private final Map<String, ISymbol> arguments = new TreeMap<>();
 
   GraphEvaluator(SymjaSession session, Map<String, Activation> activations) {
     this.session = session;
-    IExpr pieces = session.parse(PIECES);
+    IExpr pieces = session.parse(ActivationDeriver.PIECES);
     for (Activation a : activations.values()) {
       IExpr body = session.parseDefinition(a.definition());
       bodies.put(a.name(), session.eval(F.ReplaceAll(body, pieces)));
       arguments.put(a.name(), F.symbol(a.argument()));
     }
+  }
+
+  /** Whether an activation gate of the graph uses the exponential function. */
+  boolean activationsUseExp(UnrolledGraph graph) {
+    return graph.nodes().stream().filter(n -> n.op() == Op.ACTIVATION)
+        .map(n -> bodies.get(n.function()))
+        .anyMatch(b -> b != null && !b.isFree(S.E));
   }
 
   /**

@@ -31,12 +31,18 @@ import org.matheclipse.core.interfaces.ISymbol;
  * the result, at the entry's random value, is compared with entry {@code [i][j]} of the derived sum
  * (its concrete or matrix form, evaluated by {@link ConcreteEvaluator}) at the same point.
  *
- * <p>For speed, every quantity except the entry being differentiated is put in before {@code D}: the
- * random rationals enter as {@value #DIGITS}-digit numbers ({@code N[r, 50]}), so the loss Symja
- * differentiates is a function of one symbol whose other parts Symja has already evaluated, and the
- * nodes that do not depend on the parameter are computed once per point. {@code D} itself stays
- * symbolic in the entry; its result is then evaluated at the entry's value bottom-up, each distinct
- * subexpression once. The two values must agree to {@value #TOLERANCE_DIGITS} significant digits
+ * <p>For speed, every quantity except the entry being differentiated is put in before {@code D} as an
+ * exact rational, so the loss Symja differentiates is an exact function of one symbol, and the nodes
+ * that do not depend on the parameter are built once per point. {@code D} itself is symbolic in the
+ * entry. Its result and the derived sum are then evaluated at the point with {@value #DIGITS}-digit
+ * arithmetic ({@code N[r, 50]} for each rational), bottom-up, so that each distinct subexpression
+ * (the same {@code Tanh} of an early stage recurs throughout both) is evaluated once per point.
+ *
+ * <p>When no activation of the graph uses {@code Exp}, the rationals go in as {@value #DIGITS}-digit
+ * numbers from the start instead ({@code N[r, 50]}), so Symja folds everything but the entry before
+ * {@code D}: about twice as fast for tanh. With {@code Exp} in an activation (the sigmoid) that is
+ * three times slower, because Symja then turns {@code E} itself into a number and tests every
+ * numeric base against it at full precision inside {@code D}; such graphs keep exact rationals. The two values must agree to {@value #TOLERANCE_DIGITS} significant digits
  * (relative difference at most {@code 1e-30}, or absolute difference at most {@code 1e-40}).
  *
  * <p>Holds a {@link SymjaSession}: use it on the thread that made the session.
@@ -89,14 +95,17 @@ public final class SymbolicCrossCheck {
     boolean[] depends = dependsOn(graph, param);
     List<Node> losses = derivation.loss() == LossKind.LAST ? List.of(graph.lastLoss()) : graph.losses();
     Random random = new Random(seed);
+    boolean numericLeaves = !evaluator.activationsUseExp(graph);
     double worstAbsolute = 0;
     double worstRelative = 0;
     boolean passed = true;
     int entries = 0;
     for (int p = 0; p < points; p++) {
-      Map<Node, SymbolicMatrix> leaves = randomLeaves(graph, sizes, random);
+      Map<Node, SymbolicMatrix> leaves = randomLeaves(graph, sizes, random, numericLeaves);
       Map<Node, SymbolicMatrix> base = evaluator.forward(graph, leaves, Map.of(), n -> true);
-      SymbolicMatrix derived = new ConcreteEvaluator(session, graph, base).evaluate(derivedSum);
+      Map<IExpr, IExpr> shared = new HashMap<>();
+      SymbolicMatrix derived = new ConcreteEvaluator(session, graph, base).evaluate(derivedSum)
+          .map(x -> numeric(x, F.C0, shared, new HashMap<>()).value());
       SymbolicMatrix value = leaves.get(param);
       if (derived.isScalar() || derived.rows() != value.rows() || derived.cols() != value.cols()) {
         throw new IllegalArgumentException("The derived sum is a " + derived.shapeName() + ", but "
@@ -105,7 +114,7 @@ public final class SymbolicCrossCheck {
       entries = value.rows() * value.cols();
       for (int i = 0; i < value.rows(); i++) {
         for (int j = 0; j < value.cols(); j++) {
-          IExpr exact = differentiate(graph, leaves, base, depends, losses, param, i, j);
+          IExpr exact = differentiate(graph, leaves, base, depends, losses, param, i, j, shared);
           IExpr claimed = derived.get(i, j);
           double absolute = session.eval(F.Abs(F.Subtract(exact, claimed))).evalDouble();
           double scale = Math.max(Math.abs(exact.evalDouble()), Math.abs(claimed.evalDouble()));
@@ -126,7 +135,7 @@ public final class SymbolicCrossCheck {
 
   /** {@code D} of the unrolled loss with respect to entry (i, j) of the parameter, at its random value. */
   private IExpr differentiate(UnrolledGraph graph, Map<Node, SymbolicMatrix> leaves, Map<Node, SymbolicMatrix> base,
-      boolean[] depends, List<Node> losses, Node param, int i, int j) {
+      boolean[] depends, List<Node> losses, Node param, int i, int j, Map<IExpr, IExpr> shared) {
     SymbolicMatrix value = leaves.get(param);
     IExpr[][] withSymbol = new IExpr[value.rows()][value.cols()];
     for (int r = 0; r < value.rows(); r++) {
@@ -140,37 +149,54 @@ public final class SymbolicCrossCheck {
     IExpr[] terms = losses.stream().map(l -> values.get(l).get(0, 0)).toArray(IExpr[]::new);
     IExpr loss = terms.length == 1 ? terms[0] : session.eval(F.Plus(terms));
     IExpr derivative = session.eval(F.D(loss, entry));
-    IExpr at = valueAt(derivative, value.get(i, j), new HashMap<>());
-    return at.isNumber() ? at : session.eval(F.N(at, F.ZZ(DIGITS)));
+    IExpr entryValue = session.eval(F.N(value.get(i, j), F.ZZ(DIGITS)));
+    return numeric(derivative, entryValue, shared, new HashMap<>()).value();
   }
+
+  /** A numeric value and whether it depends on the entry being differentiated. */
+  private record Numeric(IExpr value, boolean hasEntry) {}
 
   /**
-   * The derivative with the entry's value put in, evaluated bottom-up so that a subexpression that
-   * occurs many times in {@code D}'s result (the same {@code Tanh} inside every later stage) is
-   * evaluated once.
+   * {@code e} at the point as a {@value #DIGITS}-digit number, evaluated bottom-up: each rational
+   * becomes {@code N[r, 50]} and each function is applied to its arguments' numbers. Subexpressions
+   * free of the entry are remembered across the whole point ({@code shared}: the derived sum and every
+   * entry's derivative repeat the same {@code Tanh}s many times), the others for one entry only.
    */
-  private IExpr valueAt(IExpr e, IExpr value, Map<IExpr, IExpr> memo) {
+  private Numeric numeric(IExpr e, IExpr entryValue, Map<IExpr, IExpr> shared, Map<IExpr, IExpr> local) {
     if (e.equals(entry)) {
-      return value;
+      return new Numeric(entryValue, true);
     }
-    if (!e.isAST()) {
-      return e;
-    }
-    IExpr known = memo.get(e);
+    IExpr known = shared.get(e);
     if (known != null) {
-      return known;
+      return new Numeric(known, false);
     }
-    IAST ast = (IAST) e;
-    IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
-    for (int k = 1; k <= ast.argSize(); k++) {
-      rebuilt.append(valueAt(ast.get(k), value, memo));
+    known = local.get(e);
+    if (known != null) {
+      return new Numeric(known, true);
     }
-    IExpr out = session.eval(rebuilt);
-    memo.put(e, out);
-    return out;
+    IExpr out;
+    boolean hasEntry = false;
+    if (e.isAST()) {
+      IAST ast = (IAST) e;
+      IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
+      for (int k = 1; k <= ast.argSize(); k++) {
+        Numeric arg = numeric(ast.get(k), entryValue, shared, local);
+        rebuilt.append(arg.value());
+        hasEntry |= arg.hasEntry();
+      }
+      out = session.eval(rebuilt);
+    } else {
+      out = e.isNumber() ? session.eval(F.N(e, F.ZZ(DIGITS))) : e;
+    }
+    if (e.isAST() && !out.isNumber()) {
+      out = session.eval(F.N(out, F.ZZ(DIGITS)));
+    }
+    (hasEntry ? local : shared).put(e, out);
+    return new Numeric(out, hasEntry);
   }
 
-  private Map<Node, SymbolicMatrix> randomLeaves(UnrolledGraph graph, Map<String, Integer> sizes, Random random) {
+  private Map<Node, SymbolicMatrix> randomLeaves(UnrolledGraph graph, Map<String, Integer> sizes, Random random,
+      boolean numericLeaves) {
     Map<Node, SymbolicMatrix> leaves = new HashMap<>();
     for (Node n : graph.nodes()) {
       if (!n.op().isLeaf() || n.op() == Op.CONSTANT) {
@@ -186,12 +212,16 @@ public final class SymbolicCrossCheck {
       for (int r = 0; r < rows; r++) {
         for (int c = 0; c < cols; c++) {
           e[r][c] = n.op() == Op.TARGET ? (r == hot ? F.C1 : F.C0)
-              : session.eval(F.N(F.QQ(random.nextInt(2001) - 1000, 1000), F.ZZ(DIGITS)));
+              : leafValue(F.QQ(random.nextInt(2001) - 1000, 1000), numericLeaves);
         }
       }
       leaves.put(n, SymbolicMatrix.of(e));
     }
     return leaves;
+  }
+
+  private IExpr leafValue(IExpr rational, boolean numericLeaves) {
+    return numericLeaves ? session.eval(F.N(rational, F.ZZ(DIGITS))) : rational;
   }
 
   private static int size(Map<String, Integer> sizes, String letter) {

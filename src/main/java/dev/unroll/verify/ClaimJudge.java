@@ -35,7 +35,7 @@ final class ClaimJudge {
     Position where = span.position(claim.parsed().offset(claim.lhs(), 0));
     String lhsTex = WrittenTex.of(claim.lhs());
     List<EngineTerms.Expected> expected = engine.terms(claim.parameter(), claim.loss(), steps);
-    EngineForms forms = new EngineForms(engine.activation(), claim.shift());
+    EngineForms forms = new EngineForms(engine.forms(), claim.shift());
     TermJudge termJudge = new TermJudge(this::describe);
     List<WrittenTerm> written = claim.terms();
     boolean holds = true;

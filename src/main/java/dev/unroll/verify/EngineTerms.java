@@ -31,10 +31,20 @@ final class EngineTerms {
 
   private final CellDefinition cell;
   private final Map<String, List<Expected>> cache = new LinkedHashMap<>();
+  private final dev.unroll.derive.Forms forms;
 
   EngineTerms(String activation) {
     CellDefinition rnn = new CellLibrary().load("rnn");
     this.cell = activation.equals("tanh") ? rnn : rnn.withPlaceholder("f", activation);
+    // The local derivatives of a correction are the engine's (Symja's, remembered in the answer cache).
+    this.forms = new dev.unroll.derive.Forms(new dev.unroll.symbolic.CachedCalculus(
+        dev.unroll.symbolic.AnswerCache.standard(), cell.activations(),
+        () -> new dev.unroll.symbolic.SymjaCalculus(cell.activations())));
+  }
+
+  /** The engine's notations, for writing the right form of a term. */
+  dev.unroll.derive.Forms forms() {
+    return forms;
   }
 
   String activation() {

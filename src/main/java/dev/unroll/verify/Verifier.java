@@ -208,7 +208,7 @@ public final class Verifier {
     if (o.relativeDifference() < NumericFallback.TOLERANCE) {
       return Finding.at(at, Severity.NOTE, what + "they agree (relative difference " + size + ").");
     }
-    EngineForms forms = new EngineForms(engine.activation(), c.shift());
+    EngineForms forms = new EngineForms(engine.forms(), c.shift());
     Expr right = Expr.sum(engine.terms(c.parameter(), c.loss(), steps).stream().map(t -> forms.matrix(t.term())).toList());
     return Finding.at(at, Severity.ERROR, what + "they disagree (relative difference " + size + ").",
         WrittenTex.correction(right, notation));

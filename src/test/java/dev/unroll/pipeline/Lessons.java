@@ -1,6 +1,8 @@
 package dev.unroll.pipeline;
 
-/** The lessons tests look at, made once per test JVM. */
+import java.util.Optional;
+
+/** The lessons tests look at, made once per test JVM by the same pipeline the command line uses. */
 final class Lessons {
   private static Lesson reference;
   private static Lesson lstm;
@@ -9,7 +11,7 @@ final class Lessons {
 
   static synchronized Lesson reference() {
     if (reference == null) {
-      reference = TextbookPipelines.withoutChecks().lesson(LessonSpec.REFERENCE);
+      reference = Pipelines.standard(Optional.empty()).lesson(LessonSpec.REFERENCE);
     }
     return reference;
   }
@@ -17,7 +19,7 @@ final class Lessons {
   /** The LSTM's lesson over three stages, with respect to its forget gate's recurrent weight. */
   static synchronized Lesson lstm() {
     if (lstm == null) {
-      lstm = TextbookPipelines.withoutChecks().lesson(
+      lstm = Pipelines.standard(Optional.empty()).lesson(
           new LessonSpec("lstm", 3, "Uf", "tanh", dev.unroll.derive.LossKind.LAST, LessonSpec.Form.AUTO));
     }
     return lstm;
