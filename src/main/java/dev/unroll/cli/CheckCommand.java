@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Computes the gradient of the loss with respect to every parameter by the backward pass, the engine's derived sum "
+          + "(for a gated cell such as lstm or gru also its adjoint form, which stays linear in N) "
           + "and finite differences, and compares each with forward-mode automatic differentiation.",
       "Prints, per parameter, the normwise relative error of each source; exits 1 if any exceeds its tolerance "
           + "(1e-12, finite differences 1e-6)."})
