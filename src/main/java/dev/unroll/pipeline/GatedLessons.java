@@ -71,8 +71,9 @@ final class GatedLessons {
             memory.map(Memory::bias)),
         List.of(numericCheck(graph, spec.loss(), form)),
         "The symbolic cross-check (Symja differentiating the fully unrolled loss) was not run for this gated cell: "
-            + "the unrolled loss of even a few stages has more paths than it can differentiate in reasonable time. "
-            + "The numeric check above compares the engine's adjoint equations with three independent computations instead.");
+            + "it compares Symja's derivative with the expanded sum of terms, which a gated cell's lesson does not write "
+            + "(its gradient is given by adjoint equations). The numeric check above compares the engine's adjoint "
+            + "equations with the backward pass, automatic differentiation and finite differences instead.");
   }
 
   private String equations(UnrolledGraph graph) {
