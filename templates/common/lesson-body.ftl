@@ -63,7 +63,7 @@ With [=steps] stages the sum has [=sums.termCount] terms, so the engine writes i
 [@display sums.closedChain/]
 Its newest term[#if isTotal], from the newest loss,[/#if] written out:
 [@display sums.firstTerm/]
-and its oldest:
+and its oldest (where a term is very long, the dots stand for the pairs of factors that repeat between the ones shown):
 [@display sums.lastTerm/]
 [#elseif sums.shownTermCount < sums.termCount]
 Adding the contribution of every route gives the gradient, [=sums.termCount] terms in all. Shown here are the [=sums.shownTermCount] terms that come from the newest loss, [@m walk[0].lossTex/]; every older loss contributes the same kind of terms, over the stages up to its own:

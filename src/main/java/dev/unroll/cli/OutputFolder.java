@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,10 @@ final class OutputFolder {
     try {
       Files.createDirectories(dir);
       for (Map.Entry<String, String> f : files.entrySet()) {
-        Path temp = Files.createTempFile(dir, "." + f.getKey() + ".", ".tmp");
+        // A plain new file (not createTempFile, whose owner-only permissions would stick to the lesson).
+        Path temp = dir.resolve("." + f.getKey() + "." + ProcessHandle.current().pid() + ".tmp");
+        Files.writeString(temp, f.getValue(), charset, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         temps.add(temp);
-        Files.writeString(temp, f.getValue(), charset);
       }
       int i = 0;
       for (String name : files.keySet()) {

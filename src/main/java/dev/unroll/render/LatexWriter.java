@@ -144,6 +144,9 @@ public final class LatexWriter {
   }
 
   private String apply(Expr.Apply a) {
+    if (a.function().equals("cdots") && a.arguments().isEmpty()) {
+      return "\\cdots";
+    }
     if (a.function().equals("crossentropy")) {
       // E = -y^T log o with a one-hot target y: the natural-log cross-entropy.
       return "-" + write(new Expr.Transpose(a.arguments().get(1)), PRODUCT) + " " + notation.function("log") + " "

@@ -107,8 +107,25 @@ public final class LessonViews {
     return new LessonView.SumView(terms, terms, true, "", "", "",
         tex.equation(gradient, total ? ClosedForm.totalChain(r) : chain),
         tex.equation(gradient, total ? ClosedForm.totalMatrix(r) : ClosedForm.matrix(r)),
-        tex.write(newest),
-        tex.write(oldest));
+        tex.write(elided(newest)),
+        tex.write(elided(oldest)));
+  }
+
+  /** Factors kept at each end of a written-out term that is longer than twice this. */
+  static final int KEPT_AT_EACH_END = 12;
+
+  /**
+   * A very long term (the oldest of 10,000 stages has 20,000 factors) with its middle factors shown
+   * as a dots: every factor shown is the engine's, and the ones left out repeat the pattern.
+   */
+  private static Expr elided(Expr term) {
+    if (!(term instanceof Expr.Product p) || p.factors().size() <= 2 * KEPT_AT_EACH_END) {
+      return term;
+    }
+    List<Expr> kept = new ArrayList<>(p.factors().subList(0, KEPT_AT_EACH_END));
+    kept.add(new Expr.Apply("cdots", List.of()));
+    kept.addAll(p.factors().subList(p.factors().size() - KEPT_AT_EACH_END, p.factors().size()));
+    return new Expr.Product(kept, p.style());
   }
 
   /** The part of a derivation that comes from the newest stage's loss. */
