@@ -24,4 +24,16 @@ $$
 [#macro code value]`[=value]`[/#macro]
 [#macro image path alt]![[=alt]]([=path])
 [/#macro]
+[#macro table header rows]
+| [#list header as h][@text h/][#sep] | [/#list] |
+|[#list header as h]---:|[/#list]
+[#list rows as r]
+| [#list r as c][=c][#sep] | [/#list] |
+[/#list]
+
+[/#macro]
+[#if gated??]
+[#include "../common/gated-lesson-body.ftl"]
+[#else]
 [#include "../common/lesson-body.ftl"]
+[/#if]

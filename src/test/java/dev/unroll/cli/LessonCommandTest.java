@@ -91,6 +91,24 @@ class LessonCommandTest {
   }
 
   @Test
+  void aGatedCellDefaultsToItsMemoryGatesRecurrentWeightAndNamesItsParametersForAnUnknownOne() throws IOException {
+    Path outDir = tmp.resolve("lstm");
+    Outcome ok = run("lesson", "--cell", "lstm", "--format", "md", "--out", outDir.toString());
+    assertThat(ok.code()).as(ok.err()).isZero();
+    try (Stream<Path> files = Files.list(outDir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("lstm-tanh-Uf-last-3.md");
+    }
+    String md = Files.readString(outDir.resolve("lstm-tanh-Uf-last-3.md"));
+    assertThat(md).contains("\\frac{\\partial E_{t+1}}{\\partial U_{f}}", "--wrt Uf", "Passed, numeric check", "was not run");
+
+    Outcome bad = run("lesson", "--cell", "lstm", "--wrt", "W", "--out", tmp.resolve("never").toString());
+    assertThat(bad.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(bad.err().strip()).isEqualTo("unroll: --wrt must be one of the lstm cell's parameters, "
+        + "Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, V; got 'W'.");
+    assertThat(run("lesson", "--help").out()).contains("Uf for the LSTM", "Uz for the GRU");
+  }
+
+  @Test
   void helpExplainsEveryOption() {
     Outcome o = run("lesson", "--help");
     assertThat(o.code()).isZero();
