@@ -126,7 +126,9 @@ public final class LessonCommand implements Callable<Integer> {
       files.put(lessonSpec.slug() + ".tex", lesson.latex());
     }
     if (files.containsKey(lessonSpec.slug() + ".md")) {
-      Lesson.diagramPath(lessonSpec).ifPresent(path -> files.put(path, new DiagramSvg().svg(lesson.fullDerivation())));
+      // The picture is written where the Markdown links it, and only if it does (gated lessons do not).
+      Lesson.diagramPath(lessonSpec).filter(path -> lesson.markdown().contains("](" + path + ")"))
+          .ifPresent(path -> files.put(path, new DiagramSvg().svg(lesson.fullDerivation())));
     }
     for (Path written : folder.writeAll(files, StandardCharsets.UTF_8)) {
       spec.commandLine().getOut().println(written);
