@@ -46,30 +46,37 @@ class GoldenLessonTest {
     Path second = out.resolve("second");
     assertThat(run(args, first)).isZero();
     assertThat(run(args, second)).isZero();
-    try (Stream<Path> files = Files.list(first)) {
-      List<Path> written = files.sorted().toList();
-      assertThat(written).extracting(p -> p.getFileName().toString().replaceAll(".*\\.", "expected."))
-          .containsExactly("expected.md", "expected.tex");
+    try (Stream<Path> files = Files.walk(first)) {
+      List<Path> written = files.filter(Files::isRegularFile).sorted().toList();
+      assertThat(written).extracting(GoldenLessonTest::expectedName).containsAnyOf("expected.md")
+          .contains("expected.md", "expected.tex").doesNotHaveDuplicates();
       for (Path file : written) {
         byte[] bytes = Files.readAllBytes(file);
-        assertThat(Files.readAllBytes(second.resolve(file.getFileName()))).as("second rendering of %s", file.getFileName())
-            .isEqualTo(bytes);
-        Path expected = dir.resolve(file.getFileName().toString().replaceAll(".*\\.", "expected."));
+        Path relative = first.relativize(file);
+        assertThat(Files.readAllBytes(second.resolve(relative))).as("second rendering of %s", relative).isEqualTo(bytes);
+        Path expected = dir.resolve(expectedName(file));
         if (UPDATE) {
           Files.write(expected, bytes);
         }
-        assertThat(new String(bytes, StandardCharsets.UTF_8)).as("%s against %s", file.getFileName(), expected)
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).as("%s against %s", relative, expected)
             .isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
       }
     }
+  }
+
+  /** A lesson's .md, .tex and its picture assets/SLUG.svg are compared with expected.md, .tex and .svg. */
+  private static String expectedName(Path written) {
+    return written.getFileName().toString().replaceAll(".*\\.", "expected.");
   }
 
   @Test
   void everyCaseFolderHasItsOptionsAndBothExpectedFilesAndNothingElse() throws IOException {
     for (String name : cases().toList()) {
       try (Stream<Path> files = Files.list(GOLDEN.resolve(name))) {
-        assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-            .as("golden case %s", name).containsExactly("expected.md", "expected.tex", "options");
+        List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+        assertThat(names).as("golden case %s", name).containsAnyOf("expected.md")
+            .containsAll(List.of("expected.md", "expected.tex", "options"));
+        assertThat(names).as("golden case %s", name).isSubsetOf("expected.md", "expected.svg", "expected.tex", "options");
       }
     }
     assertThat(cases().count()).isGreaterThanOrEqualTo(5);

@@ -35,9 +35,12 @@ class LessonCommandTest {
     Outcome o = run("lesson", "--out", outDir.toString());
     assertThat(o.code()).as(o.err()).isZero();
     assertThat(o.out().lines().toList()).containsExactly(
-        outDir.resolve("rnn-tanh-W-last-3.md").toString(), outDir.resolve("rnn-tanh-W-last-3.tex").toString());
+        outDir.resolve("rnn-tanh-W-last-3.md").toString(), outDir.resolve("rnn-tanh-W-last-3.tex").toString(),
+        outDir.resolve("assets/rnn-tanh-W-last-3.svg").toString());
+    assertThat(Files.readString(outDir.resolve("rnn-tanh-W-last-3.md"))).contains("](assets/rnn-tanh-W-last-3.svg)");
+    assertThat(Files.readString(outDir.resolve("assets/rnn-tanh-W-last-3.svg"))).contains("<svg", "</svg>");
     assertThat(outDir.resolve("rnn-tanh-W-last-3.md")).isNotEmptyFile();
-    try (Stream<Path> files = Files.list(outDir)) {
+    try (Stream<Path> files = Files.walk(outDir)) {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
     }
   }
@@ -46,8 +49,9 @@ class LessonCommandTest {
   void formatChoosesWhatIsWritten() throws IOException {
     Path outDir = tmp.resolve("md-only");
     assertThat(run("lesson", "--format", "md", "--out", outDir.toString()).code()).isZero();
-    try (Stream<Path> files = Files.list(outDir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("rnn-tanh-W-last-3.md");
+    try (Stream<Path> files = Files.walk(outDir)) {
+      assertThat(files.filter(Files::isRegularFile).map(p -> outDir.relativize(p).toString()))
+          .containsExactlyInAnyOrder("rnn-tanh-W-last-3.md", "assets/rnn-tanh-W-last-3.svg");
     }
   }
 
