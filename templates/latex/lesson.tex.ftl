@@ -54,5 +54,21 @@ $}
 \end{tikzpicture}
 \end{center}
 [/#macro]
+[#macro table header rows]
+\begin{center}
+\resizebox{\linewidth}{!}{%
+\begin{tabular}{[#list header as h]r[/#list]}
+[#list header as h][@text h/][#sep] & [/#list] \\
+\hline
+[#list rows as r]
+[#list r as c][=c][#sep] & [/#list] \\
+[/#list]
+\end{tabular}}
+\end{center}
+[/#macro]
+[#if gated??]
+[#include "../common/gated-lesson-body.ftl"]
+[#else]
 [#include "../common/lesson-body.ftl"]
+[/#if]
 \end{document}

@@ -27,4 +27,16 @@ $$
 [#macro plot bound]![Relative term norms against the bound (gamma sigma_max)^j, log scale]([=bound.plot])
 
 [/#macro]
+[#macro table header rows]
+| [#list header as h][@text h/][#sep] | [/#list] |
+|[#list header as h]---:|[/#list]
+[#list rows as r]
+| [#list r as c][=c][#sep] | [/#list] |
+[/#list]
+
+[/#macro]
+[#if gated??]
+[#include "../common/gated-lesson-body.ftl"]
+[#else]
 [#include "../common/lesson-body.ftl"]
+[/#if]

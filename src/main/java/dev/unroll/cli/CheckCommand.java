@@ -4,10 +4,12 @@ import dev.unroll.cell.CellDefinition;
 import dev.unroll.cell.CellFormatException;
 import dev.unroll.cell.CellLibrary;
 import dev.unroll.cell.Declaration;
+import dev.unroll.derive.Adjoints;
 import dev.unroll.derive.Derivation;
 import dev.unroll.derive.Differentiator;
 import dev.unroll.derive.Forms;
 import dev.unroll.derive.LossKind;
+import dev.unroll.numeric.AdjointForm;
 import dev.unroll.numeric.CheckInput;
 import dev.unroll.numeric.CheckReport;
 import dev.unroll.numeric.CheckReportJson;
@@ -21,6 +23,7 @@ import dev.unroll.numeric.Source;
 import dev.unroll.symbolic.SymjaCalculus;
 import dev.unroll.expr.Expr;
 import dev.unroll.unroll.UnrolledGraph;
+import dev.unroll.unroll.Op;
 import dev.unroll.unroll.Unroller;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,6 +45,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Computes the gradient of the loss with respect to every parameter by the backward pass, the engine's derived sum "
+          + "(for a gated cell such as lstm or gru also its adjoint form, which stays linear in N) "
           + "and finite differences, and compares each with forward-mode automatic differentiation.",
       "Prints, per parameter, the normwise relative error of each source; exits 1 if any exceeds its tolerance "
           + "(1e-12, finite differences 1e-6)."})
@@ -148,6 +152,11 @@ public final class CheckCommand implements Callable<Integer> {
             + "the derived sum was evaluated from the same terms instead.", (double) work, (double) FORMS_BUDGET);
       }
     }
+    if (gated(graph)) {
+      // The expanded sum of a gated cell grows exponentially with N; its adjoint equations stay linear.
+      Adjoints adjoints = new Adjoints(new SymjaCalculus(cell.activations()));
+      input = input.withAdjointForm(AdjointForm.of(adjoints.derive(graph, kind), adjoints));
+    }
     CheckReport report = new NumericCheck().run(input);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -157,6 +166,11 @@ public final class CheckCommand implements Callable<Integer> {
     }
     out.flush();
     return report.passed() ? Main.OK : Main.CHECK_FAILED;
+  }
+
+  /** A cell with an elementwise product between values (an LSTM's or a GRU's gates). */
+  static boolean gated(UnrolledGraph graph) {
+    return graph.nodes().stream().anyMatch(n -> n.op() == Op.HADAMARD);
   }
 
   private Params params(CellDefinition cell) {

@@ -1,9 +1,13 @@
 package dev.unroll.cli;
 
+import dev.unroll.cell.CellDefinition;
+import dev.unroll.cell.CellLibrary;
+import dev.unroll.cell.Declaration;
 import dev.unroll.derive.LossKind;
 import dev.unroll.pipeline.Lesson;
 import dev.unroll.pipeline.LessonSpec;
 import dev.unroll.pipeline.Pipelines;
+import dev.unroll.site.DiagramSvg;
 import dev.unroll.unroll.Unroller;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -45,8 +49,10 @@ public final class LessonCommand implements Callable<Integer> {
     boolean compact;
   }
 
-  @Option(names = "--wrt", paramLabel = "P", defaultValue = "W",
-      description = "Parameter to differentiate with respect to: W, U or V (or any parameter the cell declares). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--wrt", paramLabel = "P",
+      description = "Parameter to differentiate with respect to: W, U or V (or any parameter the cell declares). "
+          + "Default: W for the RNN; for a gated cell the recurrent weight of the gate that keeps the memory, "
+          + "Uf for the LSTM (its forget gate) and Uz for the GRU (its update gate).")
   String wrt;
 
   @Option(names = "--activation", paramLabel = "A", defaultValue = "tanh",
@@ -73,6 +79,30 @@ public final class LessonCommand implements Callable<Integer> {
       description = "Built-in cell name or path to a .cell definition file. Default: ${DEFAULT-VALUE}.")
   String cell;
 
+  /** The --wrt given, checked against the cell's parameters, or the cell's default. */
+  private String parameter() {
+    CellDefinition definition;
+    try {
+      definition = new CellLibrary().load(cell);
+    } catch (RuntimeException e) {
+      return wrt == null ? "W" : wrt; // the pipeline reports an unreadable cell in its own words
+    }
+    List<String> names = definition.declarations(Declaration.Kind.PARAM).stream().map(Declaration::name).toList();
+    if (wrt != null) {
+      if (!names.contains(wrt)) {
+        throw new UserError("--wrt must be one of the " + definition.name() + " cell's parameters, " + String.join(", ", names)
+            + "; got '" + wrt + "'.");
+      }
+      return wrt;
+    }
+    for (String preferred : List.of("W", "Uf", "Uz")) {
+      if (names.contains(preferred)) {
+        return preferred;
+      }
+    }
+    return names.get(0);
+  }
+
   @Override
   public Integer call() {
     if (steps < 1 || steps > Unroller.MAX_STEPS) {
@@ -85,7 +115,7 @@ public final class LessonCommand implements Callable<Integer> {
     }
     LessonSpec.Form chosen = form == null ? LessonSpec.Form.AUTO
         : form.expanded ? LessonSpec.Form.EXPANDED : LessonSpec.Form.COMPACT;
-    LessonSpec lessonSpec = new LessonSpec(cell, steps, wrt, activation, LossKind.parse(loss), chosen);
+    LessonSpec lessonSpec = new LessonSpec(cell, steps, parameter(), activation, LossKind.parse(loss), chosen);
     OutputFolder folder = OutputFolder.checked(out);
     Lesson lesson = Pipelines.standard(Optional.ofNullable(templates)).lesson(lessonSpec);
     Map<String, String> files = new LinkedHashMap<>();
@@ -95,6 +125,11 @@ public final class LessonCommand implements Callable<Integer> {
     }
     if (formats.stream().anyMatch(f -> f.equalsIgnoreCase("tex"))) {
       files.put(lessonSpec.slug() + ".tex", lesson.latex());
+    }
+    if (files.containsKey(lessonSpec.slug() + ".md")) {
+      // The picture is written where the Markdown links it, and only if it does (gated lessons do not).
+      Lesson.diagramPath(lessonSpec).filter(path -> lesson.markdown().contains("](" + path + ")"))
+          .ifPresent(path -> files.put(path, new DiagramSvg().svg(lesson.fullDerivation())));
     }
     for (Path written : folder.writeAll(files, StandardCharsets.UTF_8)) {
       spec.commandLine().getOut().println(written);

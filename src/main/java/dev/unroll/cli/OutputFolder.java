@@ -43,7 +43,9 @@ final class OutputFolder {
       Files.createDirectories(dir);
       for (Map.Entry<String, String> f : files.entrySet()) {
         // A plain new file (not createTempFile, whose owner-only permissions would stick to the lesson).
-        Path temp = dir.resolve("." + f.getKey() + "." + ProcessHandle.current().pid() + ".tmp");
+        Path target = dir.resolve(f.getKey());
+        Files.createDirectories(target.getParent());
+        Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         Files.writeString(temp, f.getValue(), charset, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         temps.add(temp);
       }

@@ -22,15 +22,18 @@ import java.util.Objects;
  *     0 chooses by cost ({@link NumericCheck#autoSample}), {@code Integer.MAX_VALUE} means all
  * @param sampleSeed which entries a sample draws
  * @param finiteDifferences whether to run finite differences at all
+ * @param adjointForm the engine's adjoint equations and the gradients written with them; with no
+ *     gradients the adjoint form is skipped
  */
 public record CheckInput(UnrolledGraph graph, Params params, LossKind loss, List<Derivation> derivations,
     Map<String, Expr> concreteForms, Map<String, Expr> matrixForms, Map<String, Recurrence> closedForms, int sample,
-    long sampleSeed, boolean finiteDifferences) {
+    long sampleSeed, boolean finiteDifferences, AdjointForm adjointForm) {
 
   public CheckInput {
     Objects.requireNonNull(graph, "graph");
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(loss, "loss");
+    Objects.requireNonNull(adjointForm, "adjointForm");
     derivations = List.copyOf(derivations);
     concreteForms = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(concreteForms));
     matrixForms = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(matrixForms));
@@ -50,23 +53,31 @@ public record CheckInput(UnrolledGraph graph, Params params, LossKind loss, List
     }
   }
 
+  /** No adjoint form: the check skips that source. */
+  public static final AdjointForm NO_ADJOINTS = new AdjointForm(List.of(), Map.of());
+
   /** Backward pass, derived sums of {@code derivations}, automatic differentiation and finite differences, sampled by cost. */
   public static CheckInput of(UnrolledGraph graph, Params params, LossKind loss, List<Derivation> derivations) {
-    return new CheckInput(graph, params, loss, derivations, Map.of(), Map.of(), Map.of(), 0, 1, true);
+    return new CheckInput(graph, params, loss, derivations, Map.of(), Map.of(), Map.of(), 0, 1, true, NO_ADJOINTS);
   }
 
   public CheckInput withForms(Map<String, Expr> concrete, Map<String, Expr> matrix) {
     return new CheckInput(graph, params, loss, derivations, concrete, matrix, closedForms, sample, sampleSeed,
-        finiteDifferences);
+        finiteDifferences, adjointForm);
   }
 
   public CheckInput withClosedForms(Map<String, Recurrence> closed) {
     return new CheckInput(graph, params, loss, derivations, concreteForms, matrixForms, closed, sample, sampleSeed,
-        finiteDifferences);
+        finiteDifferences, adjointForm);
+  }
+
+  public CheckInput withAdjointForm(AdjointForm form) {
+    return new CheckInput(graph, params, loss, derivations, concreteForms, matrixForms, closedForms, sample, sampleSeed,
+        finiteDifferences, form);
   }
 
   public CheckInput withSample(int perParameter, long seed) {
     return new CheckInput(graph, params, loss, derivations, concreteForms, matrixForms, closedForms, perParameter, seed,
-        finiteDifferences);
+        finiteDifferences, adjointForm);
   }
 }

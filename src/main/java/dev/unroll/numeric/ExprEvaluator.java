@@ -3,6 +3,7 @@ package dev.unroll.numeric;
 import dev.unroll.expr.Expr;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.linear.DiagonalMatrix;
 import org.hipparchus.linear.MatrixUtils;
@@ -23,9 +24,19 @@ import org.hipparchus.linear.RealMatrix;
  */
 public final class ExprEvaluator {
   private final Tape tape;
+  private final Map<Expr, RealMatrix> partials;
 
   public ExprEvaluator(Tape tape) {
+    this(tape, Map.of());
+  }
+
+  /**
+   * An evaluator that gives a {@code Partial} the value held for it in {@code partials} (the values of
+   * adjoints already computed, keyed by {@code Adjoints.lhs}), so adjoint equations evaluate in order.
+   */
+  public ExprEvaluator(Tape tape, Map<Expr, RealMatrix> partials) {
     this.tape = tape;
+    this.partials = partials;
   }
 
   /** The value of {@code e} as a matrix; a whole number alone is 1 x 1. */
@@ -105,6 +116,9 @@ public final class ExprEvaluator {
     }
     if (e instanceof Expr.Apply a) {
       return apply(a);
+    }
+    if (e instanceof Expr.Partial p && partials.containsKey(p)) {
+      return Value.of(partials.get(p));
     }
     if (e instanceof Expr.Partial) {
       throw new IllegalArgumentException("A partial derivative has no numeric value; evaluate the concrete or matrix form, not the chain form: " + e + ".");

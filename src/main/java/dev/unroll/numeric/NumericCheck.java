@@ -64,6 +64,11 @@ public final class NumericCheck {
     }
     forms(Source.CONCRETE_FORM, in.concreteForms(), tape, sample, ad, byParam, diagnosis, comparisons, diagnoses, sources);
     forms(Source.MATRIX_FORM, in.matrixForms(), tape, sample, ad, byParam, diagnosis, comparisons, diagnoses, sources);
+    if (!in.adjointForm().gradients().isEmpty()) {
+      sources.add(Source.ADJOINT_FORM);
+      new AdjointEvaluator().gradients(in.adjointForm(), tape).forEach((name, g) ->
+          comparisons.add(compare(Source.ADJOINT_FORM, name, g, sample, ad)));
+    }
     if (!in.closedForms().isEmpty()) {
       sources.add(Source.CLOSED_FORM);
       ClosedFormEvaluator closed = new ClosedFormEvaluator(tape);

@@ -13,6 +13,7 @@ public enum Source {
   DERIVED_SUM("derived sum", "the derived sum", Source.EXACT),
   CONCRETE_FORM("concrete form", "its concrete form", Source.EXACT),
   MATRIX_FORM("matrix form", "its matrix form", Source.EXACT),
+  ADJOINT_FORM("adjoint form", "its adjoint form", Source.EXACT),
   CLOSED_FORM("closed form", "its closed form", Source.EXACT),
   AUTOMATIC_DIFFERENTIATION("automatic differentiation", "forward-mode automatic differentiation", 0),
   FINITE_DIFFERENCES("finite differences", "central finite differences", Source.APPROXIMATE);

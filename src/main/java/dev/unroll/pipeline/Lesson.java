@@ -12,6 +12,9 @@ import java.util.Objects;
  */
 public record Lesson(LessonSpec spec, Derivation derivation, List<LessonView.CheckView> checks, String markdown,
     String latex, Map<String, String> attachments) {
+  /** Lessons up to this many stages reference a picture of the unrolled network. */
+  public static final int DIAGRAM_LIMIT = 30;
+
   public Lesson {
     checks = List.copyOf(checks);
     attachments = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(attachments));
@@ -25,5 +28,22 @@ public record Lesson(LessonSpec spec, Derivation derivation, List<LessonView.Che
   public Lesson(LessonSpec spec, Derivation derivation, List<LessonView.CheckView> checks, String markdown,
       String latex) {
     this(spec, derivation, checks, markdown, latex, Map.of());
+  }
+
+  /** Where the lesson's Markdown expects its picture, relative to the lesson; empty above {@link #DIAGRAM_LIMIT}. */
+  public static java.util.Optional<String> diagramPath(LessonSpec spec) {
+    return spec.steps() <= DIAGRAM_LIMIT ? java.util.Optional.of("assets/" + spec.slug() + ".svg") : java.util.Optional.empty();
+  }
+
+  /**
+   * The derivation over all the lesson's stages. A lesson in closed form carries the short derivation
+   * its recurrence was found from; its picture still shows every stage.
+   */
+  public Derivation fullDerivation() {
+    if (derivation.graph().steps() == spec.steps()) {
+      return derivation;
+    }
+    dev.unroll.unroll.UnrolledGraph graph = new dev.unroll.unroll.Unroller().unroll(derivation.graph().cell(), spec.steps());
+    return new dev.unroll.derive.Differentiator().derive(graph, derivation.parameterName(), derivation.loss());
   }
 }

@@ -9,6 +9,7 @@ import dev.unroll.derive.LocalCalculus;
 import dev.unroll.derive.LossKind;
 import dev.unroll.derive.Recurrence;
 import dev.unroll.explore.CachedBounds;
+import dev.unroll.render.GatedLessonView;
 import dev.unroll.render.LatexWriter;
 import dev.unroll.render.LessonView;
 import dev.unroll.render.LessonViews;
@@ -66,17 +67,32 @@ public final class Pipeline {
 
   public Lesson lesson(LessonSpec spec) {
     CellDefinition cell = cell(spec);
+    if (GatedLessons.gated(cell)) {
+      return gatedLesson(spec, cell);
+    }
     Forms forms = new Forms(calculi.apply(cell));
     Shape shape = shape(cell, spec, forms);
     List<LessonView.CheckView> outcomes = checks.stream()
         .map(c -> c.run(spec, shape.derivation(), shape.closed(), forms)).toList();
     LessonViews views = new LessonViews(forms, new LatexWriter(Notation.LESSON));
     BoundSection.Explained explained = bound.explain(spec, cell, forms, views);
-    LessonView view = views.view(shape.derivation(), spec.steps(), shape.closed(), activationOf(cell), outcomes, "",
-        explained.view());
+    LessonView view = views.view(shape.derivation(), spec.steps(), shape.closed(), activationOf(cell), outcomes,
+        Lesson.diagramPath(spec).orElse(""), explained.view());
     return new Lesson(spec, shape.derivation(), outcomes,
         templates.render("markdown/lesson.md.ftl", view),
         templates.render("latex/lesson.tex.ftl", view), explained.attachments());
+  }
+
+  /**
+   * A gated cell's lesson is told with its adjoint equations, whose size stays linear in N (the
+   * expanded sum grows exponentially); the derivation kept in the {@link Lesson} is of one stage.
+   */
+  private Lesson gatedLesson(LessonSpec spec, CellDefinition cell) {
+    GatedLessonView view = new GatedLessons(cells, calculi.apply(cell)).view(spec, cell);
+    Derivation oneStage = new Differentiator().derive(new Unroller().unroll(cell, 1), spec.wrt(), spec.loss());
+    return new Lesson(spec, oneStage, view.checks(),
+        templates.render("markdown/lesson.md.ftl", view),
+        templates.render("latex/lesson.tex.ftl", view));
   }
 
   /** Above this many stages a lesson is written in closed form unless the spec asks otherwise. */

@@ -1,11 +1,8 @@
 package dev.unroll.site;
 
 import dev.unroll.derive.Derivation;
-import dev.unroll.derive.Differentiator;
 import dev.unroll.pipeline.Lesson;
 import dev.unroll.pipeline.LessonSpec;
-import dev.unroll.unroll.UnrolledGraph;
-import dev.unroll.unroll.Unroller;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -101,17 +98,8 @@ final class LessonPages {
     return files;
   }
 
-  /**
-   * The derivation over all the lesson's stages. A lesson in closed form carries the short derivation
-   * its recurrence was found from; its picture still shows every stage.
-   */
   static Derivation fullDerivation(Lesson lesson) {
-    Derivation d = lesson.derivation();
-    if (d.graph().steps() == lesson.spec().steps()) {
-      return d;
-    }
-    UnrolledGraph graph = new Unroller().unroll(d.graph().cell(), lesson.spec().steps());
-    return new Differentiator().derive(graph, d.parameterName(), d.loss());
+    return lesson.fullDerivation();
   }
 
   private static SiteViews.Link neighbour(LessonSpec spec) {

@@ -69,6 +69,50 @@ class CheckCommandTest {
     assertThat(doc2.get("params")).isEqualTo(doc.get("params"));
   }
 
+  static Stream<Arguments> gatedCells() {
+    return Stream.of(
+        Arguments.of("lstm", "Wi Ui bi Wf Uf bf Wo Uo bo Wg Ug bg V", "Wi Ui bi Wf Uf bf Wo Uo bo Wg Ug bg V h0 c0 x y"),
+        Arguments.of("gru", "Wz Uz bz Wr Ur br Wh Uh bh V", "Wz Uz bz Wr Ur br Wh Uh bh V h0 x y"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("gatedCells")
+  void aGatedCellIsCheckedWithItsAdjointFormUnderTheIssuesKeys(String cell, String parameters, String keys) throws Exception {
+    Run text = run("check", "--cell", cell, "--steps", "4", "--seed", "3");
+    assertThat(text.exit()).isEqualTo(Main.OK);
+    assertThat(text.out()).contains("cell " + cell + ", activation (none), last loss, H = 4, D = 3, K = 3, N = 4, params from seed 3")
+        .contains("backward pass", "derived sum", "adjoint form", "finite differences", "passed:");
+    for (String p : parameters.split(" ")) {
+      assertThat(text.out()).containsPattern("(?m)^" + p + "(\\s+\\d\\.\\de-1[3-9]){5}\\s+\\d\\.\\de-(0[7-9]|1[0-9])$");
+    }
+
+    Run r = run("check", "--cell", cell, "--json", "--steps", "50", "--hidden", "3", "--inputs", "2", "--loss", "total");
+    assertThat(r.exit()).isEqualTo(Main.OK);
+    JsonNode doc = new ObjectMapper().readTree(r.out());
+    assertThat(iterable(doc.get("gradients").fieldNames())).containsExactly(parameters.split(" "));
+    assertThat(iterable(doc.get("params").fieldNames())).containsExactly(keys.split(" "));
+    assertThat(doc.at("/gradients/" + parameters.split(" ")[1]).size()).isEqualTo(3);
+    assertThat(doc.at("/gradients/" + parameters.split(" ")[0] + "/0").size()).isEqualTo(2);
+    assertThat(doc.at("/agreement/passed").asBoolean()).isTrue();
+    for (String p : parameters.split(" ")) {
+      assertThat(doc.at("/agreement/relativeErrors/" + p + "/adjoint form").asDouble()).as(p).isLessThan(1e-12);
+      assertThat(doc.at("/agreement/relativeErrors/" + p + "/finite differences").asDouble()).as(p).isLessThan(1e-6);
+    }
+    assertThat(doc.at("/params/x").size()).isEqualTo(50);
+
+    Path file = dir.resolve(cell + ".json");
+    Files.writeString(file, doc.get("params").toString(), StandardCharsets.UTF_8);
+    Run again = run("check", "--cell", cell, "--json", "--params", file.toString(), "--loss", "total");
+    assertThat(again.exit()).isEqualTo(Main.OK);
+    assertThat(new ObjectMapper().readTree(again.out()).get("gradients")).isEqualTo(doc.get("gradients"));
+  }
+
+  private static java.util.List<String> iterable(java.util.Iterator<String> names) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    names.forEachRemaining(out::add);
+    return out;
+  }
+
   @Test
   void largeSizesSampleTheReferencesAndSayWhich() {
     Run r = run("check", "--hidden", "24", "--steps", "12", "--sample", "5");
@@ -83,7 +127,7 @@ class CheckCommandTest {
         Arguments.of(new String[] {"--activation", "swish"}, "--activation must be one of"),
         Arguments.of(new String[] {"--params", "/nonexistent/p.json"}, "The params file /nonexistent/p.json does not exist or is not a file"),
         Arguments.of(new String[] {"--params", "FILE", "--hidden", "3"}, "--params cannot be combined"),
-        Arguments.of(new String[] {"--cell", "nosuch"}, "--cell must be one of"));
+        Arguments.of(new String[] {"--cell", "nosuch"}, "--cell must be one of rnn, lstm, gru"));
   }
 
   @ParameterizedTest

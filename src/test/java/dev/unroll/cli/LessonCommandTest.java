@@ -37,9 +37,12 @@ class LessonCommandTest {
     // The decay plot the Markdown links to is written next to it.
     assertThat(o.out().lines().toList()).containsExactly(
         outDir.resolve("rnn-tanh-W-last-3.md").toString(), outDir.resolve("rnn-tanh-W-last-3-decay.svg").toString(),
-        outDir.resolve("rnn-tanh-W-last-3.tex").toString());
+        outDir.resolve("rnn-tanh-W-last-3.tex").toString(), outDir.resolve("assets/rnn-tanh-W-last-3.svg").toString());
+    assertThat(Files.readString(outDir.resolve("rnn-tanh-W-last-3.md"))).contains("](assets/rnn-tanh-W-last-3.svg)")
+        .contains("](rnn-tanh-W-last-3-decay.svg)");
+    assertThat(Files.readString(outDir.resolve("assets/rnn-tanh-W-last-3.svg"))).contains("<svg", "</svg>");
     assertThat(outDir.resolve("rnn-tanh-W-last-3.md")).isNotEmptyFile();
-    try (Stream<Path> files = Files.list(outDir)) {
+    try (Stream<Path> files = Files.walk(outDir)) {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
     }
   }
@@ -48,9 +51,9 @@ class LessonCommandTest {
   void formatChoosesWhatIsWritten() throws IOException {
     Path outDir = tmp.resolve("md-only");
     assertThat(run("lesson", "--format", "md", "--out", outDir.toString()).code()).isZero();
-    try (Stream<Path> files = Files.list(outDir)) {
-      assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("rnn-tanh-W-last-3.md", "rnn-tanh-W-last-3-decay.svg");
+    try (Stream<Path> files = Files.walk(outDir)) {
+      assertThat(files.filter(Files::isRegularFile).map(p -> outDir.relativize(p).toString()))
+          .containsExactlyInAnyOrder("rnn-tanh-W-last-3.md", "rnn-tanh-W-last-3-decay.svg", "assets/rnn-tanh-W-last-3.svg");
     }
   }
 
@@ -91,6 +94,24 @@ class LessonCommandTest {
     assertThat(o.code()).isEqualTo(Main.BAD_INPUT);
     assertThat(o.err()).contains("--out");
     assertThat(Files.readString(file)).isEqualTo("not a folder");
+  }
+
+  @Test
+  void aGatedCellDefaultsToItsMemoryGatesRecurrentWeightAndNamesItsParametersForAnUnknownOne() throws IOException {
+    Path outDir = tmp.resolve("lstm");
+    Outcome ok = run("lesson", "--cell", "lstm", "--format", "md", "--out", outDir.toString());
+    assertThat(ok.code()).as(ok.err()).isZero();
+    try (Stream<Path> files = Files.list(outDir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("lstm-tanh-Uf-last-3.md");
+    }
+    String md = Files.readString(outDir.resolve("lstm-tanh-Uf-last-3.md"));
+    assertThat(md).contains("\\frac{\\partial E_{t+1}}{\\partial U_{f}}", "--wrt Uf", "Passed, numeric check", "was not run");
+
+    Outcome bad = run("lesson", "--cell", "lstm", "--wrt", "W", "--out", tmp.resolve("never").toString());
+    assertThat(bad.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(bad.err().strip()).isEqualTo("unroll: --wrt must be one of the lstm cell's parameters, "
+        + "Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, V; got 'W'.");
+    assertThat(run("lesson", "--help").out()).contains("Uf for the LSTM", "Uz for the GRU");
   }
 
   @Test

@@ -19,8 +19,24 @@ class ReadersTest {
 
   @Test
   void pdflatexCompilesTheLessonWithoutErrors() throws Exception {
+    compiles(Lessons.reference());
+  }
+
+  @Test
+  void pdflatexCompilesTheLstmLessonWithoutErrors() throws Exception {
+    compiles(Lessons.lstm());
+  }
+
+  @Test
+  void pandocReadsEveryFormulaOfTheLstmLessonAsMath() throws Exception {
+    JsonNode ast = readsMath(Lessons.lstm());
+    // The measured comparison is a real table to pandoc, not a paragraph of pipes.
+    assertThat(ast.findValues("t").stream().map(JsonNode::asText)).contains("Table");
+  }
+
+  private void compiles(Lesson lesson) throws Exception {
     ExternalTools.require("pdflatex");
-    Files.writeString(dir.resolve("lesson.tex"), Lessons.reference().latex(), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("lesson.tex"), lesson.latex(), StandardCharsets.UTF_8);
     ExternalTools.Run run = ExternalTools.run(dir, 120, "pdflatex", "-halt-on-error", "-interaction=nonstopmode", "lesson.tex");
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(dir.resolve("lesson.pdf")).isNotEmptyFile();
@@ -29,8 +45,12 @@ class ReadersTest {
 
   @Test
   void pandocReadsEveryDisplayAndInlineFormulaAsMath() throws Exception {
+    readsMath(Lessons.reference());
+  }
+
+  private JsonNode readsMath(Lesson lesson) throws Exception {
     ExternalTools.require("pandoc");
-    String markdown = Lessons.reference().markdown();
+    String markdown = lesson.markdown();
     Files.writeString(dir.resolve("lesson.md"), markdown, StandardCharsets.UTF_8);
     ExternalTools.Run run = ExternalTools.run(dir, 60, "pandoc", "-f", "markdown", "-t", "json", "lesson.md", "-o", "lesson.json");
     assertThat(run.exitCode()).as(run.output()).isZero();
@@ -50,6 +70,7 @@ class ReadersTest {
     assertThat(display).isEqualTo(count(markdown, "(?m)^\\s*\\$\\$\\s*$") / 2);
     String withoutDisplay = markdown.replaceAll("(?s)\\$\\$.*?\\$\\$", "");
     assertThat(inline).isEqualTo(count(withoutDisplay, "\\$[^$\\n]+\\$"));
+    return ast;
   }
 
   @Test
