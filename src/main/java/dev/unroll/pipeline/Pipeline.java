@@ -95,6 +95,14 @@ public final class Pipeline {
         templates.render("latex/lesson.tex.ftl", view));
   }
 
+  /**
+   * Whether a cell's routes multiply with every stage (a gate multiplies two values elementwise), so
+   * that its lesson is told through adjoint equations rather than one term per route.
+   */
+  public static boolean gated(CellDefinition cell) {
+    return GatedLessons.gated(cell);
+  }
+
   /** Above this many stages a lesson is written in closed form unless the spec asks otherwise. */
   public static final int AUTO_COMPACT_ABOVE = LessonViews.SHOWN_IN_FULL;
 

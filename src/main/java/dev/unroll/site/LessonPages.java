@@ -1,6 +1,8 @@
 package dev.unroll.site;
 
 import dev.unroll.derive.Derivation;
+import dev.unroll.pipeline.Pipeline;
+import dev.unroll.unroll.Unroller;
 import dev.unroll.pipeline.Lesson;
 import dev.unroll.pipeline.LessonSpec;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +72,11 @@ final class LessonPages {
     LessonSpec spec = lesson.spec();
     String slug = slug(spec);
     String dir = folder(spec);
-    NetworkDiagram diagram = NetworkDiagram.of(fullDerivation(lesson));
+    // A gated cell's routes multiply with every stage, so its picture shows the network without them.
+    boolean gated = Pipeline.gated(lesson.derivation().graph().cell());
+    NetworkDiagram diagram = gated
+        ? NetworkDiagram.of(new Unroller().unroll(lesson.derivation().graph().cell(), spec.steps()))
+        : NetworkDiagram.of(fullDerivation(lesson));
     byte[] picture = svg.svg(diagram).getBytes(StandardCharsets.UTF_8);
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(dir + "diagram.svg", picture);
@@ -87,7 +93,8 @@ final class LessonPages {
     files.put(dir + slug + ".tex", utf8(withPicture(lesson.latex(), tikz.tikz(diagram))));
     files.put(dir + slug + ".ipynb", utf8(notebooks.notebook(title(spec), lesson.markdown())));
     String caption = "The network unrolled over " + spec.steps() + (spec.steps() == 1 ? " stage" : " stages")
-        + "; in red, the paths the gradient of the " + spec.loss().spelled() + " loss takes to " + spec.wrt() + ".";
+        + (gated ? "." : "; in red, the paths the gradient of the " + spec.loss().spelled() + " loss takes to "
+            + spec.wrt() + ".");
     SiteViews.LessonPage view = new SiteViews.LessonPage(site, "../../", number, total, title(spec), cellName(spec),
         spec.activation().isEmpty() ? "own activations" : spec.activation(), spec.wrt(), spec.loss().spelled(), spec.steps(), markdown.html(lesson.markdown()),
         neighbour(previous), neighbour(next),

@@ -70,7 +70,7 @@ class NotebookWriterTest {
     assertThat(present).as("CI must have Debian's python3-nbformat").isTrue();
     Path site = tmp.resolve("site");
     Path config = tmp.resolve("c.properties");
-    Files.writeString(config, "parameters = W\nactivations = sigmoid\nmax-steps = 3\n");
+    Files.writeString(config, "cells = rnn\nparameters = W\nactivations = sigmoid\nmax-steps = 3\n");
     new SiteBuilder(new FakeLessons(), 2).build(SiteConfig.load(config), site, SiteBuilder.Progress.NONE);
     List<String> command = new ArrayList<>(List.of(PYTHON.toString(), "-c",
         "import sys, json, nbformat\n"

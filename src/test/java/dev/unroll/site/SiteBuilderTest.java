@@ -24,7 +24,7 @@ class SiteBuilderTest {
   /** A small grid (W and V, tanh, both losses, N = 1..3: 12 lessons) so the test stays quick. */
   private Path smallConfig() throws IOException {
     Path file = tmp.resolve("small.properties");
-    Files.writeString(file, "title = Small site\nparameters = W, V\nactivations = tanh\nmax-steps = 3\n");
+    Files.writeString(file, "title = Small site\ncells = rnn\nparameters = W, V\nactivations = tanh\nmax-steps = 3\n");
     return file;
   }
 
@@ -104,7 +104,7 @@ class SiteBuilderTest {
     Files.writeString(config, "templates = my-templates\n");
     assertThatThrownBy(() -> new SiteBuilder(new FakeLessons(), 2).build(SiteConfig.load(config), out, SiteBuilder.Progress.NONE))
         .isInstanceOf(SiteBuildException.class)
-        .hasMessageStartingWith("The site was not built: page 37 of 96 (lessons/rnn-tanh-V-last-5/index.html) failed:"
+        .hasMessageStartingWith("The site was not built: page 37 of 128 (lessons/rnn-tanh-V-last-5/index.html) failed:"
             + " the template lesson.ftl failed at line ")
         .hasMessageContaining("noSuchField")
         .hasMessageEndingWith("The previous site is unchanged.");

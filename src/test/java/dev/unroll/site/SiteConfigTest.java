@@ -20,13 +20,15 @@ class SiteConfigTest {
   void defaultsAreTheIssuesGrid() {
     SiteConfig c = SiteConfig.defaults();
     assertThat(c.title()).isEqualTo("Backpropagation through time, unrolled");
-    assertThat(c.cells()).containsExactly("rnn");
+    assertThat(c.cells()).containsExactly("rnn", "lstm", "gru");
     assertThat(c.maxSteps()).isEqualTo(8);
     assertThat(c.parameters()).containsExactly("W", "U", "V");
     assertThat(c.activations()).containsExactly("tanh", "sigmoid");
     assertThat(c.losses()).containsExactly(LossKind.LAST, LossKind.TOTAL);
     assertThat(c.templates()).isEmpty();
-    assertThat(new SiteGrid(c).specs()).hasSize(96);
+    // 96 RNN lessons (8 N x 3 parameters x 2 activations x 2 losses) and 16 for each gated cell
+    // (8 N x its one parameter x 2 losses; it has no activation to choose).
+    assertThat(new SiteGrid(c).specs()).hasSize(96 + 16 + 16);
   }
 
   @Test
