@@ -18,6 +18,20 @@ public record Derivation(UnrolledGraph graph, Node parameter, LossKind loss, Lis
     walk = List.copyOf(walk);
   }
 
+  /**
+   * The part of this derivation that comes from the newest stage's loss, as a last-loss derivation:
+   * the whole of it for the last loss, one recurrence of several for the total loss.
+   */
+  public Derivation newestLoss() {
+    if (loss == LossKind.LAST) {
+      return this;
+    }
+    Node newest = graph.lastLoss();
+    return new Derivation(graph, parameter, LossKind.LAST,
+        terms.stream().filter(t -> t.loss().equals(newest)).toList(),
+        walk.stream().filter(s -> s.loss().equals(newest)).toList());
+  }
+
   public String parameterName() {
     return parameter.name().orElseThrow().name();
   }

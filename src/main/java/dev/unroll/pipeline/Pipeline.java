@@ -15,7 +15,6 @@ import dev.unroll.render.LessonView;
 import dev.unroll.render.LessonViews;
 import dev.unroll.render.Notation;
 import dev.unroll.render.TemplateRenderer;
-import dev.unroll.unroll.Node;
 import dev.unroll.unroll.UnrolledGraph;
 import dev.unroll.unroll.Unroller;
 import java.util.List;
@@ -134,21 +133,13 @@ public final class Pipeline {
     if (compact) {
       Derivation small = differentiator.derive(new Unroller().unroll(cell, Math.min(spec.steps(), SHORT)),
           spec.wrt(), spec.loss());
-      Optional<Recurrence> found = forms.recurrence(firstLoss(small));
+      Optional<Recurrence> found = forms.recurrence(small.newestLoss());
       if (found.isPresent() && spec.steps() >= SHORT) {
         return new Shape(small, found.map(r -> r.over(spec.steps())));
       }
     }
     UnrolledGraph graph = new Unroller().unroll(cell, spec.steps());
     return new Shape(differentiator.derive(graph, spec.wrt(), spec.loss()), Optional.empty());
-  }
-
-  /** The terms of a derivation that come from its newest loss: for the total loss, one recurrence of several. */
-  private static Derivation firstLoss(Derivation d) {
-    Node newest = d.graph().lastLoss();
-    return new Derivation(d.graph(), d.parameter(), LossKind.LAST,
-        d.terms().stream().filter(t -> t.loss().equals(newest)).toList(),
-        d.walk().stream().filter(s -> s.loss().equals(newest)).toList());
   }
 
   /** The spec's cell with its activation placeholder bound to the spec's activation, if it names one. */

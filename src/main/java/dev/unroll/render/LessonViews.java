@@ -84,7 +84,7 @@ public final class LessonViews {
         closed.isPresent() ? "newest" : abridged ? "abridged" : "all",
         closed.map(r -> closedSums(d, r, gradient)).orElseGet(() -> expandedSums(d, abridged, gradient)),
         localGradients(d),
-        recurrence(closed.or(() -> forms.recurrence(newestLoss(d))),
+        recurrence(closed.or(() -> forms.recurrence(d.newestLoss())),
             new Expr.Partial(d.graph().lastLoss().label(), param)),
         checks,
         diagram,
@@ -133,17 +133,6 @@ public final class LessonViews {
     kept.add(new Expr.Apply("cdots", List.of()));
     kept.addAll(p.factors().subList(p.factors().size() - KEPT_AT_EACH_END, p.factors().size()));
     return new Expr.Product(kept, p.style());
-  }
-
-  /** The part of a derivation that comes from the newest stage's loss. */
-  private static Derivation newestLoss(Derivation d) {
-    if (d.loss() == LossKind.LAST) {
-      return d;
-    }
-    Node last = d.graph().lastLoss();
-    return new Derivation(d.graph(), d.parameter(), LossKind.LAST,
-        d.terms().stream().filter(t -> t.loss().equals(last)).toList(),
-        d.walk().stream().filter(s -> s.loss().equals(last)).toList());
   }
 
   /** {@code E_{t+1}} for the last loss, {@code E} for the total. */

@@ -1,6 +1,5 @@
 package dev.unroll.site;
 
-import dev.unroll.derive.Derivation;
 import dev.unroll.pipeline.Pipeline;
 import dev.unroll.unroll.Unroller;
 import dev.unroll.pipeline.Lesson;
@@ -76,7 +75,7 @@ final class LessonPages {
     boolean gated = Pipeline.gated(lesson.derivation().graph().cell());
     NetworkDiagram diagram = gated
         ? NetworkDiagram.of(new Unroller().unroll(lesson.derivation().graph().cell(), spec.steps()))
-        : NetworkDiagram.of(fullDerivation(lesson));
+        : NetworkDiagram.of(lesson.fullDerivation());
     byte[] picture = svg.svg(diagram).getBytes(StandardCharsets.UTF_8);
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(dir + "diagram.svg", picture);
@@ -103,10 +102,6 @@ final class LessonPages {
         images.isEmpty());
     files.put(dir + "index.html", utf8(templates.render(SiteTemplates.LESSON, view)));
     return files;
-  }
-
-  static Derivation fullDerivation(Lesson lesson) {
-    return lesson.fullDerivation();
   }
 
   private static SiteViews.Link neighbour(LessonSpec spec) {

@@ -11,7 +11,7 @@ class LessonPagesTest {
         dev.unroll.derive.LossKind.TOTAL);
     dev.unroll.pipeline.Lesson lesson = new FakeLessons().apply(spec);
     assertThat(lesson.derivation().graph().steps()).as("the pipeline's closed form keeps a short derivation").isLessThan(12);
-    dev.unroll.derive.Derivation full = LessonPages.fullDerivation(lesson);
+    dev.unroll.derive.Derivation full = lesson.fullDerivation();
     assertThat(full.graph().steps()).isEqualTo(12);
     assertThat(full.terms()).hasSize(12 * 13 / 2);
     assertThat(NetworkDiagram.of(full).columns()).isEqualTo(13);
