@@ -1,5 +1,5 @@
 [#-- The words of a gated cell's lesson (LSTM, GRU), shared by the Markdown and LaTeX layouts, which
-     define the macros heading, m, display, list, item, text, code, image and table. Every formula is
+     define the macros heading, m, display, list, item, text, code, image, plot and table. Every formula is
      a field of the view, typeset by the engine; every statement about the measured gradients is a
      finding generated from the numbers in the table. --]
 [#assign isTotal = loss == "total"]
@@ -52,6 +52,11 @@ What this means for vanishing: along the path of [@m memory.stateTex/] the gradi
 [#assign cells = cells + [[r.distance?c] + r.values]]
 [/#list]
 [@table header cells/]
+[#if measure.plot?has_content]
+The plot draws the same norms at every [@m "j"/] from 0 to [=(measure.steps - 1)?c], one line per column of the table, on a log scale.[#if memory.present] Dashed lines follow the path of [@m memory.stateTex/] alone.[/#if] A norm that shrinks by the same factor at every stage falls on a straight line.
+
+[@plot file=measure.plot series=measure.series alt="Gradient norm j stages back, one line per column of the table, log scale" xlabel="stages back from the newest stage" ylabel="gradient norm"/]
+[/#if]
 What these numbers show:
 [@list]
 [#list measure.findings as f]

@@ -114,7 +114,7 @@ The usual remedy for exploding gradients is gradient-norm clipping (Pascanu, Mik
 
 Measured on seeded random weights (the numeric check's sizes, seed 1) with [@m bound.parameterTex/] scaled to three largest singular values: each of the [=bound.measuredSteps] terms of [@m bound.measuredTex/], divided by the norms of the newest delta and of the term's own end vector (so that what is left is the product of Jacobians the term carries), against how far back it reaches, with the bound dashed. The norms are on a log scale.
 
-[@plot bound/]
+[@plot file=bound.plot series=bound.series alt="Relative term norms against the bound (gamma sigma_max)^j, log scale" xlabel="stages back from the newest term" ylabel="relative term norm"/]
 [@list]
 [#list bound.measured as r]
 [@item][@text "sigma_max = " + r.label + " = " + r.sigma + ", gamma sigma = " + r.gain/]: the oldest term's relative norm is [=r.oldest] against a bound of [=r.oldestBound][#if r.allUnder]; every term lies under its bound[#else]; NOT every term lies under its bound[/#if]. The whole gradient's norm is [=r.total], [#if r.total == r.clipped]under the clipping threshold [=bound.threshold], so clipping leaves it alone[#else]clipped to [=r.clipped] at threshold [=bound.threshold][/#if].[/@item]

@@ -42,12 +42,13 @@ $}
 [#macro text value][=latexText(value)][/#macro]
 [#macro code value]\texttt{[=latexText(value)]}[/#macro]
 [#macro image path alt][/#macro]
-[#macro plot bound]
+[#-- The x axis of every plot is j; xlabel says what j counts. The colours are LogPlot's palette. --]
+[#macro plot file series alt xlabel ylabel]
 \begin{center}
 \begin{tikzpicture}
-\begin{semilogyaxis}[width=0.9\linewidth, height=0.55\linewidth, xlabel={$j$, stages back from the newest term}, ylabel={relative term norm}, legend pos=south west, legend style={font=\tiny}]
-[#list bound.series as s]
-\addplot[[=["blue", "red", "teal", "violet", "orange"][((s?index / 2)?floor) % 5]], [#if s.bound]dashed, [#else]thick, [/#if]mark=none] coordinates {[=s.points]};
+\begin{semilogyaxis}[width=0.9\linewidth, height=0.55\linewidth, xlabel={$j$, [@text xlabel/]}, ylabel={[@text ylabel/]}, legend pos=south west, legend style={font=\tiny}]
+[#list series as s]
+\addplot[[=["blue", "red", "teal", "violet", "orange"][s.color % 5]], [#if s.dashed]dashed, [#else]thick, [/#if]mark=none] coordinates {[=s.points]};
 \addlegendentry{[@text s.label/]}
 [/#list]
 \end{semilogyaxis}

@@ -24,7 +24,7 @@ $$
 [#macro code value]`[=value]`[/#macro]
 [#macro image path alt]![[=alt]]([=path])
 [/#macro]
-[#macro plot bound]![Relative term norms against the bound (gamma sigma_max)^j, log scale]([=bound.plot])
+[#macro plot file series alt xlabel ylabel]![[=alt]]([=file])
 
 [/#macro]
 [#macro table header rows]

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The lesson's "why gradients vanish or explode" section: gamma = max |f'| from Symja (through the
@@ -71,7 +70,6 @@ final class BoundSection {
     String where = b.argument().equals("any z") || b.argument().isEmpty() ? b.argument() : a.argument() + " = " + b.argument();
     DecayExperiment experiment = new DecayExperiment(cell, r.get(), Pipelines.NUMERIC_SIZES);
     Decay d = experiment.run(name, b.value(), Setting.DEFAULTS, MEASURED_STAGES, SEED, THRESHOLD);
-    String plot = spec.slug() + "-decay.svg";
     List<LessonView.MeasuredView> measured = new ArrayList<>();
     for (Decay.Run run : d.runs()) {
       Decay.TermNorm oldest = run.terms().get(run.terms().size() - 1);
@@ -80,15 +78,12 @@ final class BoundSection {
           run.terms().stream().allMatch(t -> t.relative() <= t.bound() * (1 + 1e-9)),
           DecayTable.number(run.total()), DecayTable.number(run.clipped())));
     }
-    List<LessonView.SeriesView> series = DecayPlot.series(d).stream()
-        .map(s -> new LessonView.SeriesView(s.label(), s.bound(), s.points())).toList();
+    PlotFile plot = new PlotFile(spec.slug() + "-decay.svg", DecayPlot.plot(d));
     LessonViews.BoundInput in = new LessonViews.BoundInput(name, definition,
         Optional.of(new LessonViews.Gain(b.maximum(), b.value(), where, b.attained())), state, d.matrix(),
-        measuredBy.map(m -> new Expr.Partial(m.graph().lastLoss().label(), m.parameter().label())), plot,
-        MEASURED_STAGES, DecayTable.number(THRESHOLD), measured, series);
-    Map<String, String> files = new TreeMap<>();
-    files.put(plot, DecayPlot.svg(d));
-    return new Explained(views.bound(in), files);
+        measuredBy.map(m -> new Expr.Partial(m.graph().lastLoss().label(), m.parameter().label())), plot.name(),
+        MEASURED_STAGES, DecayTable.number(THRESHOLD), measured, plot.series());
+    return new Explained(views.bound(in), plot.attachment());
   }
 
   /**

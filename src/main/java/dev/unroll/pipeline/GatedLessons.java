@@ -27,12 +27,13 @@ import dev.unroll.unroll.UnrolledGraph;
 import dev.unroll.unroll.Unroller;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The lesson of a gated cell: unroll, derive the adjoint equations ({@link Adjoints}), follow the
  * memory state's own path ({@link StatePaths}), check the adjoint form numerically, measure term
- * norms against the plain RNN ({@link GradientMeasure}), and build the view. Nothing here names a
+ * norms against the plain RNN ({@link GradientMeasure}) and plot them, and build the view. Nothing here names a
  * cell: the memory state is found in the graph as the state updated by a named gate times its own
  * previous value ({@code c_t = f_t \odot c_{t-1} + ...}).
  */
@@ -51,7 +52,10 @@ final class GatedLessons {
     return new Unroller().unroll(cell, 1).nodes().stream().anyMatch(n -> n.op() == Op.HADAMARD);
   }
 
-  GatedLessonView view(LessonSpec spec, CellDefinition cell) {
+  /** A gated cell's lesson view and the files its Markdown links to (the plot of the measured norms). */
+  record Told(GatedLessonView view, Map<String, String> attachments) {}
+
+  Told lesson(LessonSpec spec, CellDefinition cell) {
     UnrolledGraph graph = new Unroller().unroll(cell, spec.steps());
     Adjoints adjoints = new Adjoints(calculus);
     AdjointSystem s = adjoints.derive(graph, spec.loss());
@@ -60,20 +64,22 @@ final class GatedLessons {
     Expr gradient = adjoints.gradientSeries(s, spec.wrt()).orElseGet(() -> adjoints.gradient(s, spec.wrt()));
     Optional<Memory> memory = memory(graph);
     AdjointForm form = AdjointForm.of(s, adjoints);
-    return new GatedLessonView(true, cell.title(), cell.name(), cell.title(), spec.steps(), spec.wrt(), tex.write(param.label()),
+    GradientMeasure.Measured measured = new GradientMeasure(cells, calculus).measure(cell, memory.map(Memory::gate),
+        memory.map(Memory::state), memory.map(Memory::bias), spec.slug() + "-norms.svg");
+    GatedLessonView view = new GatedLessonView(true, cell.title(), cell.name(), cell.title(), spec.steps(), spec.wrt(), tex.write(param.label()),
         String.join(", ", cell.declarations(dev.unroll.cell.Declaration.Kind.PARAM).stream().map(d -> d.name()).toList()),
         spec.loss().spelled(), tex.write(s.lossSymbol()), tex.write(gradientLhs), equations(graph),
         spec.steps() >= 2 ? stage(s, adjoints, Time.t(0), true) : "",
         stage(s, adjoints, Time.t(1), false),
         tex.equation(gradientLhs, gradient),
         memory.map(m -> memoryView(s, adjoints, m)).orElse(new GatedLessonView.MemoryView(false, "", "", "", "", "", "")),
-        new GradientMeasure(cells, calculus).measure(cell, memory.map(Memory::gate), memory.map(Memory::state),
-            memory.map(Memory::bias)),
+        measured.view(),
         List.of(numericCheck(graph, spec.loss(), form)),
         "The symbolic cross-check (Symja differentiating the fully unrolled loss) was not run for this gated cell: "
             + "it compares Symja's derivative with the expanded sum of terms, which a gated cell's lesson does not write "
             + "(its gradient is given by adjoint equations). The numeric check above compares the engine's adjoint "
             + "equations with the backward pass, automatic differentiation and finite differences instead.");
+    return new Told(view, measured.plot().attachment());
   }
 
   private String equations(UnrolledGraph graph) {

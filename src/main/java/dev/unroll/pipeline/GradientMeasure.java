@@ -5,6 +5,7 @@ import dev.unroll.cell.CellLibrary;
 import dev.unroll.derive.Adjoints;
 import dev.unroll.derive.LocalCalculus;
 import dev.unroll.derive.LossKind;
+import dev.unroll.explore.LogPlot;
 import dev.unroll.numeric.AdjointForm;
 import dev.unroll.numeric.Params;
 import dev.unroll.numeric.ParamsGenerator;
@@ -40,15 +41,24 @@ final class GradientMeasure {
     this.calculus = calculus;
   }
 
-  GatedLessonView.MeasureView measure(CellDefinition cell, Optional<String> gate, Optional<String> memory,
-      Optional<String> bias) {
+  /** The measured comparison's view and its plot, both drawn from the same columns of norms. */
+  record Measured(GatedLessonView.MeasureView view, PlotFile plot) {}
+
+  /**
+   * A column of the table and a line of the plot: its heading, the norm j stages back at index j,
+   * and how the line is drawn (the colour of its setting; dashed for a memory's own path).
+   */
+  private record Column(String heading, double[] norms, int color, boolean dashed) {}
+
+  /** Measures and compares; {@code plotFile} is the name the plot's SVG is written under next to the lesson. */
+  Measured measure(CellDefinition cell, Optional<String> gate, Optional<String> memory, Optional<String> bias,
+      String plotFile) {
     TermNorms norms = new TermNorms();
     CellDefinition rnn = cells.load("rnn").withPlaceholder(cells.load("rnn").placeholders().keySet().iterator().next(), "tanh");
     String rnnState = rnn.declarations(dev.unroll.cell.Declaration.Kind.STATE).get(0).name();
     double[] plain = norms.full(network(rnn, "tanh", Optional.empty()), rnnState);
     String visible = cell.declarations(dev.unroll.cell.Declaration.Kind.STATE).get(0).name();
-    List<String> columns = new ArrayList<>(List.of("RNN, state " + rnnState));
-    List<double[]> data = new ArrayList<>(List.of(plain));
+    List<Column> columns = new ArrayList<>(List.of(new Column("RNN, state " + rnnState, plain, 0, false)));
     List<String> findings = new ArrayList<>();
     String setup = String.format(Locale.ROOT, "The same seeded random weights (seed %d, H = %d, D = %d, K = %d) over %d stages, "
         + "the last loss; each entry is the Euclidean norm of the gradient of the newest loss with respect to the state j stages back.",
@@ -68,11 +78,12 @@ final class GradientMeasure {
       String m = memory.get();
       String g = gate.get();
       String b = bias.get();
-      columns.add(cell.name().toUpperCase(Locale.ROOT) + ", " + m + " path only, " + b + " = 0");
-      columns.add(cell.name().toUpperCase(Locale.ROOT) + ", " + m + " path only, " + b + " = " + number(OPEN_BIAS));
-      columns.add(cell.name().toUpperCase(Locale.ROOT) + ", all paths to " + m + ", " + b + " = 0");
-      columns.add(cell.name().toUpperCase(Locale.ROOT) + ", all paths to " + m + ", " + b + " = " + number(OPEN_BIAS));
-      data.addAll(List.of(alongClosed, alongOpen, fullClosed, fullOpen));
+      String name = cell.name().toUpperCase(Locale.ROOT);
+      // Colour by the bias setting, dashed for the memory's own path, so each pair reads together.
+      columns.add(new Column(name + ", " + m + " path only, " + b + " = 0", alongClosed, 1, true));
+      columns.add(new Column(name + ", " + m + " path only, " + b + " = " + number(OPEN_BIAS), alongOpen, 2, true));
+      columns.add(new Column(name + ", all paths to " + m + ", " + b + " = 0", fullClosed, 1, false));
+      columns.add(new Column(name + ", all paths to " + m + ", " + b + " = " + number(OPEN_BIAS), fullOpen, 2, false));
       double rClosed = alongClosed[last] / alongClosed[0];
       double rOpen = alongOpen[last] / alongOpen[0];
       double rPlain = plain[last] / plain[0];
@@ -99,8 +110,7 @@ final class GradientMeasure {
               : "the other paths matter for how much reaches back, so the product of the gates alone does not tell the whole story."));
     } else {
       double[] gated = norms.full(network(cell, "", Optional.empty()), visible);
-      columns.add(cell.name().toUpperCase(Locale.ROOT) + ", state " + visible);
-      data.add(gated);
+      columns.add(new Column(cell.name().toUpperCase(Locale.ROOT) + ", state " + visible, gated, 1, false));
       double r = gated[last] / gated[0];
       double rPlain = plain[last] / plain[0];
       findings.add(String.format(Locale.ROOT, "The %s's gradient norm changed by a factor of %s over the same distance, %s the RNN's.",
@@ -109,12 +119,15 @@ final class GradientMeasure {
     List<GatedLessonView.RowView> rows = new ArrayList<>();
     for (int j : DISTANCES) {
       if (j < STEPS) {
-        List<String> values = new ArrayList<>();
-        data.forEach(d -> values.add(number(d[j])));
-        rows.add(new GatedLessonView.RowView(j, values));
+        rows.add(new GatedLessonView.RowView(j, columns.stream().map(c -> number(c.norms()[j])).toList()));
       }
     }
-    return new GatedLessonView.MeasureView(STEPS, setup, columns, rows, findings);
+    PlotFile plot = new PlotFile(plotFile, new LogPlot("norms",
+        "Gradient norm j stages back, " + cell.name().toUpperCase(Locale.ROOT) + " and the plain RNN",
+        "j, stages back from the newest stage", "gradient norm (log scale)",
+        columns.stream().map(c -> LogPlot.Line.of(c.heading(), c.color(), c.dashed(), c.norms())).toList()));
+    return new Measured(new GatedLessonView.MeasureView(STEPS, setup, columns.stream().map(Column::heading).toList(), rows,
+        findings, plotFile, plot.series()), plot);
   }
 
   /** A network of {@link #STEPS} stages on seeded weights, optionally with one bias set ({@code "bf=3.0"}). */

@@ -87,11 +87,12 @@ public final class Pipeline {
    * expanded sum grows exponentially); the derivation kept in the {@link Lesson} is of one stage.
    */
   private Lesson gatedLesson(LessonSpec spec, CellDefinition cell) {
-    GatedLessonView view = new GatedLessons(cells, calculi.apply(cell)).view(spec, cell);
+    GatedLessons.Told told = new GatedLessons(cells, calculi.apply(cell)).lesson(spec, cell);
+    GatedLessonView view = told.view();
     Derivation oneStage = new Differentiator().derive(new Unroller().unroll(cell, 1), spec.wrt(), spec.loss());
     return new Lesson(spec, oneStage, view.checks(),
         templates.render("markdown/lesson.md.ftl", view),
-        templates.render("latex/lesson.tex.ftl", view));
+        templates.render("latex/lesson.tex.ftl", view), told.attachments());
   }
 
   /**

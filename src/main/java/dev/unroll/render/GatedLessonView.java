@@ -7,7 +7,7 @@ import java.util.Objects;
  * Everything the lesson of a gated cell (LSTM, GRU) shows, already typeset or measured: the cell's
  * equations, its adjoint equations at a general stage k and at the newest stage, the gradient of
  * the chosen parameter, the memory state's own path next to its full one-step Jacobian, and a table
- * of measured norms with the sentences those numbers support. {@code gated} is always true: the
+ * of measured norms with its plot and the sentences those numbers support. {@code gated} is always true: the
  * layouts choose the gated body by it.
  *
  * @param memory the state path section; {@code present} false for a cell with no state updated by a
@@ -54,16 +54,22 @@ public record GatedLessonView(
       String ownStep) {}
 
   /**
-   * The measured comparison: the columns' headings (TeX-free words), the rows, and the settings.
+   * The measured comparison: the columns' headings (TeX-free words), the rows, the settings, and the
+   * plot of the same norms at every distance.
    *
    * @param columns headings after the distance column
    * @param rows each row's distance and formatted norms
+   * @param plot the plot's file name next to the lesson, which the Markdown links
+   * @param series the plot's lines for pgfplots, one per column, labelled as the columns are
    */
-  public record MeasureView(int steps, String setup, List<String> columns, List<RowView> rows, List<String> findings) {
+  public record MeasureView(int steps, String setup, List<String> columns, List<RowView> rows, List<String> findings,
+      String plot, List<LessonView.SeriesView> series) {
     public MeasureView {
+      Objects.requireNonNull(plot, "plot");
       columns = List.copyOf(columns);
       rows = List.copyOf(rows);
       findings = List.copyOf(findings);
+      series = List.copyOf(series);
     }
   }
 

@@ -122,6 +122,11 @@ public record LessonView(
   public record MeasuredView(String label, String sigma, String gain, String oldest, String oldestBound,
       boolean allUnder, String total, String clipped) {}
 
-  /** A line of the plot as {@code (x,y) ...} coordinates; {@code bound} lines are drawn dashed. */
-  public record SeriesView(String label, boolean bound, String points) {}
+  /**
+   * A line of a plot as pgfplots draws it, from the same points as the plot's SVG.
+   *
+   * @param color the line's colour as an index into the layout's palette, from 0
+   * @param points {@code (x,y) (x,y) ...}
+   */
+  public record SeriesView(String label, int color, boolean dashed, String points) {}
 }

@@ -79,13 +79,14 @@ final class LessonPages {
     byte[] picture = svg.svg(diagram).getBytes(StandardCharsets.UTF_8);
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(dir + "diagram.svg", picture);
-    Set<String> images = images(lesson.markdown());
-    for (String image : images) {
+    boolean linksPicture = false;
+    for (String image : images(lesson.markdown())) {
       String local = localPath(image);
       if (local != null && lesson.attachments().containsKey(local)) {
-        files.put(dir + local, utf8(lesson.attachments().get(local))); // the decay plot drawn with the lesson
+        files.put(dir + local, utf8(lesson.attachments().get(local))); // a plot drawn with the lesson
       } else if (local != null && local.endsWith(".svg")) {
         files.put(dir + local, picture);
+        linksPicture = true;
       }
     }
     files.put(dir + slug + ".md", utf8(lesson.markdown()));
@@ -99,7 +100,7 @@ final class LessonPages {
         neighbour(previous), neighbour(next),
         new SiteViews.Link(slug + ".md", "Markdown"), new SiteViews.Link(slug + ".tex", "LaTeX"),
         new SiteViews.Link(slug + ".ipynb", "Jupyter notebook"), new SiteViews.Link("diagram.svg", caption),
-        images.isEmpty());
+        !linksPicture);
     files.put(dir + "index.html", utf8(templates.render(SiteTemplates.LESSON, view)));
     return files;
   }

@@ -57,7 +57,7 @@ public final class SiteViews {
    * @param number the page's place in the grid, from 1
    * @param previous the same lesson with one stage fewer, or null on the first
    * @param next the same lesson with one stage more, or null on the last
-   * @param diagram the picture of the network, shown above the lesson when the lesson has no picture of its own
+   * @param diagram the picture of the network, shown above the lesson unless its Markdown links the picture itself
    */
   public record LessonPage(Site site, String root, int number, int total, String title, String cell,
       String activation, String parameter, String loss, int steps, String body, Link previous, Link next,

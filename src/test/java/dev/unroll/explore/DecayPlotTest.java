@@ -24,13 +24,14 @@ class DecayPlotTest {
   }
 
   @Test
-  void thePgfplotsSeriesHoldTheMeasuredAndBoundPointsLeavingOutZeros() {
-    List<DecayPlot.Series> series = DecayPlot.series(decay(0.4));
-    assertThat(series).extracting(DecayPlot.Series::label)
+  void thePgfplotsLinesHoldTheMeasuredAndBoundPointsLeavingOutZeros() {
+    List<LogPlot.Line> lines = DecayPlot.plot(decay(0.4)).lines();
+    assertThat(lines).extracting(LogPlot.Line::label)
         .containsExactly("measured, 0.5/gamma", "bound, 0.5/gamma", "measured, 2", "bound, 2");
-    assertThat(series.get(0).points()).isEqualTo("(0,1.000000e+00) (1,2.000000e-01)");
-    assertThat(series.get(1).bound()).isTrue();
-    assertThat(series.get(1).points()).isEqualTo("(0,1.000000e+00) (1,5.000000e-01) (2,2.500000e-01)");
+    assertThat(lines).extracting(LogPlot.Line::color).containsExactly(0, 0, 1, 1);
+    assertThat(lines).extracting(LogPlot.Line::dashed).containsExactly(false, true, false, true);
+    assertThat(lines.get(0).coordinates()).isEqualTo("(0,1.000000e+00) (1,2.000000e-01)");
+    assertThat(lines.get(1).coordinates()).isEqualTo("(0,1.000000e+00) (1,5.000000e-01) (2,2.500000e-01)");
   }
 
   @Test

@@ -1,14 +1,21 @@
 package dev.unroll.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.unroll.cell.CellLibrary;
 import dev.unroll.derive.LossKind;
 import dev.unroll.derive.TextbookCalculus;
 import dev.unroll.render.GatedLessonView;
+import dev.unroll.render.LessonView;
 import dev.unroll.unroll.Unroller;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The gated lesson finds the memory state in the graph, and its findings agree with its own table. */
@@ -26,7 +33,7 @@ class GatedLessonsTest {
   @Test
   void everyFindingAboutTheLstmIsBorneOutByTheMeasuredTable() {
     GatedLessonView v = new GatedLessons(cells, new TextbookCalculus())
-        .view(new LessonSpec("lstm", 4, "Uf", "tanh", LossKind.LAST, LessonSpec.Form.AUTO), cells.load("lstm"));
+        .lesson(new LessonSpec("lstm", 4, "Uf", "tanh", LossKind.LAST, LessonSpec.Form.AUTO), cells.load("lstm")).view();
     GatedLessonView.MeasureView m = v.measure();
     assertThat(m.columns()).hasSize(5);
     List<String> first = m.rows().get(0).values();
@@ -49,7 +56,7 @@ class GatedLessonsTest {
   @Test
   void theGrusFindingComparesItsOwnNumbersWithTheRnns() {
     GatedLessonView v = new GatedLessons(cells, new TextbookCalculus())
-        .view(new LessonSpec("gru", 2, "Uz", "tanh", LossKind.TOTAL, LessonSpec.Form.AUTO), cells.load("gru"));
+        .lesson(new LessonSpec("gru", 2, "Uz", "tanh", LossKind.TOTAL, LessonSpec.Form.AUTO), cells.load("gru")).view();
     GatedLessonView.MeasureView m = v.measure();
     List<String> first = m.rows().get(0).values();
     List<String> last = m.rows().get(m.rows().size() - 1).values();
@@ -57,6 +64,52 @@ class GatedLessonsTest {
     assertThat(String.join(" ", m.findings())).contains(less ? "less decay than the RNN" : "no less decay than the RNN");
     assertThat(v.memory().present()).isFalse();
     assertThat(Optional.of(v.generalStage())).hasValueSatisfying(s -> assertThat(s).contains("h_{k}"));
+  }
+
+  @Test
+  void thePlotOfEachCellDrawsExactlyTheNumbersOfItsTable() {
+    for (String name : List.of("lstm", "gru")) {
+      LessonSpec spec = new LessonSpec(name, 2, name.equals("lstm") ? "Uf" : "Uz", "tanh", LossKind.LAST, LessonSpec.Form.AUTO);
+      GatedLessons.Told told = new GatedLessons(cells, new TextbookCalculus()).lesson(spec, cells.load(name));
+      GatedLessonView.MeasureView m = told.view().measure();
+      assertThat(m.plot()).isEqualTo(spec.slug() + "-norms.svg");
+      assertThat(told.attachments()).containsOnlyKeys(m.plot());
+      assertThat(m.series()).extracting(LessonView.SeriesView::label).as(name).containsExactlyElementsOf(m.columns());
+      for (int c = 0; c < m.columns().size(); c++) {
+        Map<Integer, Double> line = points(m.series().get(c).points());
+        assertThat(line.keySet()).as("%s: a point at every stage", m.columns().get(c))
+            .containsExactlyElementsOf(IntStream.range(0, m.steps()).boxed().toList());
+        for (GatedLessonView.RowView row : m.rows()) {
+          double table = Double.parseDouble(row.values().get(c));
+          // The table prints three significant digits; the plot's coordinates carry seven.
+          assertThat(line.get(row.distance())).as("%s, j = %d", m.columns().get(c), row.distance())
+              .isCloseTo(table, within(Math.abs(table) * 6e-3));
+        }
+      }
+      String svg = told.attachments().get(m.plot());
+      m.columns().forEach(c -> assertThat(svg).contains(c));
+      assertThat(m.series()).allSatisfy(s -> assertThat(s.dashed()).as(s.label()).isEqualTo(s.label().contains("path only")));
+    }
+  }
+
+  @Test
+  void thePlotsSvgIsTheSameOnEveryRender() {
+    LessonSpec spec = new LessonSpec("lstm", 2, "Uf", "tanh", LossKind.LAST, LessonSpec.Form.AUTO);
+    String first = new GatedLessons(cells, new TextbookCalculus()).lesson(spec, cells.load("lstm")).attachments()
+        .get(spec.slug() + "-norms.svg");
+    String second = new GatedLessons(cells, new TextbookCalculus()).lesson(spec, cells.load("lstm")).attachments()
+        .get(spec.slug() + "-norms.svg");
+    assertThat(second).startsWith("<?xml").contains("unroll-norms-").isEqualTo(first);
+  }
+
+  /** pgfplots coordinates {@code (x,y) (x,y)} by x. */
+  private static Map<Integer, Double> points(String coordinates) {
+    Map<Integer, Double> out = new TreeMap<>();
+    Matcher m = Pattern.compile("\\((\\d+),([^)]+)\\)").matcher(coordinates);
+    while (m.find()) {
+      out.put(Integer.parseInt(m.group(1)), Double.parseDouble(m.group(2)));
+    }
+    return out;
   }
 
   private static double ratio(List<String> first, List<String> last, int column) {
