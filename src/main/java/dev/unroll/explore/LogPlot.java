@@ -96,6 +96,7 @@ public record LogPlot(String key, String title, String xLabel, String yLabel, Li
     LogAxis y = new LogAxis(yLabel);
     y.setBase(10);
     y.setSmallestValue(1e-300);
+    y.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT)); // whole powers of ten, never 10^-0.5
     XYPlot plot = new XYPlot(data, x, y, renderer);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(Color.LIGHT_GRAY);

@@ -31,9 +31,12 @@ public record LessonSpec(String cell, int steps, String wrt, String activation, 
     this(cell, steps, wrt, activation, loss, Form.AUTO);
   }
 
-  /** A file-name stem that tells configurations apart: {@code rnn-tanh-W-last-3}. */
+  /**
+   * A file-name stem that tells configurations apart: {@code rnn-tanh-W-last-3}; a cell with no
+   * activation to choose (an empty one) leaves it out: {@code lstm-Uf-last-3}.
+   */
   public String slug() {
     String cellName = cell.replaceAll(".*/", "").replaceAll("\\.cell$", "");
-    return cellName + "-" + activation + "-" + wrt + "-" + loss.spelled() + "-" + steps;
+    return cellName + (activation.isEmpty() ? "" : "-" + activation) + "-" + wrt + "-" + loss.spelled() + "-" + steps;
   }
 }

@@ -38,12 +38,7 @@ final class LessonPages {
   }
 
   static String folder(LessonSpec spec) {
-    return "lessons/" + slug(spec) + "/";
-  }
-
-  /** The lesson's file-name stem: the spec's, without the empty activation of a cell that has none. */
-  static String slug(LessonSpec spec) {
-    return spec.activation().isEmpty() ? spec.slug().replace("--", "-") : spec.slug();
+    return "lessons/" + spec.slug() + "/";
   }
 
   static String page(LessonSpec spec) {
@@ -69,7 +64,7 @@ final class LessonPages {
    */
   Map<String, byte[]> files(Lesson lesson, int number, int total, LessonSpec previous, LessonSpec next) {
     LessonSpec spec = lesson.spec();
-    String slug = slug(spec);
+    String slug = spec.slug();
     String dir = folder(spec);
     // A gated cell's routes multiply with every stage, so its picture shows the network without them.
     boolean gated = Pipeline.gated(lesson.derivation().graph().cell());
@@ -107,7 +102,7 @@ final class LessonPages {
 
   private static SiteViews.Link neighbour(LessonSpec spec) {
     return spec == null ? null
-        : new SiteViews.Link("../" + slug(spec) + "/index.html", "N = " + spec.steps());
+        : new SiteViews.Link("../" + spec.slug() + "/index.html", "N = " + spec.steps());
   }
 
   /** The image references of a Markdown text, as written, in order. */

@@ -85,7 +85,7 @@ final class SiteGrid {
     }
     this.specs = List.copyOf(out);
     for (int i = 0; i < specs.size(); i++) {
-      if (index.put(LessonPages.slug(specs.get(i)), i) != null) {
+      if (index.put(specs.get(i).slug(), i) != null) {
         throw new IllegalArgumentException("Two cells of the site share the name of '" + specs.get(i).cell()
             + "'; give each .cell file its own name.");
       }
@@ -103,7 +103,7 @@ final class SiteGrid {
   /** The same lesson with {@code delta} more stages, or null when the grid has none. */
   LessonSpec neighbour(LessonSpec spec, int delta) {
     LessonSpec other = new LessonSpec(spec.cell(), spec.steps() + delta, spec.wrt(), spec.activation(), spec.loss());
-    Integer at = index.get(LessonPages.slug(other));
+    Integer at = index.get(other.slug());
     return at == null ? null : specs.get(at);
   }
 }

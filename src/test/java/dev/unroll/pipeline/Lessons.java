@@ -6,6 +6,7 @@ import java.util.Optional;
 final class Lessons {
   private static Lesson reference;
   private static Lesson lstm;
+  private static Lesson gru;
 
   private Lessons() {}
 
@@ -23,5 +24,14 @@ final class Lessons {
           new LessonSpec("lstm", 3, "Uf", "tanh", dev.unroll.derive.LossKind.LAST, LessonSpec.Form.AUTO));
     }
     return lstm;
+  }
+
+  /** The GRU's lesson over three stages, with respect to its update gate's recurrent weight. */
+  static synchronized Lesson gru() {
+    if (gru == null) {
+      gru = Pipelines.standard(Optional.empty()).lesson(
+          new LessonSpec("gru", 3, "Uz", "tanh", dev.unroll.derive.LossKind.LAST, LessonSpec.Form.AUTO));
+    }
+    return gru;
   }
 }

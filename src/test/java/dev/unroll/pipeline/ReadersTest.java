@@ -23,8 +23,15 @@ class ReadersTest {
   }
 
   @Test
-  void pdflatexCompilesTheLstmLessonWithoutErrors() throws Exception {
+  void pdflatexCompilesTheLstmLessonWithItsPlotWithoutErrors() throws Exception {
+    assertThat(Lessons.lstm().latex()).as("the plot of measured norms is drawn by pgfplots").contains("\\begin{semilogyaxis}");
     compiles(Lessons.lstm());
+  }
+
+  @Test
+  void pdflatexCompilesTheGruLessonWithItsPlotWithoutErrors() throws Exception {
+    assertThat(Lessons.gru().latex()).contains("\\begin{semilogyaxis}");
+    compiles(Lessons.gru());
   }
 
   @Test

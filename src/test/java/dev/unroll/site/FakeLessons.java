@@ -9,7 +9,7 @@ import java.util.function.Function;
 /**
  * Lessons for site tests: the real pipeline with the hand-written calculus and no checks (no Symja,
  * so quick), a closing note with a picture reference and {@code \sech}, and an optional failure for
- * one configuration.
+ * one configuration. The lesson's own attachments (a gated lesson's plot) are kept.
  */
 final class FakeLessons implements Function<LessonSpec, Lesson> {
   /** Where the note's picture points; the site writes the network's SVG there. */
@@ -34,6 +34,6 @@ final class FakeLessons implements Function<LessonSpec, Lesson> {
     }
     Lesson l = pipeline.lesson(spec);
     String extra = "\n## Notes\n\n![The network](" + PICTURE + ")\n\nFor tanh, $\\frac{d}{dz}\\tanh z = \\sech^2 z = 1 - \\tanh^2 z$; a price is $5.\n";
-    return new Lesson(spec, l.derivation(), l.checks(), l.markdown() + extra, l.latex());
+    return new Lesson(spec, l.derivation(), l.checks(), l.markdown() + extra, l.latex(), l.attachments());
   }
 }

@@ -21,11 +21,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Opens pages of a built site in a real headless Chromium. Offline (file:// URLs, every host name
  * unresolvable) KaTeX must typeset every formula with no error. Online through a recording proxy,
  * the pages must request nothing but files of the site. The sample: offline, the smallest lesson and
- * a total-loss sum; through the proxy, the index and a sigmoid total-loss lesson.
+ * a total-loss sum; through the proxy, the index, a sigmoid total-loss lesson and an LSTM lesson
+ * (whose plot of measured norms the browser must load).
  */
 class SiteBrowserTest {
   private static final Pattern MATH_SPAN = Pattern.compile("<span class=\"math (?:inline|display)\">");
-  private static final List<String> PAGES = List.of("index.html", "lessons/rnn-sigmoid-W-total-3/index.html");
+  private static final List<String> PAGES = List.of("index.html", "lessons/rnn-sigmoid-W-total-3/index.html",
+      "lessons/lstm-Uf-last-2/index.html");
   private static final String CONTROL = "<!DOCTYPE html><title>c</title><link rel=\"icon\" href=\"data:,\"><img src=\"http://network.invalid/beacon.png\">";
 
   /**
@@ -131,7 +133,9 @@ class SiteBrowserTest {
     assertThat(foreign).as("requests to other hosts").isEmpty();
     assertThat(missing).as("requests for files the site lacks").isEmpty();
     assertThat(served).contains("katex/katex.min.js", "katex/katex.min.css", "assets/site.css", "assets/render-math.js",
-        "lessons/rnn-sigmoid-W-total-3/assets/unrolled-network.svg");
+        "lessons/rnn-sigmoid-W-total-3/assets/unrolled-network.svg",
+        // the gated lesson's plot of measured norms, which the browser loads with the page
+        "lessons/lstm-Uf-last-2/lstm-Uf-last-2-norms.svg");
   }
 
   @Test

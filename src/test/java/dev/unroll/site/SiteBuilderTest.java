@@ -75,6 +75,29 @@ class SiteBuilderTest {
   }
 
   @Test
+  void aGatedLessonsPageCarriesItsPlotAndStillShowsTheNetwork() throws Exception {
+    Path config = tmp.resolve("gated.properties");
+    Files.writeString(config, "cells = lstm, gru\nparameters.lstm = Uf\nparameters.gru = Uz\nlosses = last\nmax-steps = 2\n");
+    Path out = tmp.resolve("site");
+    dev.unroll.pipeline.Pipeline pipeline = dev.unroll.pipeline.TextbookPipelines.withoutChecks();
+    new SiteBuilder(pipeline::lesson, 2).build(SiteConfig.load(config), out, SiteBuilder.Progress.NONE);
+    for (String cell : List.of("lstm", "gru")) {
+      dev.unroll.pipeline.LessonSpec spec = new dev.unroll.pipeline.LessonSpec(cell, 2, cell.equals("lstm") ? "Uf" : "Uz",
+          "", dev.unroll.derive.LossKind.LAST);
+      dev.unroll.pipeline.Lesson lesson = pipeline.lesson(spec);
+      assertThat(lesson.attachments()).as(cell).hasSize(1);
+      String plot = lesson.attachments().keySet().iterator().next();
+      assertThat(plot).isEqualTo(spec.slug() + "-norms.svg").doesNotContain("--");
+      Path dir = out.resolve("lessons/" + spec.slug());
+      assertThat(dir.resolve(plot)).as(cell).hasContent(lesson.attachments().get(plot));
+      String page = Files.readString(dir.resolve("index.html"));
+      assertThat(page).as(cell).contains("<img src=\"" + plot + "\"")
+          .contains("<figure class=\"diagram\"><img src=\"diagram.svg\"");
+    }
+    assertThat(SiteLinks.problems(out)).isEmpty();
+  }
+
+  @Test
   void twoBuildsGiveByteIdenticalTrees() throws Exception {
     SiteConfig config = SiteConfig.load(smallConfig());
     Path a = tmp.resolve("a");

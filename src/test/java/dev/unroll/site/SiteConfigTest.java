@@ -94,7 +94,7 @@ class SiteConfigTest {
     Path file = tmp.resolve("gated.properties");
     Files.writeString(file, "cells = built-in\nparameters.lstm = Uf\nparameters.gru = Uz, V\nlosses = last\n"
         + "max-steps = 1\nactivations = tanh\n");
-    assertThat(new SiteGrid(SiteConfig.load(file)).specs()).extracting(LessonPages::slug).containsExactly(
+    assertThat(new SiteGrid(SiteConfig.load(file)).specs()).extracting(dev.unroll.pipeline.LessonSpec::slug).containsExactly(
         "rnn-tanh-W-last-1", "rnn-tanh-U-last-1", "rnn-tanh-V-last-1", "lstm-Uf-last-1", "gru-Uz-last-1",
         "gru-V-last-1");
     Files.writeString(file, "cells = lstm\nparameters.lstm = W\n");
