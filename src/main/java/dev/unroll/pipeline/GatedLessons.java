@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The lesson of a gated cell: unroll, derive the adjoint equations ({@link Adjoints}), follow the
@@ -66,6 +67,9 @@ final class GatedLessons {
     AdjointForm form = AdjointForm.of(s, adjoints);
     GradientMeasure.Measured measured = new GradientMeasure(cells, calculus).measure(cell, memory.map(Memory::gate),
         memory.map(Memory::state), memory.map(Memory::bias), spec.slug() + "-norms.svg");
+    // Drawing the plot costs about a fifth of a second, most of it Java2D's first start; it runs while the
+    // numeric check does, so the lesson is not slower for it.
+    CompletableFuture<Map<String, String>> plot = CompletableFuture.supplyAsync(measured.plot()::attachment);
     GatedLessonView view = new GatedLessonView(true, cell.title(), cell.name(), cell.title(), spec.steps(), spec.wrt(), tex.write(param.label()),
         String.join(", ", cell.declarations(dev.unroll.cell.Declaration.Kind.PARAM).stream().map(d -> d.name()).toList()),
         spec.loss().spelled(), tex.write(s.lossSymbol()), tex.write(gradientLhs), equations(graph),
@@ -79,7 +83,7 @@ final class GatedLessons {
             + "it compares Symja's derivative with the expanded sum of terms, which a gated cell's lesson does not write "
             + "(its gradient is given by adjoint equations). The numeric check above compares the engine's adjoint "
             + "equations with the backward pass, automatic differentiation and finite differences instead.");
-    return new Told(view, measured.plot().attachment());
+    return new Told(view, plot.join());
   }
 
   private String equations(UnrolledGraph graph) {
