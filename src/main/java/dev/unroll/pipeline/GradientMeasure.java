@@ -23,7 +23,9 @@ import java.util.Optional;
  * the newest loss's gradient with respect to the state j stages back, for the plain tanh RNN and for
  * the gated cell; for a cell with a memory state, also the share along the memory's own path, with
  * the gate's bias at 0 and at {@link #OPEN_BIAS} (so the gate sits near 1/2 or near 1). The findings
- * are sentences chosen by comparing these numbers, never written in advance.
+ * are sentences chosen by comparing these numbers, never written in advance. The table's columns and
+ * the plot's lines are made from the same arrays of norms: the table samples some distances, the plot
+ * draws every one.
  */
 final class GradientMeasure {
   /** Stages of the measured networks. */
