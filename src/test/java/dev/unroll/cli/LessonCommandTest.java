@@ -102,10 +102,13 @@ class LessonCommandTest {
     Outcome ok = run("lesson", "--cell", "lstm", "--format", "md", "--out", outDir.toString());
     assertThat(ok.code()).as(ok.err()).isZero();
     try (Stream<Path> files = Files.list(outDir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("lstm-tanh-Uf-last-3.md");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("lstm-tanh-Uf-last-3.md", "lstm-tanh-Uf-last-3-norms.svg");
     }
     String md = Files.readString(outDir.resolve("lstm-tanh-Uf-last-3.md"));
-    assertThat(md).contains("\\frac{\\partial E_{t+1}}{\\partial U_{f}}", "--wrt Uf", "Passed, numeric check", "was not run");
+    assertThat(md).contains("\\frac{\\partial E_{t+1}}{\\partial U_{f}}", "--wrt Uf", "Passed, numeric check", "was not run",
+        "](lstm-tanh-Uf-last-3-norms.svg)");
+    assertThat(ok.out()).contains("lstm-tanh-Uf-last-3-norms.svg");
 
     Outcome bad = run("lesson", "--cell", "lstm", "--wrt", "W", "--out", tmp.resolve("never").toString());
     assertThat(bad.code()).isEqualTo(Main.BAD_INPUT);
