@@ -77,6 +77,14 @@ public record LogPlot(String key, String title, String xLabel, String yLabel, Li
     }
   }
 
+  /**
+   * Starts what the first drawing waits for (Java2D's fonts, the chart library's classes), about a
+   * fifth of a second, so that a caller can do it beside other work and draw later at full speed.
+   */
+  public static void warmUp() {
+    new LogPlot("warm-up", "j", "j", "y", List.of(Line.of("y", 0, false, new double[] {1, 0.5}))).svg();
+  }
+
   /** The plot as a standalone SVG document, the same bytes for the same plot. */
   public String svg() {
     XYSeriesCollection data = new XYSeriesCollection();

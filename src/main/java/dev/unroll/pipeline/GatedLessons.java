@@ -9,6 +9,7 @@ import dev.unroll.derive.LossKind;
 import dev.unroll.derive.Recurrence;
 import dev.unroll.derive.StatePaths;
 import dev.unroll.expr.Expr;
+import dev.unroll.explore.LogPlot;
 import dev.unroll.expr.Time;
 import dev.unroll.numeric.AdjointForm;
 import dev.unroll.numeric.CheckInput;
@@ -57,6 +58,8 @@ final class GatedLessons {
   record Told(GatedLessonView view, Map<String, String> attachments) {}
 
   Told lesson(LessonSpec spec, CellDefinition cell) {
+    // The plot's first drawing waits about a fifth of a second for Java2D to start: start it beside the measurement.
+    CompletableFuture<Void> drawing = CompletableFuture.runAsync(LogPlot::warmUp);
     UnrolledGraph graph = new Unroller().unroll(cell, spec.steps());
     Adjoints adjoints = new Adjoints(calculus);
     AdjointSystem s = adjoints.derive(graph, spec.loss());
@@ -67,9 +70,7 @@ final class GatedLessons {
     AdjointForm form = AdjointForm.of(s, adjoints);
     GradientMeasure.Measured measured = new GradientMeasure(cells, calculus).measure(cell, memory.map(Memory::gate),
         memory.map(Memory::state), memory.map(Memory::bias), spec.slug() + "-norms.svg");
-    // Drawing the plot costs about a fifth of a second, most of it Java2D's first start; it runs while the
-    // numeric check does, so the lesson is not slower for it.
-    CompletableFuture<Map<String, String>> plot = CompletableFuture.supplyAsync(measured.plot()::attachment);
+    CompletableFuture<Map<String, String>> plot = drawing.thenApplyAsync(ready -> measured.plot().attachment());
     GatedLessonView view = new GatedLessonView(true, cell.title(), cell.name(), cell.title(), spec.steps(), spec.wrt(), tex.write(param.label()),
         String.join(", ", cell.declarations(dev.unroll.cell.Declaration.Kind.PARAM).stream().map(d -> d.name()).toList()),
         spec.loss().spelled(), tex.write(s.lossSymbol()), tex.write(gradientLhs), equations(graph),
