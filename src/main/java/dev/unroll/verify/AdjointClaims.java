@@ -1,0 +1,341 @@
+package dev.unroll.verify;
+
+import dev.unroll.cell.CellDefinition;
+import dev.unroll.cell.Declaration;
+import dev.unroll.derive.AdjointSystem;
+import dev.unroll.derive.Adjoints;
+import dev.unroll.derive.LocalCalculus;
+import dev.unroll.derive.LossKind;
+import dev.unroll.derive.StatePaths;
+import dev.unroll.expr.Expr;
+import dev.unroll.expr.Rewrite;
+import dev.unroll.expr.Time;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.hipparchus.linear.RealMatrix;
+
+/**
+ * Judges the claims a derivation in adjoint form makes, for any cell: an adjoint
+ * ({@code \partial E/\partial c_k = ...}), a parameter's gradient ({@code \partial E/\partial U_f =
+ * \sum_k ...}) and a state's one-step Jacobian ({@code \partial c_k/\partial c_{k-1} = ...}). Both
+ * sides are evaluated in a {@link NumericWorld} at every stage the claim can be read at (its free time
+ * variable set to each stage in turn), so any true identity holds however it is grouped or how many
+ * adjoints it substitutes. When a claim fails, the finding says how: a term missing, extra or wrong
+ * (matched against the engine's equation term by term), only the share along a state's own path
+ * (the product of forget gates, which a lesson may state on purpose when its prose says so), or a
+ * Jacobian transposed; and it gives the engine's equation in the author's times.
+ */
+final class AdjointClaims {
+  /** Relative differences below this are agreement: float64 rounding over a few dozen products. */
+  static final double TOLERANCE = 1e-9;
+  /** Words in the prose before a formula that say it follows one path on purpose. */
+  private static final Pattern ONE_PATH = Pattern.compile("\\b(alone|only|own (path|chain))\\b", Pattern.CASE_INSENSITIVE);
+
+  /** What a left-hand side claims. */
+  enum Kind {
+    ADJOINT, GRADIENT, STEP
+  }
+
+  /**
+   * A claim read: its kind, the loss as written (a timeless {@code E} for a Jacobian), the value or
+   * parameter it is about in the cell's names with the author's time, and whether the left side is
+   * transposed ({@code (\partial c_k/\partial c_{k-1})^\top}, the column form).
+   */
+  record Claim(Kind kind, Expr.Symbol loss, Expr.Symbol target, boolean transposed, Expr lhs, Expr rhs) {}
+
+  private final Notation notation;
+  private final CellDefinition cell;
+  private final LocalCalculus calculus;
+  private final OptionalInt steps;
+  private final Map<String, NumericWorld> worlds = new HashMap<>();
+
+  AdjointClaims(Notation notation, CellDefinition cell, LocalCalculus calculus, OptionalInt steps) {
+    this.notation = notation;
+    this.cell = cell;
+    this.calculus = calculus;
+    this.steps = steps;
+  }
+
+  /** The claim a left-hand side makes, if it is one this judge takes. */
+  Optional<Claim> read(Expr lhs, Expr rhs) {
+    boolean transposed = lhs instanceof Expr.Transpose;
+    Expr bare = lhs instanceof Expr.Transpose t ? t.operand() : lhs;
+    if (!(bare instanceof Expr.Partial p) || !(p.of() instanceof Expr.Symbol of) || !(p.by() instanceof Expr.Symbol by)) {
+      return Optional.empty();
+    }
+    Optional<Expr.Symbol> o = notation.resolve(of);
+    Optional<Expr.Symbol> b = notation.resolve(by);
+    if (o.isEmpty() || b.isEmpty()) {
+      return Optional.empty();
+    }
+    Expr.Symbol target = b.get();
+    if (o.get().name().equals(cell.loss()) && !transposed) {
+      if (target.time().isEmpty() && isParameter(target.name())) {
+        return Optional.of(new Claim(Kind.GRADIENT, o.get(), target, false, lhs, rhs));
+      }
+      if (target.time().isPresent() && cell.equationFor(target.name()).isPresent() && !target.name().equals(cell.loss())) {
+        return Optional.of(new Claim(Kind.ADJOINT, o.get(), target, false, lhs, rhs));
+      }
+      return Optional.empty();
+    }
+    boolean state = cell.declaration(target.name()).map(d -> d.kind() == Declaration.Kind.STATE).orElse(false);
+    if (state && o.get().name().equals(target.name()) && o.get().time().isPresent() && target.time().isPresent()
+        && o.get().time().get().equals(target.time().get().plus(1))) {
+      return Optional.of(new Claim(Kind.STEP, new Expr.Symbol(cell.loss(), Optional.empty(), Expr.Role.LOSS), o.get(),
+          transposed, lhs, rhs));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The findings about one claim.
+   *
+   * @param where the place of an expression of the claim in the file
+   * @param prose the prose just before the formula
+   */
+  List<Finding> judge(Claim c, Function<Expr, Position> where, String prose) {
+    StageFrame frame = new StageFrame(notation, c.loss());
+    Position at = where.apply(c.lhs());
+    int reach = frame.reach(c.lhs()).orElse(1);
+    reach = Math.max(reach, frame.reach(c.rhs()).orElse(1));
+    int n = steps.isPresent() ? steps.getAsInt()
+        : c.kind() == Kind.GRADIENT && frame.anchoredLowerLimit(c.rhs()) ? reach : Math.max(reach, 3);
+    if (n > EngineTerms.MAX_STEPS) {
+      return List.of(Finding.at(at, Severity.WARNING, "not checked: this claim needs " + n + " stages; verify checks "
+          + "claims over at most " + EngineTerms.MAX_STEPS + "."));
+    }
+    List<String> free = new ArrayList<>(frame.free(c.lhs()));
+    frame.free(c.rhs()).stream().filter(v -> !free.contains(v)).forEach(free::add);
+    if (free.size() > 2) {
+      return List.of(Finding.at(at, Severity.WARNING, "not checked: the claim has " + free.size() + " free time variables ("
+          + String.join(", ", free) + "); verify sets at most two of them to each stage."));
+    }
+    LossKind loss = c.loss().time().isPresent() ? LossKind.LAST : LossKind.TOTAL;
+    NumericWorld world;
+    try {
+      world = worlds.computeIfAbsent(n + "/" + loss, k -> new NumericWorld(cell, n, loss, calculus));
+    } catch (IllegalArgumentException e) {
+      return List.of(Finding.at(at, Severity.WARNING, "not checked: " + sentence(e.getMessage())));
+    }
+    Evaluation ev = new Evaluation(c, frame, world, free);
+    try {
+      ev.run();
+    } catch (IllegalArgumentException e) {
+      return List.of(Finding.at(at, Severity.WARNING, "could not evaluate this claim on random weights: "
+          + sentence(e.getMessage())));
+    }
+    String what = describe(c);
+    if (ev.instances == 0) {
+      return List.of(Finding.at(at, Severity.WARNING, "not checked: no stage of a " + n + "-stage network has every value "
+          + "this formula names."));
+    }
+    if (ev.failed.isEmpty()) {
+      String span = free.isEmpty() ? "over" : "at " + ev.instances + (ev.instances == 1 ? " stage" : " stages") + " of";
+      return List.of(Finding.at(at, Severity.NOTE, "confirmed: " + what + ", evaluated on random weights " + span + " a "
+          + n + "-stage network."));
+    }
+    return diagnose(c, frame, world, ev, where, prose, what);
+  }
+
+  private List<Finding> diagnose(Claim c, StageFrame frame, NumericWorld world, Evaluation ev,
+      Function<Expr, Position> where, String prose, String what) {
+    Position at = where.apply(c.lhs());
+    Map<String, Time> first = ev.failed.get(0);
+    String right = WrittenTex.correction(correct(c, frame, world, first), notation);
+    if (c.kind() != Kind.GRADIENT && ownChainOnly(c, frame, world, ev)) {
+      String state = WrittenTex.of(new Expr.Symbol(notation.spell(c.target().name()), Optional.empty(), Expr.Role.STATE));
+      if (ONE_PATH.matcher(prose).find()) {
+        return List.of(Finding.at(at, Severity.NOTE, "confirmed: the share of " + what + " along the own path of "
+            + state + " only, as the prose says; the whole of it adds the routes through the other values."));
+      }
+      return List.of(Finding.at(at, Severity.ERROR, "this is only the share of " + what + " along the own path of "
+          + state + " (the routes through the other values of the cell are left out); if that is meant, say so in the "
+          + "text before it (\"along its own path only\"); the whole of it is:", right));
+    }
+    if (c.kind() == Kind.STEP && ev.transposedAgrees) {
+      return List.of(Finding.at(at, Severity.ERROR, "this is the transpose of " + what + ": the Jacobian's rows belong to "
+          + WrittenTex.of(c.target()) + "; write the left side transposed or transpose the right side.", right));
+    }
+    List<Finding> out = new ArrayList<>();
+    out.add(Finding.at(at, Severity.ERROR, "this is not " + what + ": on random weights the two sides differ (relative "
+        + "difference " + String.format(Locale.ROOT, "%.1e", ev.worst) + (first.isEmpty() ? "" : " at " + stages(first, frame))
+        + "); the engine's equation is:", right));
+    if (c.kind() == Kind.ADJOINT) {
+      out.addAll(new TermMatch(c, frame, world, first, notation, where).findings());
+    }
+    return out;
+  }
+
+  /** {@code \partial E_{t+1}/\partial c_k}, the thing claimed, as the author wrote it. */
+  private static String describe(Claim c) {
+    return WrittenTex.of(c.lhs() instanceof Expr.Transpose t ? t.operand() : c.lhs())
+        + (c.transposed() ? "^{\\top}" : "");
+  }
+
+  /** Where a failure was seen, in the author's variables: {@code k = t-1}. */
+  private static String stages(Map<String, Time> values, StageFrame frame) {
+    List<String> parts = new ArrayList<>();
+    values.forEach((v, t) -> parts.add(v + " = " + WrittenTex.of(frame.author(new Expr.Symbol("x", Optional.of(t),
+        Expr.Role.STATE))).replaceFirst("^x_\\{(.*)}$", "$1")));
+    return String.join(", ", parts);
+  }
+
+  /** Whether the written side equals, at every stage read, the share along the target state's own path. */
+  private boolean ownChainOnly(Claim c, StageFrame frame, NumericWorld world, Evaluation ev) {
+    boolean state = cell.declaration(c.target().name()).map(d -> d.kind() == Declaration.Kind.STATE).orElse(false);
+    if (!state) {
+      return false;
+    }
+    try {
+      for (Map.Entry<Map<String, Time>, RealMatrix> e : ev.written.entrySet()) {
+        Time stage = frame.engine(c.target(), e.getKey(), world.graph().first(), world.graph().last()) instanceof Expr.Symbol s
+            ? s.time().orElseThrow() : null;
+        RealMatrix own;
+        if (c.kind() == Kind.STEP) {
+          RealMatrix column = world.evaluate(world.paths().step(world.graph(), c.target().name(), stage,
+              StatePaths.Family.OWN_CHAIN));
+          own = c.transposed() ? column : column.transpose();
+        } else {
+          own = world.evaluate(world.paths().along(world.system(), c.target().name(), stage));
+        }
+        if (Evaluation.difference(e.getValue(), own) > TOLERANCE) {
+          return false;
+        }
+      }
+      return !ev.written.isEmpty();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The engine's equation for the claim at one reading, in the author's times. */
+  private Expr correct(Claim c, StageFrame frame, NumericWorld world, Map<String, Time> values) {
+    AdjointSystem s = world.system();
+    Adjoints adjoints = world.adjoints();
+    if (c.kind() == Kind.GRADIENT) {
+      return frame.author(adjoints.gradientSeries(s, c.target().name()).orElseGet(() -> adjoints.gradient(s, c.target().name())));
+    }
+    Time engineStage = ((Expr.Symbol) frame.engine(c.target(), values, world.graph().first(), world.graph().last()))
+        .time().orElseThrow();
+    Time written = c.target().time().orElseThrow();
+    boolean freeTime = values.containsKey(written.variable());
+    if (c.kind() == Kind.STEP) {
+      Expr column = world.paths().step(world.graph(), c.target().name(), engineStage, StatePaths.Family.ALL_ROUTES);
+      Expr shown = c.transposed() ? column : new Expr.Transpose(column);
+      return freeTime ? Rewrite.retime(shown, engineStage, written) : frame.author(shown);
+    }
+    Expr rhs = s.adjoint(world.node(c.target().name(), engineStage))
+        .map(a -> adjoints.elementwise(adjoints.rhs(s, a))).orElse(new Expr.Num(0));
+    return frame.author(freeTime ? Adjoints.retime(s, rhs, engineStage, written) : rhs);
+  }
+
+  private static String sentence(String message) {
+    String m = message == null ? "it could not be evaluated" : message;
+    return m.endsWith(".") ? m : m + ".";
+  }
+
+  private boolean isParameter(String name) {
+    return cell.declaration(name).map(d -> d.kind() == Declaration.Kind.PARAM).orElse(false);
+  }
+
+  /** Both sides of one claim at every reading of its free variables. */
+  static final class Evaluation {
+    private final Claim claim;
+    private final StageFrame frame;
+    private final NumericWorld world;
+    private final List<String> free;
+    int instances;
+    double worst;
+    boolean transposedAgrees = true;
+    final List<Map<String, Time>> failed = new ArrayList<>();
+    final Map<Map<String, Time>, RealMatrix> written = new LinkedHashMap<>();
+
+    Evaluation(Claim claim, StageFrame frame, NumericWorld world, List<String> free) {
+      this.claim = claim;
+      this.frame = frame;
+      this.world = world;
+      this.free = free;
+    }
+
+    void run() {
+      for (Map<String, Time> values : readings()) {
+        RealMatrix truth;
+        RealMatrix got;
+        try {
+          truth = truth(values);
+          got = world.evaluate(frame.engine(claim.rhs(), values, world.graph().first(), world.graph().last()));
+        } catch (NumericWorld.MissingStage e) {
+          continue;
+        }
+        if (got.getRowDimension() != truth.getRowDimension() || got.getColumnDimension() != truth.getColumnDimension()) {
+          throw new IllegalArgumentException("the right side is " + got.getRowDimension() + " x " + got.getColumnDimension()
+              + " where the left side is " + truth.getRowDimension() + " x " + truth.getColumnDimension());
+        }
+        instances++;
+        written.put(values, got);
+        double d = difference(got, truth);
+        transposedAgrees &= truth.getRowDimension() == truth.getColumnDimension()
+            && difference(got, truth.transpose()) <= TOLERANCE;
+        if (d > TOLERANCE) {
+          failed.add(values);
+          worst = Math.max(worst, d);
+        }
+      }
+    }
+
+    private RealMatrix truth(Map<String, Time> values) {
+      Expr target = frame.engine(claim.target(), values, world.graph().first(), world.graph().last());
+      if (claim.kind() == Kind.GRADIENT) {
+        return world.gradient(claim.target().name());
+      }
+      Expr.Symbol s = (Expr.Symbol) target;
+      if (claim.kind() == Kind.ADJOINT) {
+        return world.adjoint(s.name(), s.time().orElseThrow());
+      }
+      world.node(s.name(), s.time().orElseThrow().plus(-1));
+      RealMatrix column = world.evaluate(world.paths().step(world.graph(), s.name(), s.time().orElseThrow(),
+          StatePaths.Family.ALL_ROUTES));
+      return claim.transposed() ? column : column.transpose();
+    }
+
+    /** Every setting of the free variables to stages of the network. */
+    private List<Map<String, Time>> readings() {
+      List<Map<String, Time>> out = new ArrayList<>();
+      out.add(new LinkedHashMap<>());
+      for (String v : free) {
+        List<Map<String, Time>> next = new ArrayList<>();
+        for (Map<String, Time> m : out) {
+          for (int o = world.graph().first().offset(); o <= world.graph().last().offset(); o++) {
+            Map<String, Time> more = new LinkedHashMap<>(m);
+            more.put(v, Time.t(o));
+            next.add(more);
+          }
+        }
+        out = next;
+      }
+      return out;
+    }
+
+    static double difference(RealMatrix got, RealMatrix want) {
+      if (got.getRowDimension() != want.getRowDimension() || got.getColumnDimension() != want.getColumnDimension()) {
+        return Double.POSITIVE_INFINITY;
+      }
+      double norm = want.getFrobeniusNorm();
+      double diff = dense(got).subtract(dense(want)).getFrobeniusNorm();
+      return norm < 1e-300 ? diff : diff / norm;
+    }
+
+    /** A plain copy: Hipparchus's diagonal matrix refuses a difference that is not diagonal. */
+    static RealMatrix dense(RealMatrix m) {
+      return org.hipparchus.linear.MatrixUtils.createRealMatrix(m.getData());
+    }
+  }
+}
