@@ -102,47 +102,105 @@ final class AdjointClaims {
    * @param prose the prose just before the formula
    */
   List<Finding> judge(Claim c, Function<Expr, Position> where, String prose) {
-    StageFrame frame = new StageFrame(notation, c.loss());
     Position at = where.apply(c.lhs());
-    int reach = frame.reach(c.lhs()).orElse(1);
-    reach = Math.max(reach, frame.reach(c.rhs()).orElse(1));
+    List<Reading> readings = new ArrayList<>();
+    for (StageFrame frame : frames(c)) {
+      Reading r = evaluate(c, frame, at);
+      if (r.holds()) {
+        String span = r.free().isEmpty() ? "over" : "at " + r.ev().instances + (r.ev().instances == 1 ? " stage" : " stages")
+            + " of";
+        return List.of(Finding.at(at, Severity.NOTE, "confirmed: " + describe(c) + ", evaluated on random weights " + span
+            + " a " + r.steps() + "-stage network."));
+      }
+      readings.add(r);
+    }
+    Reading failed = readings.stream().filter(r -> r.warning().isEmpty()).reduce((a, b) -> mentionsNewest(c) ? b : a)
+        .orElse(readings.get(0));
+    if (failed.warning().isPresent()) {
+      return List.of(failed.warning().get());
+    }
+    try {
+      return diagnose(c, failed.frame(), failed.world(), failed.ev(), where, prose, describe(c));
+    } catch (RuntimeException e) {
+      return List.of(Finding.at(at, Severity.ERROR, "this is not " + describe(c) + ": on random weights the two sides "
+          + "differ (relative difference " + String.format(Locale.ROOT, "%.1e", failed.ev().worst) + ")."));
+    }
+  }
+
+  /** One way of reading a claim's times, evaluated; or why it could not be. */
+  private record Reading(StageFrame frame, int steps, List<String> free, NumericWorld world, Evaluation ev,
+      Optional<Finding> warning) {
+    boolean holds() {
+      return warning.isEmpty() && ev.failed.isEmpty();
+    }
+  }
+
+  /**
+   * How the claim's times may be read. With the loss's subscript there is one way. With the total loss
+   * {@code E}, {@code t} is a stage like any other ("at every step t"), or, as in this project's own
+   * lessons, the stage before the newest ({@code t+1}); a claim holds if it holds either way.
+   */
+  private List<StageFrame> frames(Claim c) {
+    StageFrame written = new StageFrame(notation, c.loss());
+    if (written.anchored() || !(written.free(c.lhs()).contains("t") || written.free(c.rhs()).contains("t"))) {
+      return List.of(written);
+    }
+    return List.of(written, new StageFrame(notation, c.loss().withTime(Time.t(1))));
+  }
+
+  /** Whether the claim writes {@code t+1} or later: then {@code t} is read as the lessons read it. */
+  private static boolean mentionsNewest(Claim c) {
+    boolean[] found = {false};
+    for (Expr side : List.of(c.lhs(), c.rhs())) {
+      Rewrite.bottomUp(side, x -> {
+        if (x instanceof Expr.Symbol s && s.time().isPresent() && s.time().get().variable().equals("t")
+            && s.time().get().offset() > 0) {
+          found[0] = true;
+        }
+        return x;
+      });
+    }
+    return found[0];
+  }
+
+  private Reading evaluate(Claim c, StageFrame frame, Position at) {
+    int reach = Math.max(frame.reach(c.lhs()).orElse(1), frame.reach(c.rhs()).orElse(1));
     int n = steps.isPresent() ? steps.getAsInt()
         : c.kind() == Kind.GRADIENT && frame.anchoredLowerLimit(c.rhs()) ? reach : Math.max(reach, 3);
-    if (n > EngineTerms.MAX_STEPS) {
-      return List.of(Finding.at(at, Severity.WARNING, "not checked: this claim needs " + n + " stages; verify checks "
-          + "claims over at most " + EngineTerms.MAX_STEPS + "."));
-    }
     List<String> free = new ArrayList<>(frame.free(c.lhs()));
     frame.free(c.rhs()).stream().filter(v -> !free.contains(v)).forEach(free::add);
-    if (free.size() > 2) {
-      return List.of(Finding.at(at, Severity.WARNING, "not checked: the claim has " + free.size() + " free time variables ("
-          + String.join(", ", free) + "); verify sets at most two of them to each stage."));
+    if (n > EngineTerms.MAX_STEPS) {
+      return warning(frame, n, free, "not checked: this claim needs " + n + " stages; verify checks claims over at most "
+          + EngineTerms.MAX_STEPS + ".", at);
     }
+    if (free.size() > 2) {
+      return warning(frame, n, free, "not checked: the claim has " + free.size() + " free time variables ("
+          + String.join(", ", free) + "); verify sets at most two of them to each stage.", at);
+    }
+    // The loss is the total when the author wrote it without a subscript, whichever way t is read.
     LossKind loss = c.loss().time().isPresent() ? LossKind.LAST : LossKind.TOTAL;
     NumericWorld world;
     try {
       world = worlds.computeIfAbsent(n + "/" + loss, k -> new NumericWorld(cell, n, loss, calculus));
     } catch (IllegalArgumentException e) {
-      return List.of(Finding.at(at, Severity.WARNING, "not checked: " + sentence(e.getMessage())));
+      return warning(frame, n, free, "not checked: " + sentence(e.getMessage()), at);
     }
     Evaluation ev = new Evaluation(c, frame, world, free);
     try {
       ev.run();
-    } catch (IllegalArgumentException e) {
-      return List.of(Finding.at(at, Severity.WARNING, "could not evaluate this claim on random weights: "
-          + sentence(e.getMessage())));
+    } catch (RuntimeException e) {
+      // Whatever a formula holds (shapes that do not fit, a function the evaluator lacks) ends as a warning.
+      return warning(frame, n, free, "could not evaluate this claim on random weights: " + sentence(e.getMessage()), at);
     }
-    String what = describe(c);
     if (ev.instances == 0) {
-      return List.of(Finding.at(at, Severity.WARNING, "not checked: no stage of a " + n + "-stage network has every value "
-          + "this formula names."));
+      return warning(frame, n, free, "not checked: no stage of a " + n + "-stage network has every value this formula "
+          + "names.", at);
     }
-    if (ev.failed.isEmpty()) {
-      String span = free.isEmpty() ? "over" : "at " + ev.instances + (ev.instances == 1 ? " stage" : " stages") + " of";
-      return List.of(Finding.at(at, Severity.NOTE, "confirmed: " + what + ", evaluated on random weights " + span + " a "
-          + n + "-stage network."));
-    }
-    return diagnose(c, frame, world, ev, where, prose, what);
+    return new Reading(frame, n, free, world, ev, Optional.empty());
+  }
+
+  private static Reading warning(StageFrame frame, int n, List<String> free, String message, Position at) {
+    return new Reading(frame, n, free, null, null, Optional.of(Finding.at(at, Severity.WARNING, message)));
   }
 
   private List<Finding> diagnose(Claim c, StageFrame frame, NumericWorld world, Evaluation ev,
@@ -166,9 +224,9 @@ final class AdjointClaims {
     }
     List<Finding> out = new ArrayList<>();
     out.add(Finding.at(at, Severity.ERROR, "this is not " + what + ": on random weights the two sides differ (relative "
-        + "difference " + String.format(Locale.ROOT, "%.1e", ev.worst) + (first.isEmpty() ? "" : " at " + stages(first, frame))
+        + "difference " + String.format(Locale.ROOT, "%.1e", ev.worst) + (first.isEmpty() ? "" : ", " + stages(first, frame, world))
         + "); the engine's equation is:", right));
-    if (c.kind() == Kind.ADJOINT) {
+    if (c.kind() == Kind.ADJOINT && (c.rhs() instanceof Expr.Sum || rhsTerms(world, c, frame, first) > 1)) {
       out.addAll(new TermMatch(c, frame, world, first, notation, where).findings());
     }
     return out;
@@ -180,12 +238,29 @@ final class AdjointClaims {
         + (c.transposed() ? "^{\\top}" : "");
   }
 
-  /** Where a failure was seen, in the author's variables: {@code k = t-1}. */
-  private static String stages(Map<String, Time> values, StageFrame frame) {
+  /**
+   * Where a failure was seen, in the author's variables: {@code k = t-1} when the loss's subscript
+   * names the stages, else by position ({@code t at stage 2 of 3, counted from the oldest}).
+   */
+  private static String stages(Map<String, Time> values, StageFrame frame, NumericWorld world) {
     List<String> parts = new ArrayList<>();
-    values.forEach((v, t) -> parts.add(v + " = " + WrittenTex.of(frame.author(new Expr.Symbol("x", Optional.of(t),
-        Expr.Role.STATE))).replaceFirst("^x_\\{(.*)}$", "$1")));
+    values.forEach((v, t) -> {
+      if (frame.anchored() && !frame.isAnchor(v)) {
+        Expr at = frame.author(new Expr.Symbol("x", Optional.of(t), Expr.Role.STATE));
+        parts.add("at " + v + " = " + ((Expr.Symbol) at).time().orElseThrow().spelled());
+      } else {
+        parts.add("with " + v + " at stage " + (t.offset() - world.graph().first().offset() + 1) + " of "
+            + world.graph().steps() + ", counted from the oldest");
+      }
+    });
     return String.join(", ", parts);
+  }
+
+  /** How many terms the engine's equation for the claim's value has at one reading. */
+  private static int rhsTerms(NumericWorld world, Claim c, StageFrame frame, Map<String, Time> values) {
+    Expr.Symbol target = (Expr.Symbol) frame.engine(c.target(), values, world.graph().first(), world.graph().last());
+    return world.system().adjoint(world.node(target.name(), target.time().orElseThrow()))
+        .map(a -> a.routes().size()).orElse(0);
   }
 
   /** Whether the written side equals, at every stage read, the share along the target state's own path. */

@@ -36,6 +36,15 @@ final class StageFrame {
     this.shift = loss.time().map(t -> 1 - t.offset()).orElse(0);
   }
 
+  /** Whether the loss's subscript names the stages ({@code E_{t+1}}), rather than the loss being the total. */
+  boolean anchored() {
+    return anchor.isPresent();
+  }
+
+  boolean isAnchor(String variable) {
+    return anchor.equals(Optional.of(variable));
+  }
+
   /** The time variables that are neither the anchor nor the index of a sum or product. */
   Set<String> free(Expr e) {
     Set<String> out = new TreeSet<>();
