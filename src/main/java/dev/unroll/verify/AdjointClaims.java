@@ -10,6 +10,7 @@ import dev.unroll.derive.StatePaths;
 import dev.unroll.expr.Expr;
 import dev.unroll.expr.Rewrite;
 import dev.unroll.expr.Time;
+import dev.unroll.unroll.Node;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.hipparchus.linear.RealMatrix;
@@ -291,11 +294,11 @@ final class AdjointClaims {
     }
   }
 
-  /** The engine's equation for the claim at one reading, in the author's times. */
+  /** The engine's equation for the claim at one reading, in the author's times and values. */
   private Expr correct(Claim c, StageFrame frame, NumericWorld world, Map<String, Time> values) {
-    AdjointSystem s = world.system();
     Adjoints adjoints = world.adjoints();
     if (c.kind() == Kind.GRADIENT) {
+      AdjointSystem s = world.system();
       return frame.author(adjoints.gradientSeries(s, c.target().name()).orElseGet(() -> adjoints.gradient(s, c.target().name())));
     }
     Time engineStage = ((Expr.Symbol) frame.engine(c.target(), values, world.graph().first(), world.graph().last()))
@@ -304,12 +307,50 @@ final class AdjointClaims {
     boolean freeTime = values.containsKey(written.variable());
     if (c.kind() == Kind.STEP) {
       Expr column = world.paths().step(world.graph(), c.target().name(), engineStage, StatePaths.Family.ALL_ROUTES);
-      Expr shown = c.transposed() ? column : new Expr.Transpose(column);
+      Expr shown = c.transposed() ? column : transposed(column);
       return freeTime ? Rewrite.retime(shown, engineStage, written) : frame.author(shown);
     }
+    AdjointSystem s = inAuthorsValues(world, c, frame, engineStage);
     Expr rhs = s.adjoint(world.node(c.target().name(), engineStage))
         .map(a -> adjoints.elementwise(adjoints.rhs(s, a))).orElse(new Expr.Num(0));
     return frame.author(freeTime ? Adjoints.retime(s, rhs, engineStage, written) : rhs);
+  }
+
+  /** A sum's transpose term by term: a one-step Jacobian written with its rows first. */
+  private static Expr transposed(Expr column) {
+    if (column instanceof Expr.Sum sum) {
+      return Expr.sum(sum.terms().stream().map(dev.unroll.derive.Forms::transpose).toList());
+    }
+    return dev.unroll.derive.Forms.transpose(column);
+  }
+
+  /**
+   * The engine's adjoint equations with the adjoints the author's right-hand side does not name
+   * substituted away: an author who passes the RNN's gradient from s to s, never naming z, is
+   * answered in s alone.
+   */
+  static AdjointSystem inAuthorsValues(NumericWorld world, Claim c, StageFrame frame, Time stage) {
+    Set<String> named = new TreeSet<>();
+    Rewrite.bottomUp(frame.cell(c.rhs()), x -> {
+      if (x instanceof Expr.Partial p && p.by() instanceof Expr.Symbol by) {
+        named.add(by.name());
+      }
+      return x;
+    });
+    AdjointSystem s = world.system();
+    Node target = world.node(c.target().name(), stage);
+    for (int guard = 0; guard < world.graph().cell().equations().size(); guard++) {
+      AdjointSystem current = s;
+      Optional<String> unnamed = current.adjoint(target).stream().flatMap(a -> a.routes().stream())
+          .map(AdjointSystem.Route::consumer).filter(n -> !current.isRoot(n))
+          .map(n -> n.name().orElseThrow().name())
+          .filter(n -> !named.contains(n) && !n.equals(c.target().name())).findFirst();
+      if (unnamed.isEmpty()) {
+        break;
+      }
+      s = world.adjoints().eliminate(s, unnamed.get());
+    }
+    return s;
   }
 
   private static String sentence(String message) {

@@ -40,7 +40,7 @@ final class TermMatch {
   List<Finding> findings() {
     Expr.Symbol target = (Expr.Symbol) frame.engine(claim.target(), values, world.graph().first(), world.graph().last());
     Time stage = target.time().orElseThrow();
-    AdjointSystem s = world.system();
+    AdjointSystem s = AdjointClaims.inAuthorsValues(world, claim, frame, stage);
     Adjoints adjoints = world.adjoints();
     Optional<AdjointSystem.Adjoint> adjoint = s.adjoint(world.node(target.name(), stage));
     List<Expr> engine = adjoint.map(a -> ExprEvaluator.terms(adjoints.elementwise(adjoints.rhs(s, a)))).orElse(List.of());
@@ -107,7 +107,7 @@ final class TermMatch {
   private String tex(Expr engineTerm, Time stage) {
     Time written = claim.target().time().orElseThrow();
     boolean freeTime = values.containsKey(written.variable());
-    Expr shown = freeTime ? Adjoints.retime(world.system(), engineTerm, stage, written) : engineTerm;
+    Expr shown = freeTime ? Adjoints.retime(world.system(), engineTerm, stage, written) : engineTerm; // retime masks only the loss
     return WrittenTex.correction(frame.author(shown), notation);
   }
 
