@@ -131,7 +131,7 @@ final class AdjointClaims {
   }
 
   /** One way of reading a claim's times, evaluated; or why it could not be. */
-  private record Reading(StageFrame frame, int steps, List<String> free, NumericWorld world, Evaluation ev,
+  private record Reading(StageFrame frame, int steps, List<String> free, NumericWorld world, ClaimEvaluation ev,
       Optional<Finding> warning) {
     boolean holds() {
       return warning.isEmpty() && ev.failed.isEmpty();
@@ -188,7 +188,7 @@ final class AdjointClaims {
     } catch (IllegalArgumentException e) {
       return warning(frame, n, free, "not checked: " + sentence(e.getMessage()), at);
     }
-    Evaluation ev = new Evaluation(c, frame, world, free);
+    ClaimEvaluation ev = new ClaimEvaluation(c, frame, world, free);
     try {
       ev.run();
     } catch (RuntimeException e) {
@@ -206,7 +206,7 @@ final class AdjointClaims {
     return new Reading(frame, n, free, null, null, Optional.of(Finding.at(at, Severity.WARNING, message)));
   }
 
-  private List<Finding> diagnose(Claim c, StageFrame frame, NumericWorld world, Evaluation ev,
+  private List<Finding> diagnose(Claim c, StageFrame frame, NumericWorld world, ClaimEvaluation ev,
       Function<Expr, Position> where, String prose, String what) {
     Position at = where.apply(c.lhs());
     Map<String, Time> first = ev.failed.get(0);
@@ -267,7 +267,7 @@ final class AdjointClaims {
   }
 
   /** Whether the written side equals, at every stage read, the share along the target state's own path. */
-  private boolean ownChainOnly(Claim c, StageFrame frame, NumericWorld world, Evaluation ev) {
+  private boolean ownChainOnly(Claim c, StageFrame frame, NumericWorld world, ClaimEvaluation ev) {
     boolean state = cell.declaration(c.target().name()).map(d -> d.kind() == Declaration.Kind.STATE).orElse(false);
     if (!state) {
       return false;
@@ -284,7 +284,7 @@ final class AdjointClaims {
         } else {
           own = world.evaluate(world.paths().along(world.system(), c.target().name(), stage));
         }
-        if (Evaluation.difference(e.getValue(), own) > TOLERANCE) {
+        if (ClaimEvaluation.difference(e.getValue(), own) > TOLERANCE) {
           return false;
         }
       }
@@ -360,98 +360,5 @@ final class AdjointClaims {
 
   private boolean isParameter(String name) {
     return cell.declaration(name).map(d -> d.kind() == Declaration.Kind.PARAM).orElse(false);
-  }
-
-  /** Both sides of one claim at every reading of its free variables. */
-  static final class Evaluation {
-    private final Claim claim;
-    private final StageFrame frame;
-    private final NumericWorld world;
-    private final List<String> free;
-    int instances;
-    double worst;
-    boolean transposedAgrees = true;
-    final List<Map<String, Time>> failed = new ArrayList<>();
-    final Map<Map<String, Time>, RealMatrix> written = new LinkedHashMap<>();
-
-    Evaluation(Claim claim, StageFrame frame, NumericWorld world, List<String> free) {
-      this.claim = claim;
-      this.frame = frame;
-      this.world = world;
-      this.free = free;
-    }
-
-    void run() {
-      for (Map<String, Time> values : readings()) {
-        RealMatrix truth;
-        RealMatrix got;
-        try {
-          truth = truth(values);
-          got = world.evaluate(frame.engine(claim.rhs(), values, world.graph().first(), world.graph().last()));
-        } catch (NumericWorld.MissingStage e) {
-          continue;
-        }
-        if (got.getRowDimension() != truth.getRowDimension() || got.getColumnDimension() != truth.getColumnDimension()) {
-          throw new IllegalArgumentException("the right side is " + got.getRowDimension() + " x " + got.getColumnDimension()
-              + " where the left side is " + truth.getRowDimension() + " x " + truth.getColumnDimension());
-        }
-        instances++;
-        written.put(values, got);
-        double d = difference(got, truth);
-        transposedAgrees &= truth.getRowDimension() == truth.getColumnDimension()
-            && difference(got, truth.transpose()) <= TOLERANCE;
-        if (d > TOLERANCE) {
-          failed.add(values);
-          worst = Math.max(worst, d);
-        }
-      }
-    }
-
-    private RealMatrix truth(Map<String, Time> values) {
-      Expr target = frame.engine(claim.target(), values, world.graph().first(), world.graph().last());
-      if (claim.kind() == Kind.GRADIENT) {
-        return world.gradient(claim.target().name());
-      }
-      Expr.Symbol s = (Expr.Symbol) target;
-      if (claim.kind() == Kind.ADJOINT) {
-        return world.adjoint(s.name(), s.time().orElseThrow());
-      }
-      world.node(s.name(), s.time().orElseThrow().plus(-1));
-      RealMatrix column = world.evaluate(world.paths().step(world.graph(), s.name(), s.time().orElseThrow(),
-          StatePaths.Family.ALL_ROUTES));
-      return claim.transposed() ? column : column.transpose();
-    }
-
-    /** Every setting of the free variables to stages of the network. */
-    private List<Map<String, Time>> readings() {
-      List<Map<String, Time>> out = new ArrayList<>();
-      out.add(new LinkedHashMap<>());
-      for (String v : free) {
-        List<Map<String, Time>> next = new ArrayList<>();
-        for (Map<String, Time> m : out) {
-          for (int o = world.graph().first().offset(); o <= world.graph().last().offset(); o++) {
-            Map<String, Time> more = new LinkedHashMap<>(m);
-            more.put(v, Time.t(o));
-            next.add(more);
-          }
-        }
-        out = next;
-      }
-      return out;
-    }
-
-    static double difference(RealMatrix got, RealMatrix want) {
-      if (got.getRowDimension() != want.getRowDimension() || got.getColumnDimension() != want.getColumnDimension()) {
-        return Double.POSITIVE_INFINITY;
-      }
-      double norm = want.getFrobeniusNorm();
-      double diff = dense(got).subtract(dense(want)).getFrobeniusNorm();
-      return norm < 1e-300 ? diff : diff / norm;
-    }
-
-    /** A plain copy: Hipparchus's diagonal matrix refuses a difference that is not diagonal. */
-    static RealMatrix dense(RealMatrix m) {
-      return org.hipparchus.linear.MatrixUtils.createRealMatrix(m.getData());
-    }
   }
 }

@@ -61,6 +61,40 @@ public record Notation(String name, String cell, Map<String, String> spelling) {
     return out;
   }
 
+  /**
+   * Of the candidates, the notation whose distinctive names (known to no other candidate) the
+   * expressions use most; the first candidate when it is a tie.
+   */
+  static Notation guess(List<Expr> expressions, List<Notation> candidates) {
+    int[] hits = new int[candidates.size()];
+    for (Expr e : expressions) {
+      count(e, candidates, hits);
+    }
+    int best = 0;
+    for (int i = 1; i < hits.length; i++) {
+      if (hits[i] > hits[best]) {
+        best = i;
+      }
+    }
+    return candidates.get(best);
+  }
+
+  private static void count(Expr e, List<Notation> candidates, int[] hits) {
+    if (e instanceof Expr.Symbol s) {
+      for (int i = 0; i < candidates.size(); i++) {
+        boolean distinctive = candidates.get(i).resolve(s).isPresent()
+            && candidates.stream().filter(n -> n.resolve(s).isPresent()).count() == 1;
+        if (distinctive) {
+          hits[i]++;
+        }
+      }
+      return;
+    }
+    for (Expr c : Verifier.children(e)) {
+      count(c, candidates, hits);
+    }
+  }
+
   /** A gated cell's spelling: every declared name, a parameter such as {@code Wf} written {@code W_f}. */
   static Notation ofCell(CellDefinition cell) {
     Map<String, String> m = new LinkedHashMap<>();

@@ -113,7 +113,7 @@ final class TermMatch {
 
   private static boolean equal(RealMatrix a, RealMatrix b) {
     double norm = Math.max(a.getFrobeniusNorm(), b.getFrobeniusNorm());
-    return AdjointClaims.Evaluation.difference(a, b) * Math.max(b.getFrobeniusNorm(), 1e-300)
+    return ClaimEvaluation.difference(a, b) * Math.max(b.getFrobeniusNorm(), 1e-300)
         <= AdjointClaims.TOLERANCE * Math.max(norm, 1e-300);
   }
 }

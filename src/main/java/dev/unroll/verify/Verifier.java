@@ -15,10 +15,12 @@ import java.util.TreeMap;
 
 /**
  * {@code verify}'s one verb: a read document in, a {@link Report} out. Finds the mathematics, reads
- * it, works out the notation, the activation and the number of stages the author means, then judges
- * each claim: the network's equations against the cell, each derivative claim against the engine's
- * derivation, each computable prose claim with Symja. Anything it cannot read becomes a warning at
- * the place it gave up.
+ * it, works out the cell and its notation, the activation and the number of stages the author means,
+ * then judges each claim: the network's equations against the cell; for the simple RNN each gradient
+ * of a weight against the engine's expanded sum, term by term and factor by factor
+ * ({@link ClaimJudge}); for any cell each adjoint, gradient in adjoint form and one-step Jacobian by
+ * evaluating both sides ({@link AdjointClaims}); each computable prose claim with Symja. Anything it
+ * cannot read becomes a warning at the place it gave up.
  */
 public final class Verifier {
   /** What the command line can fix instead of inferring it. */
@@ -367,41 +369,14 @@ public final class Verifier {
     return List.of();
   }
 
-  /**
-   * Of the candidates, the notation whose distinctive names (known to no other candidate) the file
-   * uses most; the first candidate when it is a tie.
-   */
+  /** The notation the file's mathematics is written in, of the candidates ({@link Notation#guess}). */
   private static Notation detect(List<Read> reads, List<Notation> candidates) {
-    int[] hits = new int[candidates.size()];
+    List<Expr> sides = new ArrayList<>();
     for (Read r : reads) {
       for (Statement s : r.parsed().statements()) {
-        for (Expr side : s.sides()) {
-          count(side, candidates, hits);
-        }
+        sides.addAll(s.sides());
       }
     }
-    int best = 0;
-    for (int i = 1; i < hits.length; i++) {
-      if (hits[i] > hits[best]) {
-        best = i;
-      }
-    }
-    return candidates.get(best);
-  }
-
-  private static void count(Expr e, List<Notation> candidates, int[] hits) {
-    if (e instanceof Expr.Symbol s) {
-      for (int i = 0; i < candidates.size(); i++) {
-        boolean distinctive = candidates.get(i).resolve(s).isPresent()
-            && candidates.stream().filter(n -> n.resolve(s).isPresent()).count() == 1;
-        if (distinctive) {
-          hits[i]++;
-        }
-      }
-      return;
-    }
-    for (Expr c : children(e)) {
-      count(c, candidates, hits);
-    }
+    return Notation.guess(sides, candidates);
   }
 }
