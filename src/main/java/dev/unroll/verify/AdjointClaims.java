@@ -130,7 +130,10 @@ final class AdjointClaims {
     }
   }
 
-  /** One way of reading a claim's times, evaluated; or why it could not be. */
+  /**
+   * One way of reading a claim's times, evaluated; or the one finding that ends it (a warning when it
+   * could not be evaluated, an error when the sides' shapes differ).
+   */
   private record Reading(StageFrame frame, int steps, List<String> free, NumericWorld world, ClaimEvaluation ev,
       Optional<Finding> warning) {
     boolean holds() {
@@ -191,6 +194,9 @@ final class AdjointClaims {
     ClaimEvaluation ev = new ClaimEvaluation(c, frame, world, free);
     try {
       ev.run();
+    } catch (ClaimEvaluation.ShapeMismatch e) {
+      return new Reading(frame, n, free, world, ev, Optional.of(Finding.at(at, Severity.ERROR, "this is not "
+          + describe(c) + ": " + sentence(e.getMessage()))));
     } catch (RuntimeException e) {
       // Whatever a formula holds (shapes that do not fit, a function the evaluator lacks) ends as a warning.
       return warning(frame, n, free, "could not evaluate this claim on random weights: " + sentence(e.getMessage()), at);

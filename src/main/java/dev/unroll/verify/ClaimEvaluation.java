@@ -16,6 +16,13 @@ import org.hipparchus.linear.RealMatrix;
  * everywhere (a Jacobian written the other way round).
  */
 final class ClaimEvaluation {
+  /** Both sides evaluate, to matrices of different shapes: the claim is wrong, not unreadable. */
+  static final class ShapeMismatch extends IllegalArgumentException {
+    ShapeMismatch(String message) {
+      super(message);
+    }
+  }
+
   private final AdjointClaims.Claim claim;
   private final StageFrame frame;
   private final NumericWorld world;
@@ -42,10 +49,14 @@ final class ClaimEvaluation {
         got = world.evaluate(frame.engine(claim.rhs(), values, world.graph().first(), world.graph().last()));
       } catch (NumericWorld.MissingStage e) {
         continue;
+      } catch (dev.unroll.numeric.ShapeException e) {
+        throw new ShapeMismatch("the right side cannot be computed: it has " + e.shapes()
+            + " (with H = 3 hidden units, D = 2 inputs, K = 4 outputs)");
       }
       if (got.getRowDimension() != truth.getRowDimension() || got.getColumnDimension() != truth.getColumnDimension()) {
-        throw new IllegalArgumentException("the right side is " + got.getRowDimension() + " x " + got.getColumnDimension()
-            + " where the left side is " + truth.getRowDimension() + " x " + truth.getColumnDimension());
+        throw new ShapeMismatch("the right side is a " + got.getRowDimension() + " x " + got.getColumnDimension()
+            + " matrix where the left side is " + truth.getRowDimension() + " x " + truth.getColumnDimension()
+            + " (with H = 3 hidden units, D = 2 inputs, K = 4 outputs)");
       }
       instances++;
       written.put(values, got);

@@ -128,6 +128,10 @@ final class NumericWorld {
   RealMatrix evaluate(Expr e) {
     Map<Expr, RealMatrix> partials = new HashMap<>();
     Expr keyed = Rewrite.bottomUp(e, x -> {
+      if (x instanceof Expr.Symbol s && !isValue(s.name())) {
+        throw new IllegalArgumentException("it names " + WrittenTex.of(new Expr.Symbol(s.name(), Optional.empty(), s.role()))
+            + ", which is not a value of the " + graph.cell().name() + " cell");
+      }
       if (x instanceof Expr.Symbol s && s.time().isPresent()) {
         node(s.name(), s.time().get()); // a stage the network lacks skips the instance, not the claim
       }
@@ -143,6 +147,11 @@ final class NumericWorld {
       return k;
     });
     return new ExprEvaluator(truth.tape(), partials).evaluate(keyed);
+  }
+
+  private boolean isValue(String name) {
+    return graph.cell().declaration(name).isPresent() || graph.cell().equationFor(name).isPresent()
+        || name.equals(graph.cell().loss());
   }
 
   private boolean sameLoss(Expr of) {
