@@ -55,6 +55,8 @@ final class NumericFallback {
       double norm = want.getFrobeniusNorm();
       double diff = got.subtract(want).getFrobeniusNorm();
       return new Outcome(norm == 0 ? diff : diff / norm, "");
+    } catch (dev.unroll.numeric.ShapeException e) {
+      return new Outcome(Double.NaN, "it has " + e.shapes());
     } catch (RuntimeException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return new Outcome(Double.NaN, why.endsWith(".") ? why.substring(0, why.length() - 1) : why);
