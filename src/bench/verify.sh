@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Benchmark of `unroll verify`: wall-clock time to verify the reference lesson, and a generated
+# Benchmark of `unroll verify`: wall-clock time to verify the reference lesson, a generated
 # Markdown file of 200 displayed derivative equations (chain notation, N = 1..20 stages, one in four
-# with a dropped activation derivative). Each is run RUNS times (default 3); the best and the median
+# with a dropped activation derivative), the LSTM lesson `./unroll lesson --cell lstm` writes (26
+# claims in adjoint form, each evaluated on random weights) and the corpus's LSTM derivation with
+# slips in it. Each is run RUNS times (default 3); the best and the median
 # are printed. The first run of ./unroll builds the jar, so one warm-up run comes first.
 #
 #   src/bench/verify.sh            # 3 runs each
@@ -60,3 +62,6 @@ measure() {
 echo "unroll verify, $runs runs each, $(nproc) cores, $(date -u +%Y-%m-%d)"
 measure "$lesson" "reference lesson"
 measure "$big" "200 equations"
+"$here/unroll" lesson --cell lstm --out "$work/lstm" >/dev/null
+measure "$work/lstm/lstm-tanh-Uf-last-3.md" "LSTM lesson (adjoint form)"
+measure "$here/src/test/resources/verify/corpus/lstm-slips.tex" "LSTM derivation with slips"

@@ -33,6 +33,9 @@ import picocli.CommandLine.Spec;
       "Reads a derivation a person wrote (Markdown, Jupyter notebook or LaTeX) and judges each claim: the "
           + "network's equations, each derivative against the engine's derivation term by term and factor by "
           + "factor, and computable prose claims such as bounds on an activation's derivative.",
+      "For the LSTM and the GRU it judges derivations in adjoint form: each dE/dv, each parameter's gradient and "
+          + "each state's one-step Jacobian is evaluated on random weights at every stage it can be read at, and "
+          + "a wrong one is matched against the engine's equation term by term.",
       "Findings are printed as FILE:LINE:COL: severity: message. Exit 0 when every checked claim holds, "
           + "1 when any does not, 2 when the file cannot be read."
     })
@@ -48,8 +51,14 @@ public final class VerifyCommand implements Callable<Integer> {
   private Integer steps;
 
   @Option(names = "--notation", paramLabel = "NAME",
-      description = "lesson (U, W, V, s, z, q, o, E) or cs231n (W_xh, W_hh, W_hy, h); default: inferred.")
+      description = "For the rnn cell: lesson (U, W, V, s, z, q, o, E) or cs231n (W_xh, W_hh, W_hy, h); "
+          + "default: inferred.")
   private String notation;
+
+  @Option(names = "--cell", paramLabel = "CELL",
+      description = "rnn, lstm or gru: the cell the derivation is about (default: inferred from the names it uses, "
+          + "c and W_f for the LSTM, r and W_z for the GRU).")
+  private String cell;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
   private String format;
@@ -64,6 +73,8 @@ public final class VerifyCommand implements Callable<Integer> {
       throw new UserError("--steps must be between 1 and 60, got " + steps + ".");
     }
     Optional<Notation> chosen = notation == null ? Optional.empty() : Optional.of(Notation.named(notation));
+    Optional<String> chosenCell = Optional.ofNullable(cell).map(c -> c.toLowerCase(Locale.ROOT));
+    chosenCell.ifPresent(Notation::ofCellNamed); // an unknown cell is bad input before the file is read
     PrintWriter out = spec.commandLine().getOut();
     Document document;
     try {
@@ -72,7 +83,7 @@ public final class VerifyCommand implements Callable<Integer> {
       throw new UserError(e.getMessage(), e);
     }
     Verifier verifier = new Verifier(new Verifier.Options(steps == null ? OptionalInt.empty() : OptionalInt.of(steps),
-        chosen), new ActivationBounds());
+        chosen, chosenCell), new ActivationBounds());
     Report report = verifier.verify(file.toString(), document);
     if (fmt.equals("json")) {
       out.println(json(report));

@@ -263,7 +263,7 @@ public final class Forms {
   }
 
   /** The transpose, with the identities that keep the printed form short. */
-  static Expr transpose(Expr e) {
+  public static Expr transpose(Expr e) {
     if (e instanceof Expr.Transpose t) {
       return t.operand();
     }

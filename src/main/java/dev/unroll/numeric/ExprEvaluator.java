@@ -100,7 +100,8 @@ public final class ExprEvaluator {
       }
       RealMatrix m = v.matrix();
       if (m.getColumnDimension() != 1 && m.getRowDimension() != 1) {
-        throw new IllegalArgumentException("Diag needs a vector, got " + v.shape() + " in " + e + ".");
+        throw new ShapeException("Diag needs a vector, got " + v.shape() + " in " + e + ".", "diag of a " + v.shape()
+            + " matrix");
       }
       return Value.of(new DiagonalMatrix(m.getColumnDimension() == 1 ? m.getColumn(0) : m.getRow(0)));
     }
@@ -137,8 +138,9 @@ public final class ExprEvaluator {
       Value v = values.get(i);
       RealMatrix m = v.isScalar() ? constant(shape, v.scalar()) : v.matrix();
       if (!sameShape(m, total)) {
-        throw new IllegalArgumentException("Cannot add " + v.shape() + " (term " + (i + 1) + ") to " + total.getRowDimension()
-            + " x " + total.getColumnDimension() + " in " + s + ".");
+        String sizes = v.shape() + " to " + total.getRowDimension() + " x " + total.getColumnDimension();
+        throw new ShapeException("Cannot add " + v.shape() + " (term " + (i + 1) + ") to " + total.getRowDimension()
+            + " x " + total.getColumnDimension() + " in " + s + ".", "a sum adding " + sizes);
       }
       total = total.add(m);
     }
@@ -176,7 +178,10 @@ public final class ExprEvaluator {
       }
       return Value.of(coefficient == 1 ? acc : acc.scalarMultiply(coefficient));
     } catch (MathIllegalArgumentException ex) {
-      throw new IllegalArgumentException("The factors of " + p + " do not fit together: " + shapes(factors) + ".", ex);
+      ShapeException e = new ShapeException("The factors of " + p + " do not fit together: " + shapes(factors) + ".",
+          "a product of " + shapes(factors).replace(", ", " by "));
+      e.initCause(ex);
+      throw e;
     }
   }
 
@@ -197,7 +202,8 @@ public final class ExprEvaluator {
       return Value.of((a.isScalar() ? b : a).matrix().scalarMultiply(s));
     }
     if (!sameShape(a.matrix(), b.matrix())) {
-      throw new IllegalArgumentException("An elementwise product needs equal shapes, got " + a.shape() + " and " + b.shape() + " in " + e + ".");
+      throw new ShapeException("An elementwise product needs equal shapes, got " + a.shape() + " and " + b.shape() + " in " + e
+          + ".", "an elementwise product of " + a.shape() + " and " + b.shape());
     }
     RealMatrix out = a.matrix().copy();
     out.walkInOptimizedOrder(new org.hipparchus.linear.DefaultRealMatrixChangingVisitor() {
@@ -211,7 +217,7 @@ public final class ExprEvaluator {
 
   private Value apply(Expr.Apply a) {
     if (a.arguments().size() != 1) {
-      throw new IllegalArgumentException("Cannot evaluate " + a.function() + " of " + a.arguments().size() + " arguments: " + a + ".");
+      throw new IllegalArgumentException("Cannot evaluate " + a.function() + " of " + a.arguments().size() + " arguments.");
     }
     Value v = eval(a.arguments().get(0));
     if (a.function().equals("step")) {
@@ -219,7 +225,7 @@ public final class ExprEvaluator {
     }
     if (a.function().equals("softmax")) {
       if (v.isScalar() || v.matrix().getColumnDimension() != 1) {
-        throw new IllegalArgumentException("softmax needs a column vector, got " + v.shape() + ".");
+        throw new ShapeException("softmax needs a column vector, got " + v.shape() + ".", "softmax of " + v.shape());
       }
       return Value.of(MatrixUtils.createColumnRealMatrix(ForwardPass.softmax(v.matrix().getColumnVector(0)).toArray()));
     }

@@ -33,13 +33,25 @@ final class EngineTerms {
   private final Map<String, List<Expected>> cache = new LinkedHashMap<>();
   private final dev.unroll.derive.Forms forms;
 
-  EngineTerms(String activation) {
-    CellDefinition rnn = new CellLibrary().load("rnn");
-    this.cell = activation.equals("tanh") ? rnn : rnn.withPlaceholder("f", activation);
+  private final dev.unroll.derive.LocalCalculus calculus;
+
+  EngineTerms(CellDefinition cell) {
+    this.cell = cell;
     // The local derivatives of a correction are the engine's (Symja's, remembered in the answer cache).
-    this.forms = new dev.unroll.derive.Forms(new dev.unroll.symbolic.CachedCalculus(
-        dev.unroll.symbolic.AnswerCache.standard(), cell.activations(),
-        () -> new dev.unroll.symbolic.SymjaCalculus(cell.activations())));
+    this.calculus = new dev.unroll.symbolic.CachedCalculus(dev.unroll.symbolic.AnswerCache.standard(), cell.activations(),
+        () -> new dev.unroll.symbolic.SymjaCalculus(cell.activations()));
+    this.forms = new dev.unroll.derive.Forms(calculus);
+  }
+
+  /** The simple recurrent network with its activation placeholder bound. */
+  static CellDefinition rnn(String activation) {
+    CellDefinition rnn = new CellLibrary().load("rnn");
+    return activation.equals("tanh") ? rnn : rnn.withPlaceholder("f", activation);
+  }
+
+  /** The local derivatives every judge of this run shares (one Symja at most, started on demand). */
+  dev.unroll.derive.LocalCalculus calculus() {
+    return calculus;
   }
 
   /** The engine's notations, for writing the right form of a term. */

@@ -1,7 +1,6 @@
 package dev.unroll.verify;
 
 import dev.unroll.cell.CellDefinition;
-import dev.unroll.cell.CellLibrary;
 import dev.unroll.cell.Equation;
 import dev.unroll.expr.Expr;
 import dev.unroll.expr.Rewrite;
@@ -19,10 +18,9 @@ final class NetworkCheck {
   private final Notation notation;
   private final CellDefinition cell;
 
-  NetworkCheck(Notation notation, String activation) {
+  NetworkCheck(Notation notation, CellDefinition cell) {
     this.notation = notation;
-    CellDefinition rnn = new CellLibrary().load("rnn");
-    this.cell = activation.equals("tanh") ? rnn : rnn.withPlaceholder("f", activation);
+    this.cell = cell;
   }
 
   /** Whether {@code lhs} names a value the cell computes (other than the loss). */
@@ -81,6 +79,15 @@ final class NetworkCheck {
     });
   }
 
+  private static void hadamardFactors(Expr e, List<String> out) {
+    if (e instanceof Expr.Hadamard h) {
+      hadamardFactors(h.left(), out);
+      hadamardFactors(h.right(), out);
+    } else {
+      out.add(canonical(e));
+    }
+  }
+
   /** A spelling that ignores roles, product style and the order of a sum's terms. */
   private static String canonical(Expr e) {
     if (e instanceof Expr.Sum s) {
@@ -90,6 +97,13 @@ final class NetworkCheck {
       }
       terms.sort(null);
       return "(" + String.join(" + ", terms) + ")";
+    }
+    if (e instanceof Expr.Hadamard h) {
+      // elementwise products commute: f_t \odot c_{t-1} is c_{t-1} \odot f_t
+      List<String> fs = new ArrayList<>();
+      hadamardFactors(h, fs);
+      fs.sort(null);
+      return "{" + String.join(" (.) ", fs) + "}";
     }
     if (e instanceof Expr.Product p) {
       List<String> fs = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.unroll.verify;
 
+import dev.unroll.cell.CellDefinition;
+import dev.unroll.cell.CellLibrary;
 import dev.unroll.expr.Expr;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,45 +11,129 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How an author spells the variables of the simple recurrent network ({@code rnn.cell}: U, W, V, x,
- * s, z, q, o, y, E). {@link #LESSON} is the reference lesson's own spelling; {@link #CS231N} is the
- * alternative of cs231n and min-char-rnn: {@code W_{xh}}, {@code W_{hh}}, {@code W_{hy}} for U, W, V
- * and {@code h} for the state, the other names as in the lesson, the same renaming as
- * {@code render.Notation.CS231N} so that corrections are written the way the file is read.
+ * How an author spells the variables of one cell. For the simple recurrent network ({@code rnn.cell}:
+ * U, W, V, x, s, z, q, o, y, E) {@link #LESSON} is the reference lesson's own spelling and
+ * {@link #CS231N} the alternative of cs231n and min-char-rnn: {@code W_{xh}}, {@code W_{hh}},
+ * {@code W_{hy}} for U, W, V and {@code h} for the state, the other names as in the lesson, the same
+ * renaming as {@code render.Notation.CS231N} so that corrections are written the way the file is read.
+ * The gated cells' notations ({@link #LSTM}, {@link #GRU}) are read off their definition files: a
+ * declared {@code Wf} is written {@code W_f}, as their lessons write it.
  *
+ * @param name what {@code --notation} calls it, or the cell's name for a gated cell
+ * @param cell the cell (in {@code cell.CellLibrary}) whose variables it spells
  * @param spelling author's name to cell variable, in the order suggestions list them
  */
-public record Notation(String name, Map<String, String> spelling) {
-  public static final Notation LESSON = new Notation("lesson", ordered(
+public record Notation(String name, String cell, Map<String, String> spelling) {
+  public static final Notation LESSON = new Notation("lesson", "rnn", ordered(
       "U", "U", "W", "W", "V", "V", "x", "x", "s", "s", "z", "z", "q", "q", "o", "o", "y", "y", "E", "E"));
-  public static final Notation CS231N = new Notation("cs231n", ordered(
+  public static final Notation CS231N = new Notation("cs231n", "rnn", ordered(
       "W_xh", "U", "W_hh", "W", "W_hy", "V", "x", "x", "h", "s", "z", "z", "q", "q", "o", "o", "y", "y", "E", "E"));
+  public static final Notation LSTM = ofCell(new CellLibrary().load("lstm"));
+  public static final Notation GRU = ofCell(new CellLibrary().load("gru"));
 
   public Notation {
     spelling = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(spelling));
   }
 
+  /** Every notation, the reference lesson's first (it wins a tie when a file's notation is guessed). */
   public static List<Notation> all() {
-    return List.of(LESSON, CS231N);
+    return List.of(LESSON, CS231N, LSTM, GRU);
   }
 
+  /** A {@code --notation} choice: the two spellings of the simple recurrent network. */
   public static Notation named(String name) {
-    for (Notation n : all()) {
-      if (n.name.equals(name.toLowerCase(Locale.ROOT))) {
-        return n;
-      }
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.equals(LESSON.name)) {
+      return LESSON;
+    } else if (n.equals(CS231N.name)) {
+      return CS231N;
     }
     throw new IllegalArgumentException("--notation must be lesson or cs231n, got '" + name + "'.");
   }
 
+  /** The notations of one cell. */
+  public static List<Notation> ofCellNamed(String cell) {
+    List<Notation> out = all().stream().filter(n -> n.cell.equals(cell)).toList();
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException("--cell must be one of " + String.join(", ", CellLibrary.BUILT_IN) + ", got '"
+          + cell + "'.");
+    }
+    return out;
+  }
+
+  /**
+   * Of the candidates, the notation whose distinctive names (known to no other candidate) the
+   * expressions use most; the first candidate when it is a tie.
+   */
+  static Notation guess(List<Expr> expressions, List<Notation> candidates) {
+    int[] hits = new int[candidates.size()];
+    for (Expr e : expressions) {
+      count(e, candidates, hits);
+    }
+    int best = 0;
+    for (int i = 1; i < hits.length; i++) {
+      if (hits[i] > hits[best]) {
+        best = i;
+      }
+    }
+    return candidates.get(best);
+  }
+
+  private static void count(Expr e, List<Notation> candidates, int[] hits) {
+    if (e instanceof Expr.Symbol s) {
+      for (int i = 0; i < candidates.size(); i++) {
+        boolean distinctive = candidates.get(i).resolve(s).isPresent()
+            && candidates.stream().filter(n -> n.resolve(s).isPresent()).count() == 1;
+        if (distinctive) {
+          hits[i]++;
+        }
+      }
+      return;
+    }
+    for (Expr c : Verifier.children(e)) {
+      count(c, candidates, hits);
+    }
+  }
+
+  /** A gated cell's spelling: every declared name, a parameter such as {@code Wf} written {@code W_f}. */
+  static Notation ofCell(CellDefinition cell) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (dev.unroll.cell.Equation e : cell.equations()) {
+      m.put(e.target().name(), e.target().name());
+    }
+    for (dev.unroll.cell.Declaration d : cell.declarations()) {
+      String n = d.name();
+      boolean subscripted = n.length() > 1 && n.chars().skip(1).allMatch(Character::isLowerCase);
+      m.put(subscripted ? n.charAt(0) + "_" + n.substring(1) : n, n);
+    }
+    m.put(cell.loss(), cell.loss());
+    return new Notation(cell.name(), cell.name(), m);
+  }
+
   /** The notation {@code render.LatexWriter} spells corrections in. */
   public dev.unroll.render.Notation render() {
-    return dev.unroll.render.Notation.named(name);
+    return dev.unroll.render.Notation.named(this == CS231N ? CS231N.name : LESSON.name);
   }
 
   /** The cell variable an author's symbol stands for, if this notation knows it. */
   public Optional<String> variable(String authorName) {
     return Optional.ofNullable(spelling.get(authorName));
+  }
+
+  /**
+   * The cell variable a parsed symbol stands for. A subscript that the parser took for a time because
+   * it is an index letter ({@code W_i}, the LSTM's input gate weights) names the parameter instead
+   * when the notation knows {@code W_i} and no {@code W} with a time.
+   */
+  public Optional<Expr.Symbol> resolve(Expr.Symbol s) {
+    Optional<String> plain = variable(s.name());
+    if (s.time().isPresent() && s.time().get().offset() == 0) {
+      Optional<String> indexed = variable(s.name() + "_" + s.time().get().variable());
+      if (indexed.isPresent() && plain.isEmpty()) {
+        return Optional.of(new Expr.Symbol(indexed.get(), Optional.empty(), s.role()));
+      }
+    }
+    return plain.map(v -> new Expr.Symbol(v, s.time(), s.role()));
   }
 
   /** How this notation spells a cell variable ({@code W} is {@code W_hh} in cs231n). */
@@ -68,7 +154,7 @@ public record Notation(String name, Map<String, String> spelling) {
       }
     }
     for (Notation other : all()) {
-      if (other != this && other.spelling.containsKey(unknown)) {
+      if (other != this && other.cell.equals(cell) && other.spelling.containsKey(unknown)) {
         return spell(other.spelling.get(unknown));
       }
     }
@@ -79,12 +165,12 @@ public record Notation(String name, Map<String, String> spelling) {
 
   /** Whether the unknown name is the other notation's spelling of a variable. */
   public Optional<Notation> otherSpelling(String unknown) {
-    return all().stream().filter(n -> n != this && n.spelling.containsKey(unknown)).findFirst();
+    return all().stream().filter(n -> n != this && n.cell.equals(cell) && n.spelling.containsKey(unknown)).findFirst();
   }
 
   /** A symbol as the cell names it: the author's {@code W_hh} becomes the parameter {@code W}. */
   public Optional<Expr.Symbol> toCell(Expr.Symbol s) {
-    return variable(s.name()).map(v -> new Expr.Symbol(v, s.time(), s.role()));
+    return resolve(s);
   }
 
   private static int distance(String a, String b) {

@@ -1,7 +1,6 @@
 package dev.unroll.verify;
 
 import dev.unroll.cell.CellDefinition;
-import dev.unroll.cell.CellLibrary;
 import dev.unroll.expr.Expr;
 import dev.unroll.expr.Rewrite;
 import dev.unroll.numeric.Backprop;
@@ -43,8 +42,7 @@ final class NumericFallback {
 
   Outcome compare(Claim claim, int steps) {
     try {
-      CellDefinition rnn = new CellLibrary().load("rnn");
-      CellDefinition cell = activation.equals("tanh") ? rnn : rnn.withPlaceholder("f", activation);
+      CellDefinition cell = EngineTerms.rnn(activation);
       UnrolledGraph graph = new Unroller().unroll(cell, steps);
       Params params = new ParamsGenerator(cell).generate(SEED, SIZES, steps, activation);
       Backprop.Result truth = new Backprop().run(graph, params, claim.loss());
@@ -57,6 +55,8 @@ final class NumericFallback {
       double norm = want.getFrobeniusNorm();
       double diff = got.subtract(want).getFrobeniusNorm();
       return new Outcome(norm == 0 ? diff : diff / norm, "");
+    } catch (dev.unroll.numeric.ShapeException e) {
+      return new Outcome(Double.NaN, "it has " + e.shapes());
     } catch (RuntimeException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return new Outcome(Double.NaN, why.endsWith(".") ? why.substring(0, why.length() - 1) : why);

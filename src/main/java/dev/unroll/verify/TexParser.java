@@ -319,7 +319,9 @@ public final class TexParser {
       Expr value = function(f, o);
       return at(superscript(value, exp), o);
     }
-    Expr arg = unary();
+    // A parenthesised argument is the whole argument: the power in \tanh(c_t)^2 squares the value,
+    // as in \tanh^2(c_t); without parentheses the argument is one factor with its scripts (\tanh c_t^2).
+    Expr arg = peek().isSymbol("(") ? primary() : unary();
     if (f.equals("diag")) {
       return at(new Expr.Diag(arg), o);
     }

@@ -1,5 +1,7 @@
 package dev.unroll.verify;
 
+import dev.unroll.cell.CellDefinition;
+import dev.unroll.cell.CellLibrary;
 import dev.unroll.derive.LossKind;
 import dev.unroll.expr.Expr;
 import dev.unroll.symbolic.ActivationBounds;
@@ -13,16 +15,29 @@ import java.util.TreeMap;
 
 /**
  * {@code verify}'s one verb: a read document in, a {@link Report} out. Finds the mathematics, reads
- * it, works out the notation, the activation and the number of stages the author means, then judges
- * each claim: the network's equations against the cell, each derivative claim against the engine's
- * derivation, each computable prose claim with Symja. Anything it cannot read becomes a warning at
- * the place it gave up.
+ * it, works out the cell and its notation, the activation and the number of stages the author means,
+ * then judges each claim: the network's equations against the cell; for the simple RNN each gradient
+ * of a weight against the engine's expanded sum, term by term and factor by factor
+ * ({@link ClaimJudge}); for any cell each adjoint, gradient in adjoint form and one-step Jacobian by
+ * evaluating both sides ({@link AdjointClaims}); each computable prose claim with Symja. Anything it
+ * cannot read becomes a warning at the place it gave up.
  */
 public final class Verifier {
   /** What the command line can fix instead of inferring it. */
-  public record Options(OptionalInt steps, Optional<Notation> notation) {
+  public record Options(OptionalInt steps, Optional<Notation> notation, Optional<String> cell) {
+    public Options {
+      if (notation.isPresent() && cell.isPresent() && !notation.get().cell().equals(cell.get())) {
+        throw new IllegalArgumentException("--notation " + notation.get().name() + " spells the " + notation.get().cell()
+            + " cell's variables, not the " + cell.get() + " cell's; leave --notation out for --cell " + cell.get() + ".");
+      }
+    }
+
+    public Options(OptionalInt steps, Optional<Notation> notation) {
+      this(steps, notation, Optional.empty());
+    }
+
     public static Options inferred() {
-      return new Options(OptionalInt.empty(), Optional.empty());
+      return new Options(OptionalInt.empty(), Optional.empty(), Optional.empty());
     }
   }
 
@@ -31,6 +46,12 @@ public final class Verifier {
   /** Symbols too common in prose mathematics to report when they are unknown. */
   private static final Set<String> ORDINARY = Set.of("d", "t", "k", "i", "j", "n", "m", "N", "T", "K", "H", "D", "f",
       "g", "e", "\\sigma", "\\tau", "\\gamma", "\\lambda", "\\alpha", "\\eta", "\\theta", "\\delta", "\\epsilon");
+
+  /** How far back the prose before a formula is read for what it says of the formula. */
+  private static final int PROSE_WINDOW = 400;
+
+  private static final java.util.regex.Pattern LONE_OPERATOR =
+      java.util.regex.Pattern.compile("\\\\[a-zA-Z]+|[-+*/=<>^_.,]");
 
   private final Options options;
   private final ActivationBounds bounds;
@@ -64,6 +85,9 @@ public final class Verifier {
           reads.add(new Read(span, parsed, r.prose(), proseFrom));
           environments(span, findings);
         } catch (TexSyntaxException e) {
+          if (!span.display() && LONE_OPERATOR.matcher(span.tex().strip()).matches()) {
+            continue; // "$\odot$ is the elementwise product": prose naming an operator, not a formula
+          }
           findings.add(Finding.at(span.position(e.offset()), Severity.WARNING, "could not read this formula: "
               + e.getMessage() + "."));
         }
@@ -73,11 +97,13 @@ public final class Verifier {
       }
       prose.add(new ProseAt(segment, r.prose()));
     }
-    Notation notation = options.notation().orElseGet(() -> detect(reads));
+    List<Notation> spellings = options.cell().map(Notation::ofCellNamed).orElse(Notation.all());
+    Notation notation = options.notation().orElseGet(() -> detect(reads, spellings));
+    boolean rnn = notation.cell().equals("rnn");
     String activation = "tanh";
     for (Read r : reads) {
       for (Statement s : r.parsed().statements()) {
-        if (s.isEquation()) {
+        if (rnn && s.isEquation()) {
           Optional<String> a = NetworkCheck.activationOf(notation, s.sides().get(0), s.sides().get(1));
           if (a.isPresent()) {
             activation = a.get();
@@ -87,8 +113,10 @@ public final class Verifier {
     }
     int checked = 0;
     int failed = 0;
-    NetworkCheck network = new NetworkCheck(notation, activation);
-    EngineTerms engine = new EngineTerms(activation);
+    CellDefinition cell = rnn ? EngineTerms.rnn(activation) : new CellLibrary().load(notation.cell());
+    NetworkCheck network = new NetworkCheck(notation, cell);
+    EngineTerms engine = new EngineTerms(cell);
+    AdjointClaims adjointClaims = new AdjointClaims(notation, cell, engine.calculus(), options.steps());
     List<Claim> claims = new ArrayList<>();
     for (Read r : reads) {
       for (Statement s : r.parsed().statements()) {
@@ -113,7 +141,19 @@ public final class Verifier {
           }
           continue;
         }
-        claim(r, lhs, rhs, notation, findings).ifPresent(claims::add);
+        Optional<AdjointClaims.Claim> adjoint = adjointClaims.read(lhs, rhs)
+            .filter(c -> !rnn || c.kind() != AdjointClaims.Kind.GRADIENT);
+        if (adjoint.isPresent()) {
+          List<Finding> found = adjointClaims.judge(adjoint.get(), e -> r.span().position(r.parsed().offset(e, s.offset())),
+              proseBefore(r));
+          findings.addAll(found);
+          checked += found.stream().allMatch(f -> f.severity() == Severity.WARNING) ? 0 : 1;
+          failed += found.stream().anyMatch(f -> f.severity() == Severity.ERROR) ? 1 : 0;
+          continue;
+        }
+        if (rnn) {
+          claim(r, lhs, rhs, notation, findings).ifPresent(claims::add);
+        }
       }
     }
     // Stages: as many as the written times reach, or as the written factors count out; a slipped
@@ -165,13 +205,13 @@ public final class Verifier {
     GradientSoFar walk = new GradientSoFar(notation, engine);
     for (Read r : reads) {
       List<Statement> statements = r.parsed().statements();
-      if (!r.span().display() || statements.size() != 1 || statements.get(0).isEquation()
+      if (!rnn || !r.span().display() || statements.size() != 1 || statements.get(0).isEquation()
           || !GradientSoFar.isChain(statements.get(0).sides().get(0))) {
         continue;
       }
-      int from = Math.max(r.proseFrom(), r.span().open() - 400);
-      String window = r.prose().substring(from, r.span().open());
-      Optional<Finding> f = walk.judge(r.span(), r.parsed(), statements.get(0).sides().get(0), window, from, walkSteps);
+      int from = Math.max(r.proseFrom(), r.span().open() - PROSE_WINDOW);
+      Optional<Finding> f = walk.judge(r.span(), r.parsed(), statements.get(0).sides().get(0), proseBefore(r), from,
+          walkSteps);
       if (f.isPresent()) {
         checked++;
         failed += f.get().severity() == Severity.ERROR ? 1 : 0;
@@ -194,6 +234,12 @@ public final class Verifier {
   }
 
   private record ProseAt(Segment segment, String text) {}
+
+  /** The prose since the previous displayed formula, at most {@link #PROSE_WINDOW} characters of it. */
+  private static String proseBefore(Read r) {
+    int from = Math.max(r.proseFrom(), r.span().open() - PROSE_WINDOW);
+    return r.prose().substring(from, r.span().open());
+  }
 
   /** A claim whose factors cannot all be placed: both sides evaluated on random weights instead. */
   private static Finding numeric(Claim c, int steps, Notation notation, EngineTerms engine, Position at) {
@@ -274,7 +320,7 @@ public final class Verifier {
   private static void collect(Expr e, Read r, Notation notation, boolean judged, List<Finding> findings) {
     if (e instanceof Expr.Symbol sym) {
       String name = sym.name().replace("'", "");
-      if (notation.variable(name).isPresent() || ORDINARY.contains(name) || name.startsWith("\\") && sym.time().isEmpty()) {
+      if (notation.variable(name).isPresent() || notation.resolve(sym).isPresent() || ORDINARY.contains(name) || name.startsWith("\\") && sym.time().isEmpty()) {
         return;
       }
       boolean otherNotation = notation.otherSpelling(name).isPresent();
@@ -323,39 +369,14 @@ public final class Verifier {
     return List.of();
   }
 
-  /** The notation whose distinctive names the file uses most; the lesson's when it is a tie. */
-  private static Notation detect(List<Read> reads) {
-    int[] hits = new int[Notation.all().size()];
+  /** The notation the file's mathematics is written in, of the candidates ({@link Notation#guess}). */
+  private static Notation detect(List<Read> reads, List<Notation> candidates) {
+    List<Expr> sides = new ArrayList<>();
     for (Read r : reads) {
       for (Statement s : r.parsed().statements()) {
-        for (Expr side : s.sides()) {
-          count(side, hits);
-        }
+        sides.addAll(s.sides());
       }
     }
-    int best = 0;
-    for (int i = 1; i < hits.length; i++) {
-      if (hits[i] > hits[best]) {
-        best = i;
-      }
-    }
-    return Notation.all().get(best);
-  }
-
-  private static void count(Expr e, int[] hits) {
-    if (e instanceof Expr.Symbol s) {
-      List<Notation> all = Notation.all();
-      for (int i = 0; i < all.size(); i++) {
-        boolean distinctive = all.get(i).variable(s.name()).isPresent()
-            && all.stream().filter(n -> n.variable(s.name()).isPresent()).count() == 1;
-        if (distinctive) {
-          hits[i]++;
-        }
-      }
-      return;
-    }
-    for (Expr c : children(e)) {
-      count(c, hits);
-    }
+    return Notation.guess(sides, candidates);
   }
 }

@@ -9,12 +9,16 @@
  * JSON string) -> {@link dev.unroll.verify.MathExtractor} (segments to math spans and prose) ->
  * {@link dev.unroll.verify.TexParser} (span to statements of expressions) ->
  * {@link dev.unroll.verify.Verifier} (statements to {@link dev.unroll.verify.Finding}s): network
- * equations against the cell, derivative claims against the derivation (ClaimJudge, TermJudge),
- * gradient-so-far chains against the prose's "flows through" (GradientSoFar), and bounds on an
+ * equations against the cell (NetworkCheck); the simple RNN's gradient claims against the expanded
+ * derivation (ClaimJudge, TermJudge); adjoint-form claims of any cell, the LSTM's and the GRU's
+ * above all, evaluated in one seeded network (AdjointClaims, with StageFrame mapping the author's
+ * times to stages, NumericWorld holding every value and adjoint, ClaimEvaluation, TermMatch);
+ * gradient-so-far chains against the prose's "flows through" (GradientSoFar); and bounds on an
  * activation's derivative in the prose ({@code symbolic.ActivationBounds}).
  *
- * <p>Imports {@code expr}, {@code cell}, {@code unroll}, {@code derive}, {@code render} (the right
- * LaTeX of a correction comes from {@code render.LatexWriter}) and {@code symbolic.ActivationBounds};
- * never Symja itself.
+ * <p>Imports {@code expr}, {@code cell}, {@code unroll}, {@code derive}, {@code numeric} (the
+ * forward and backward passes and the evaluator of engine expressions), {@code render} (the right
+ * LaTeX of a correction comes from {@code render.LatexWriter}) and {@code symbolic} (the cached local
+ * derivatives and {@code ActivationBounds}); never Symja itself.
  */
 package dev.unroll.verify;

@@ -14,7 +14,11 @@ final class RandomLatex {
       "\\prod_{j}", "\\operatorname{diag}(", "\\operatorname{diag}", "1 - s_t^2", "o_{t+1} - y_{t+1}", "&", "\\\\",
       "\\small", "\\large", "\\,", "\\begin{aligned}", "\\end{aligned}", "\\begin{align}", "\\end{align}", "\\tanh",
       "tanh(z_t)", "softmax(q_t)", "f'(z_t)", "\\sigma'", "0.25", "42", "s_{t-999999}", "E_{t}", "\\delta_k",
-      "'", "%", "\\", "$", "\\frac", "\\frac{", "\\mathbf{x}", "\\hat{y}", "\\text{diag}", "|", "[", "]", ",");
+      "'", "%", "\\", "$", "\\frac", "\\frac{", "\\mathbf{x}", "\\hat{y}", "\\text{diag}", "|", "[", "]", ",",
+      // the gated cells' names, so that random documents also reach the adjoint judge
+      "\\frac{\\partial E}{\\partial c_k}", "\\frac{\\partial E_{t+1}}{\\partial h_{k-1}}",
+      "\\frac{\\partial c_{k}}{\\partial c_{k-1}}", "\\frac{\\partial E}{\\partial U_f}", "f_{k+1}", "c_{t-1}", "W_i",
+      "U_f", "b_g", "\\sigma(", "\\prod_{j=k+1}^{t+1}", "\\sum_{k=t-1}^{t+1}", "r_k", "n_k", "z_{k}", "g_t", "i_t");
   private static final List<String> OPEN = List.of("$$", "$", "\\[", "\\begin{equation}", "\\begin{align}", "```math\n");
   private static final List<String> CLOSE = List.of("$$", "$", "\\]", "\\end{equation}", "\\end{align}", "\n```");
 

@@ -34,6 +34,14 @@ class TexParserTest {
   }
 
   @Test
+  void aPowerAfterAFunctionsParenthesesSquaresItsValue() {
+    Expr square = new Expr.Power(new Expr.Apply("tanh", List.of(sym("c", 0))), 2);
+    assertThat(one("\\tanh(c_t)^2")).isEqualTo(square);
+    assertThat(one("\\tanh^2(c_t)")).isEqualTo(square);
+    assertThat(one("\\tanh c_t^2")).isEqualTo(new Expr.Apply("tanh", List.of(new Expr.Power(sym("c", 0), 2))));
+  }
+
+  @Test
   void subscriptsAreTimesOrNames() {
     assertThat(one("s_{t-1}")).isEqualTo(sym("s", -1));
     assertThat(one("s_t")).isEqualTo(sym("s", 0));

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * each file carries its expectations on the line they are about ({@code % expect: error: text} in
  * TeX, {@code <!-- expect: note: text -->} in Markdown). Every error and warning must be expected,
  * every expectation (notes included) must be found, and the exit code must be 1 exactly when an
- * error is expected. A first line {@code verify: --steps N --notation NAME} sets options.
+ * error is expected. A first line {@code verify: --steps N --notation NAME --cell CELL} sets options.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VerifyCorpusTest {
@@ -53,6 +53,11 @@ class VerifyCorpusTest {
 
   record Expectation(int line, Severity severity, String text) {}
 
+  /** A finding's message and its correction, as the command prints them: an expectation may name the right LaTeX. */
+  private static String said(Finding f) {
+    return f.message() + f.correction().map(c -> " Right: " + c).orElse("");
+  }
+
   @Test
   void corpusHasCorrectAndWrongFilesInSeveralNotations() throws IOException {
     List<Path> all = files().toList();
@@ -69,6 +74,7 @@ class VerifyCorpusTest {
     List<Expectation> expected = new ArrayList<>();
     OptionalInt steps = OptionalInt.empty();
     Optional<Notation> notation = Optional.empty();
+    Optional<String> cell = Optional.empty();
     for (int i = 0; i < lines.size(); i++) {
       // In a notebook the expectation ends inside a JSON string: drop the string's escaped newline and quote.
       String line = file.toString().endsWith(".ipynb") ? lines.get(i).replaceAll("(\\\\n)?\",?\\s*$", "") : lines.get(i);
@@ -84,17 +90,19 @@ class VerifyCorpusTest {
             steps = OptionalInt.of(Integer.parseInt(words[k + 1]));
           } else if (words[k].equals("--notation")) {
             notation = Optional.of(Notation.named(words[k + 1]));
+          } else if (words[k].equals("--cell")) {
+            cell = Optional.of(words[k + 1]);
           }
         }
       }
     }
     Document doc = new DocumentReader().read(file);
-    Report report = new Verifier(new Verifier.Options(steps, notation), bounds).verify(file.toString(), doc);
+    Report report = new Verifier(new Verifier.Options(steps, notation, cell), bounds).verify(file.toString(), doc);
 
     List<String> problems = new ArrayList<>();
     for (Expectation e : expected) {
       boolean found = report.findings().stream().anyMatch(f -> f.line() == e.line() && f.severity() == e.severity()
-          && f.message().contains(e.text()));
+          && said(f).contains(e.text()));
       if (!found) {
         problems.add("missing at line " + e.line() + ": " + e.severity().spelled() + ": " + e.text());
       }
@@ -104,7 +112,7 @@ class VerifyCorpusTest {
         continue;
       }
       boolean wanted = expected.stream().anyMatch(e -> e.line() == f.line() && e.severity() == f.severity()
-          && f.message().contains(e.text()));
+          && said(f).contains(e.text()));
       if (!wanted) {
         problems.add("unexpected: " + f.format(file.getFileName().toString()));
       }

@@ -1,0 +1,370 @@
+package dev.unroll.verify;
+
+import dev.unroll.cell.CellDefinition;
+import dev.unroll.cell.Declaration;
+import dev.unroll.derive.AdjointSystem;
+import dev.unroll.derive.Adjoints;
+import dev.unroll.derive.LocalCalculus;
+import dev.unroll.derive.LossKind;
+import dev.unroll.derive.StatePaths;
+import dev.unroll.expr.Expr;
+import dev.unroll.expr.Rewrite;
+import dev.unroll.expr.Time;
+import dev.unroll.unroll.Node;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.hipparchus.linear.RealMatrix;
+
+/**
+ * Judges the claims a derivation in adjoint form makes, for any cell: an adjoint
+ * ({@code \partial E/\partial c_k = ...}), a parameter's gradient ({@code \partial E/\partial U_f =
+ * \sum_k ...}) and a state's one-step Jacobian ({@code \partial c_k/\partial c_{k-1} = ...}). Both
+ * sides are evaluated in a {@link NumericWorld} at every stage the claim can be read at (its free time
+ * variable set to each stage in turn), so any true identity holds however it is grouped or how many
+ * adjoints it substitutes. When a claim fails, the finding says how: a term missing, extra or wrong
+ * (matched against the engine's equation term by term), only the share along a state's own path
+ * (the product of forget gates, which a lesson may state on purpose when its prose says so), or a
+ * Jacobian transposed; and it gives the engine's equation in the author's times.
+ */
+final class AdjointClaims {
+  /** Relative differences below this are agreement: float64 rounding over a few dozen products. */
+  static final double TOLERANCE = 1e-9;
+  /** Words in the prose before a formula that say it follows one path on purpose. */
+  private static final Pattern ONE_PATH = Pattern.compile("\\b(alone|only|own (path|chain))\\b", Pattern.CASE_INSENSITIVE);
+
+  /** What a left-hand side claims. */
+  enum Kind {
+    ADJOINT, GRADIENT, STEP
+  }
+
+  /**
+   * A claim read: its kind, the loss as written (a timeless {@code E} for a Jacobian), the value or
+   * parameter it is about in the cell's names with the author's time, and whether the left side is
+   * transposed ({@code (\partial c_k/\partial c_{k-1})^\top}, the column form).
+   */
+  record Claim(Kind kind, Expr.Symbol loss, Expr.Symbol target, boolean transposed, Expr lhs, Expr rhs) {}
+
+  private final Notation notation;
+  private final CellDefinition cell;
+  private final LocalCalculus calculus;
+  private final OptionalInt steps;
+  private final Map<String, NumericWorld> worlds = new HashMap<>();
+
+  AdjointClaims(Notation notation, CellDefinition cell, LocalCalculus calculus, OptionalInt steps) {
+    this.notation = notation;
+    this.cell = cell;
+    this.calculus = calculus;
+    this.steps = steps;
+  }
+
+  /** The claim a left-hand side makes, if it is one this judge takes. */
+  Optional<Claim> read(Expr lhs, Expr rhs) {
+    boolean transposed = lhs instanceof Expr.Transpose;
+    Expr bare = lhs instanceof Expr.Transpose t ? t.operand() : lhs;
+    if (!(bare instanceof Expr.Partial p) || !(p.of() instanceof Expr.Symbol of) || !(p.by() instanceof Expr.Symbol by)) {
+      return Optional.empty();
+    }
+    Optional<Expr.Symbol> o = notation.resolve(of);
+    Optional<Expr.Symbol> b = notation.resolve(by);
+    if (o.isEmpty() || b.isEmpty()) {
+      return Optional.empty();
+    }
+    Expr.Symbol target = b.get();
+    if (o.get().name().equals(cell.loss()) && !transposed) {
+      if (target.time().isEmpty() && isParameter(target.name())) {
+        return Optional.of(new Claim(Kind.GRADIENT, o.get(), target, false, lhs, rhs));
+      }
+      if (target.time().isPresent() && cell.equationFor(target.name()).isPresent() && !target.name().equals(cell.loss())) {
+        return Optional.of(new Claim(Kind.ADJOINT, o.get(), target, false, lhs, rhs));
+      }
+      return Optional.empty();
+    }
+    boolean state = cell.declaration(target.name()).map(d -> d.kind() == Declaration.Kind.STATE).orElse(false);
+    if (state && o.get().name().equals(target.name()) && o.get().time().isPresent() && target.time().isPresent()
+        && o.get().time().get().equals(target.time().get().plus(1))) {
+      return Optional.of(new Claim(Kind.STEP, new Expr.Symbol(cell.loss(), Optional.empty(), Expr.Role.LOSS), o.get(),
+          transposed, lhs, rhs));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The findings about one claim.
+   *
+   * @param where the place of an expression of the claim in the file
+   * @param prose the prose just before the formula
+   */
+  List<Finding> judge(Claim c, Function<Expr, Position> where, String prose) {
+    Position at = where.apply(c.lhs());
+    List<Reading> readings = new ArrayList<>();
+    for (StageFrame frame : frames(c)) {
+      Reading r = evaluate(c, frame, at);
+      if (r.holds()) {
+        String span = r.free().isEmpty() ? "over" : "at " + r.ev().instances + (r.ev().instances == 1 ? " stage" : " stages")
+            + " of";
+        return List.of(Finding.at(at, Severity.NOTE, "confirmed: " + describe(c) + ", evaluated on random weights " + span
+            + " a " + r.steps() + "-stage network."));
+      }
+      readings.add(r);
+    }
+    Reading failed = readings.stream().filter(r -> r.warning().isEmpty()).reduce((a, b) -> mentionsNewest(c) ? b : a)
+        .orElse(readings.get(0));
+    if (failed.warning().isPresent()) {
+      return List.of(failed.warning().get());
+    }
+    try {
+      return diagnose(c, failed.frame(), failed.world(), failed.ev(), where, prose, describe(c));
+    } catch (RuntimeException e) {
+      return List.of(Finding.at(at, Severity.ERROR, "this is not " + describe(c) + ": on random weights the two sides "
+          + "differ (relative difference " + String.format(Locale.ROOT, "%.1e", failed.ev().worst) + ")."));
+    }
+  }
+
+  /**
+   * One way of reading a claim's times, evaluated; or the one finding that ends it (a warning when it
+   * could not be evaluated, an error when the sides' shapes differ).
+   */
+  private record Reading(StageFrame frame, int steps, List<String> free, NumericWorld world, ClaimEvaluation ev,
+      Optional<Finding> warning) {
+    boolean holds() {
+      return warning.isEmpty() && ev.failed.isEmpty();
+    }
+  }
+
+  /**
+   * How the claim's times may be read. With the loss's subscript there is one way. With the total loss
+   * {@code E}, {@code t} is a stage like any other ("at every step t"), or, as in this project's own
+   * lessons, the stage before the newest ({@code t+1}); a claim holds if it holds either way.
+   */
+  private List<StageFrame> frames(Claim c) {
+    StageFrame written = new StageFrame(notation, c.loss());
+    if (written.anchored() || !(written.free(c.lhs()).contains("t") || written.free(c.rhs()).contains("t"))) {
+      return List.of(written);
+    }
+    return List.of(written, new StageFrame(notation, c.loss().withTime(Time.t(1))));
+  }
+
+  /** Whether the claim writes {@code t+1} or later: then {@code t} is read as the lessons read it. */
+  private static boolean mentionsNewest(Claim c) {
+    boolean[] found = {false};
+    for (Expr side : List.of(c.lhs(), c.rhs())) {
+      Rewrite.bottomUp(side, x -> {
+        if (x instanceof Expr.Symbol s && s.time().isPresent() && s.time().get().variable().equals("t")
+            && s.time().get().offset() > 0) {
+          found[0] = true;
+        }
+        return x;
+      });
+    }
+    return found[0];
+  }
+
+  private Reading evaluate(Claim c, StageFrame frame, Position at) {
+    int reach = Math.max(frame.reach(c.lhs()).orElse(1), frame.reach(c.rhs()).orElse(1));
+    int n = steps.isPresent() ? steps.getAsInt()
+        : c.kind() == Kind.GRADIENT && frame.anchoredLowerLimit(c.rhs()) ? reach : Math.max(reach, 3);
+    List<String> free = new ArrayList<>(frame.free(c.lhs()));
+    frame.free(c.rhs()).stream().filter(v -> !free.contains(v)).forEach(free::add);
+    if (n > EngineTerms.MAX_STEPS) {
+      return warning(frame, n, free, "not checked: this claim needs " + n + " stages; verify checks claims over at most "
+          + EngineTerms.MAX_STEPS + ".", at);
+    }
+    if (free.size() > 2) {
+      return warning(frame, n, free, "not checked: the claim has " + free.size() + " free time variables ("
+          + String.join(", ", free) + "); verify sets at most two of them to each stage.", at);
+    }
+    // The loss is the total when the author wrote it without a subscript, whichever way t is read.
+    LossKind loss = c.loss().time().isPresent() ? LossKind.LAST : LossKind.TOTAL;
+    NumericWorld world;
+    try {
+      world = worlds.computeIfAbsent(n + "/" + loss, k -> new NumericWorld(cell, n, loss, calculus));
+    } catch (IllegalArgumentException e) {
+      return warning(frame, n, free, "not checked: " + sentence(e.getMessage()), at);
+    }
+    ClaimEvaluation ev = new ClaimEvaluation(c, frame, world, free);
+    try {
+      ev.run();
+    } catch (ClaimEvaluation.ShapeMismatch e) {
+      return new Reading(frame, n, free, world, ev, Optional.of(Finding.at(at, Severity.ERROR, "this is not "
+          + describe(c) + ": " + sentence(e.getMessage()))));
+    } catch (RuntimeException e) {
+      // Whatever a formula holds (shapes that do not fit, a function the evaluator lacks) ends as a warning.
+      return warning(frame, n, free, "could not evaluate this claim on random weights: " + sentence(e.getMessage()), at);
+    }
+    if (ev.instances == 0) {
+      return warning(frame, n, free, "not checked: no stage of a " + n + "-stage network has every value this formula "
+          + "names.", at);
+    }
+    return new Reading(frame, n, free, world, ev, Optional.empty());
+  }
+
+  private static Reading warning(StageFrame frame, int n, List<String> free, String message, Position at) {
+    return new Reading(frame, n, free, null, null, Optional.of(Finding.at(at, Severity.WARNING, message)));
+  }
+
+  private List<Finding> diagnose(Claim c, StageFrame frame, NumericWorld world, ClaimEvaluation ev,
+      Function<Expr, Position> where, String prose, String what) {
+    Position at = where.apply(c.lhs());
+    Map<String, Time> first = ev.failed.get(0);
+    String right = WrittenTex.correction(correct(c, frame, world, first), notation);
+    if (c.kind() != Kind.GRADIENT && ownChainOnly(c, frame, world, ev)) {
+      String state = WrittenTex.of(new Expr.Symbol(notation.spell(c.target().name()), Optional.empty(), Expr.Role.STATE));
+      if (ONE_PATH.matcher(prose).find()) {
+        return List.of(Finding.at(at, Severity.NOTE, "confirmed: the share of " + what + " along the own path of "
+            + state + " only, as the prose says; the whole of it adds the routes through the other values."));
+      }
+      return List.of(Finding.at(at, Severity.ERROR, "this is only the share of " + what + " along the own path of "
+          + state + " (the routes through the other values of the cell are left out); if that is meant, say so in the "
+          + "text before it (\"along its own path only\"); the whole of it is:", right));
+    }
+    if (c.kind() == Kind.STEP && ev.transposedAgrees) {
+      return List.of(Finding.at(at, Severity.ERROR, "this is the transpose of " + what + ": the Jacobian's rows belong to "
+          + WrittenTex.of(c.target()) + "; write the left side transposed or transpose the right side.", right));
+    }
+    List<Finding> out = new ArrayList<>();
+    out.add(Finding.at(at, Severity.ERROR, "this is not " + what + ": on random weights the two sides differ (relative "
+        + "difference " + String.format(Locale.ROOT, "%.1e", ev.worst) + (first.isEmpty() ? "" : ", " + stages(first, frame, world))
+        + "); the engine's equation is:", right));
+    if (c.kind() == Kind.ADJOINT && (c.rhs() instanceof Expr.Sum || rhsTerms(world, c, frame, first) > 1)) {
+      out.addAll(new TermMatch(c, frame, world, first, notation, where).findings());
+    }
+    return out;
+  }
+
+  /** {@code \partial E_{t+1}/\partial c_k}, the thing claimed, as the author wrote it. */
+  private static String describe(Claim c) {
+    return WrittenTex.of(c.lhs() instanceof Expr.Transpose t ? t.operand() : c.lhs())
+        + (c.transposed() ? "^{\\top}" : "");
+  }
+
+  /**
+   * Where a failure was seen, in the author's variables: {@code k = t-1} when the loss's subscript
+   * names the stages, else by position ({@code t at stage 2 of 3, counted from the oldest}).
+   */
+  private static String stages(Map<String, Time> values, StageFrame frame, NumericWorld world) {
+    List<String> parts = new ArrayList<>();
+    values.forEach((v, t) -> {
+      if (frame.anchored() && !frame.isAnchor(v)) {
+        Expr at = frame.author(new Expr.Symbol("x", Optional.of(t), Expr.Role.STATE));
+        parts.add("at " + v + " = " + ((Expr.Symbol) at).time().orElseThrow().spelled());
+      } else {
+        parts.add("with " + v + " at stage " + (t.offset() - world.graph().first().offset() + 1) + " of "
+            + world.graph().steps() + ", counted from the oldest");
+      }
+    });
+    return String.join(", ", parts);
+  }
+
+  /** How many terms the engine's equation for the claim's value has at one reading. */
+  private static int rhsTerms(NumericWorld world, Claim c, StageFrame frame, Map<String, Time> values) {
+    Expr.Symbol target = (Expr.Symbol) frame.engine(c.target(), values, world.graph().first(), world.graph().last());
+    return world.system().adjoint(world.node(target.name(), target.time().orElseThrow()))
+        .map(a -> a.routes().size()).orElse(0);
+  }
+
+  /** Whether the written side equals, at every stage read, the share along the target state's own path. */
+  private boolean ownChainOnly(Claim c, StageFrame frame, NumericWorld world, ClaimEvaluation ev) {
+    boolean state = cell.declaration(c.target().name()).map(d -> d.kind() == Declaration.Kind.STATE).orElse(false);
+    if (!state) {
+      return false;
+    }
+    try {
+      for (Map.Entry<Map<String, Time>, RealMatrix> e : ev.written.entrySet()) {
+        Time stage = frame.engine(c.target(), e.getKey(), world.graph().first(), world.graph().last()) instanceof Expr.Symbol s
+            ? s.time().orElseThrow() : null;
+        RealMatrix own;
+        if (c.kind() == Kind.STEP) {
+          RealMatrix column = world.evaluate(world.paths().step(world.graph(), c.target().name(), stage,
+              StatePaths.Family.OWN_CHAIN));
+          own = c.transposed() ? column : column.transpose();
+        } else {
+          own = world.evaluate(world.paths().along(world.system(), c.target().name(), stage));
+        }
+        if (ClaimEvaluation.difference(e.getValue(), own) > TOLERANCE) {
+          return false;
+        }
+      }
+      return !ev.written.isEmpty();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The engine's equation for the claim at one reading, in the author's times and values. */
+  private Expr correct(Claim c, StageFrame frame, NumericWorld world, Map<String, Time> values) {
+    Adjoints adjoints = world.adjoints();
+    if (c.kind() == Kind.GRADIENT) {
+      AdjointSystem s = world.system();
+      return frame.author(adjoints.gradientSeries(s, c.target().name()).orElseGet(() -> adjoints.gradient(s, c.target().name())));
+    }
+    Time engineStage = ((Expr.Symbol) frame.engine(c.target(), values, world.graph().first(), world.graph().last()))
+        .time().orElseThrow();
+    Time written = c.target().time().orElseThrow();
+    boolean freeTime = values.containsKey(written.variable());
+    if (c.kind() == Kind.STEP) {
+      Expr column = world.paths().step(world.graph(), c.target().name(), engineStage, StatePaths.Family.ALL_ROUTES);
+      Expr shown = c.transposed() ? column : transposed(column);
+      return freeTime ? Rewrite.retime(shown, engineStage, written) : frame.author(shown);
+    }
+    AdjointSystem s = inAuthorsValues(world, c, frame, engineStage);
+    Expr rhs = s.adjoint(world.node(c.target().name(), engineStage))
+        .map(a -> adjoints.elementwise(adjoints.rhs(s, a))).orElse(new Expr.Num(0));
+    return frame.author(freeTime ? Adjoints.retime(s, rhs, engineStage, written) : rhs);
+  }
+
+  /** A sum's transpose term by term: a one-step Jacobian written with its rows first. */
+  private static Expr transposed(Expr column) {
+    if (column instanceof Expr.Sum sum) {
+      return Expr.sum(sum.terms().stream().map(dev.unroll.derive.Forms::transpose).toList());
+    }
+    return dev.unroll.derive.Forms.transpose(column);
+  }
+
+  /**
+   * The engine's adjoint equations with the adjoints the author's right-hand side does not name
+   * substituted away: an author who passes the RNN's gradient from s to s, never naming z, is
+   * answered in s alone.
+   */
+  static AdjointSystem inAuthorsValues(NumericWorld world, Claim c, StageFrame frame, Time stage) {
+    Set<String> named = new TreeSet<>();
+    Rewrite.bottomUp(frame.cell(c.rhs()), x -> {
+      if (x instanceof Expr.Partial p && p.by() instanceof Expr.Symbol by) {
+        named.add(by.name());
+      }
+      return x;
+    });
+    AdjointSystem s = world.system();
+    Node target = world.node(c.target().name(), stage);
+    for (int guard = 0; guard < world.graph().cell().equations().size(); guard++) {
+      AdjointSystem current = s;
+      Optional<String> unnamed = current.adjoint(target).stream().flatMap(a -> a.routes().stream())
+          .map(AdjointSystem.Route::consumer).filter(n -> !current.isRoot(n))
+          .map(n -> n.name().orElseThrow().name())
+          .filter(n -> !named.contains(n) && !n.equals(c.target().name())).findFirst();
+      if (unnamed.isEmpty()) {
+        break;
+      }
+      s = world.adjoints().eliminate(s, unnamed.get());
+    }
+    return s;
+  }
+
+  private static String sentence(String message) {
+    String m = message == null ? "it could not be evaluated" : message;
+    return m.endsWith(".") ? m : m + ".";
+  }
+
+  private boolean isParameter(String name) {
+    return cell.declaration(name).map(d -> d.kind() == Declaration.Kind.PARAM).orElse(false);
+  }
+}

@@ -1,0 +1,119 @@
+package dev.unroll.verify;
+
+import dev.unroll.derive.StatePaths;
+import dev.unroll.expr.Expr;
+import dev.unroll.expr.Time;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hipparchus.linear.RealMatrix;
+
+/**
+ * Both sides of one {@link AdjointClaims.Claim} at every reading of its free time variables (each set
+ * to every stage of the network in turn): how many readings had every value the claim names, which
+ * failed, the worst relative difference, and whether the written side is the transpose of the truth
+ * everywhere (a Jacobian written the other way round).
+ */
+final class ClaimEvaluation {
+  /** Both sides evaluate, to matrices of different shapes: the claim is wrong, not unreadable. */
+  static final class ShapeMismatch extends IllegalArgumentException {
+    ShapeMismatch(String message) {
+      super(message);
+    }
+  }
+
+  private final AdjointClaims.Claim claim;
+  private final StageFrame frame;
+  private final NumericWorld world;
+  private final List<String> free;
+  int instances;
+  double worst;
+  boolean transposedAgrees = true;
+  final List<Map<String, Time>> failed = new ArrayList<>();
+  final Map<Map<String, Time>, RealMatrix> written = new LinkedHashMap<>();
+
+  ClaimEvaluation(AdjointClaims.Claim claim, StageFrame frame, NumericWorld world, List<String> free) {
+    this.claim = claim;
+    this.frame = frame;
+    this.world = world;
+    this.free = free;
+  }
+
+  void run() {
+    for (Map<String, Time> values : readings()) {
+      RealMatrix truth;
+      RealMatrix got;
+      try {
+        truth = truth(values);
+        got = world.evaluate(frame.engine(claim.rhs(), values, world.graph().first(), world.graph().last()));
+      } catch (NumericWorld.MissingStage e) {
+        continue;
+      } catch (dev.unroll.numeric.ShapeException e) {
+        throw new ShapeMismatch("the right side cannot be computed: it has " + e.shapes()
+            + " (with H = 3 hidden units, D = 2 inputs, K = 4 outputs)");
+      }
+      if (got.getRowDimension() != truth.getRowDimension() || got.getColumnDimension() != truth.getColumnDimension()) {
+        throw new ShapeMismatch("the right side is a " + got.getRowDimension() + " x " + got.getColumnDimension()
+            + " matrix where the left side is " + truth.getRowDimension() + " x " + truth.getColumnDimension()
+            + " (with H = 3 hidden units, D = 2 inputs, K = 4 outputs)");
+      }
+      instances++;
+      written.put(values, got);
+      double d = difference(got, truth);
+      transposedAgrees &= truth.getRowDimension() == truth.getColumnDimension()
+          && difference(got, truth.transpose()) <= AdjointClaims.TOLERANCE;
+      if (d > AdjointClaims.TOLERANCE) {
+        failed.add(values);
+        worst = Math.max(worst, d);
+      }
+    }
+  }
+
+  private RealMatrix truth(Map<String, Time> values) {
+    Expr target = frame.engine(claim.target(), values, world.graph().first(), world.graph().last());
+    if (claim.kind() == AdjointClaims.Kind.GRADIENT) {
+      return world.gradient(claim.target().name());
+    }
+    Expr.Symbol s = (Expr.Symbol) target;
+    if (claim.kind() == AdjointClaims.Kind.ADJOINT) {
+      return world.adjoint(s.name(), s.time().orElseThrow());
+    }
+    world.node(s.name(), s.time().orElseThrow().plus(-1));
+    RealMatrix column = world.evaluate(world.paths().step(world.graph(), s.name(), s.time().orElseThrow(),
+        StatePaths.Family.ALL_ROUTES));
+    return claim.transposed() ? column : column.transpose();
+  }
+
+  /** Every setting of the free variables to stages of the network. */
+  private List<Map<String, Time>> readings() {
+    List<Map<String, Time>> out = new ArrayList<>();
+    out.add(new LinkedHashMap<>());
+    for (String v : free) {
+      List<Map<String, Time>> next = new ArrayList<>();
+      for (Map<String, Time> m : out) {
+        for (int o = world.graph().first().offset(); o <= world.graph().last().offset(); o++) {
+          Map<String, Time> more = new LinkedHashMap<>(m);
+          more.put(v, Time.t(o));
+          next.add(more);
+        }
+      }
+      out = next;
+    }
+    return out;
+  }
+
+  static double difference(RealMatrix got, RealMatrix want) {
+    if (got.getRowDimension() != want.getRowDimension() || got.getColumnDimension() != want.getColumnDimension()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double norm = want.getFrobeniusNorm();
+    double diff = dense(got).subtract(dense(want)).getFrobeniusNorm();
+    return norm < 1e-300 ? diff : diff / norm;
+  }
+
+  /** A plain copy: Hipparchus's diagonal matrix refuses a difference that is not diagonal. */
+  static RealMatrix dense(RealMatrix m) {
+    return org.hipparchus.linear.MatrixUtils.createRealMatrix(m.getData());
+  }
+}

@@ -1,0 +1,238 @@
+package dev.unroll.verify;
+
+import dev.unroll.expr.Expr;
+import dev.unroll.expr.Rewrite;
+import dev.unroll.expr.Time;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * How the times an author writes in one claim map to the stages of the engine's unrolled network
+ * (newest stage {@code t+1}). The loss's subscript anchors its variable: {@code E_{t+1}} is the
+ * newest stage, so with {@code E_t} every {@code t} moves up by one. Every other time variable
+ * ({@code k} in an equation "at a general stage k", every variable when the loss is the total
+ * {@code E}) is free and is set to each stage in turn. {@code \sum} and {@code \prod} with limits are
+ * expanded over their range: a limit in a time variable maps like any time, a number or a capital
+ * ({@code 1}, {@code T}) means the first or the last stage.
+ *
+ * <p>Also turns the author's spelling into the cell's ({@link Notation#resolve}, {@code \sigma} is the
+ * sigmoid); a symbol the notation does not know stays as written, and evaluating it then fails.
+ */
+final class StageFrame {
+  private final Notation notation;
+  private final Optional<String> anchor;
+  private final int shift;
+
+  /** @param loss the claim's loss as written ({@code E_{t+1}}, {@code E_t} or {@code E}) */
+  StageFrame(Notation notation, Expr.Symbol loss) {
+    this.notation = notation;
+    this.anchor = loss.time().map(Time::variable);
+    this.shift = loss.time().map(t -> 1 - t.offset()).orElse(0);
+  }
+
+  /** Whether the loss's subscript names the stages ({@code E_{t+1}}), rather than the loss being the total. */
+  boolean anchored() {
+    return anchor.isPresent();
+  }
+
+  boolean isAnchor(String variable) {
+    return anchor.equals(Optional.of(variable));
+  }
+
+  /** The time variables that are neither the anchor nor the index of a sum or product. */
+  Set<String> free(Expr e) {
+    Set<String> out = new TreeSet<>();
+    collect(cell(e), new TreeSet<>(), out);
+    anchor.ifPresent(out::remove);
+    return out;
+  }
+
+  /**
+   * How many stages the claim names in the anchor's frame: the oldest anchored time it writes,
+   * including a sum's lower limit, counted back from the newest stage.
+   */
+  OptionalInt reach(Expr e) {
+    List<Integer> offsets = new ArrayList<>();
+    Rewrite.bottomUp(cell(e), x -> {
+      if (x instanceof Expr.Symbol s && s.time().isPresent() && anchor.equals(Optional.of(s.time().get().variable()))) {
+        offsets.add(s.time().get().offset() + shift);
+      }
+      if (x instanceof Expr.Apply a && isSeries(a)) {
+        bound(a.arguments().get(0)).flatMap(b -> b).filter(t -> anchor.equals(Optional.of(t.variable())))
+            .ifPresent(t -> offsets.add(t.offset() + shift));
+      }
+      return x;
+    });
+    return offsets.stream().mapToInt(o -> 2 - o).max();
+  }
+
+  /** Whether some sum's lower limit is written in the anchor's frame ({@code k = t-1}): it fixes the stages. */
+  boolean anchoredLowerLimit(Expr e) {
+    boolean[] found = {false};
+    Rewrite.bottomUp(e, x -> {
+      if (x instanceof Expr.Apply a && isSeries(a)) {
+        bound(a.arguments().get(0)).flatMap(b -> b).filter(t -> anchor.equals(Optional.of(t.variable())))
+            .ifPresent(t -> found[0] = true);
+      }
+      return x;
+    });
+    return found[0];
+  }
+
+  /** The author's expression in the cell's names, times moved to the engine's, free variables set, series expanded. */
+  Expr engine(Expr e, Map<String, Time> values, Time first, Time last) {
+    return expand(cell(e), values, first, last);
+  }
+
+  /** The author's names and functions as the cell's; times untouched. */
+  Expr cell(Expr e) {
+    return Rewrite.bottomUp(e, x -> {
+      if (x instanceof Expr.Symbol s) {
+        return notation.resolve(s).map(r -> (Expr) r).orElse(s);
+      }
+      if (x instanceof Expr.Apply a && (a.function().equals("sigma") || a.function().equals("\\sigma"))) {
+        return new Expr.Apply("sigmoid", a.arguments());
+      }
+      return x;
+    });
+  }
+
+  /** An engine time back in the author's frame: the anchor's variable, moved back. */
+  Expr author(Expr engine) {
+    return Rewrite.retime(engine, Time.t(0), new Time(anchor.orElse("t"), -shift));
+  }
+
+  private Expr expand(Expr e, Map<String, Time> values, Time first, Time last) {
+    if (e instanceof Expr.Apply a && isSeries(a)) {
+      Optional<Optional<Time>> lower = bound(a.arguments().get(0));
+      String index = index(a.arguments().get(0)).orElseThrow(() -> new IllegalArgumentException(
+          "a \\" + a.function() + " has no index variable written below it"));
+      Time from = lower.flatMap(b -> b).map(t -> stage(t, values)).orElse(first);
+      Time to = bound(a.arguments().get(1)).flatMap(b -> b).map(t -> stage(t, values)).orElse(last);
+      List<Expr> parts = new ArrayList<>();
+      for (int o = from.offset(); o <= to.offset(); o++) {
+        Map<String, Time> inner = new HashMap<>(values);
+        inner.put(index, Time.t(o));
+        parts.add(expand(a.arguments().get(2), inner, first, last));
+      }
+      if (parts.isEmpty()) {
+        return a.function().equals("sum") ? new Expr.Num(0) : new Expr.Num(1);
+      }
+      return a.function().equals("sum") ? Expr.sum(parts) : Expr.juxtapose(parts);
+    }
+    if (e instanceof Expr.Symbol s) {
+      return s.time().isPresent() ? s.withTime(stage(s.time().get(), values)) : s;
+    }
+    if (e instanceof Expr.Partial p) {
+      return new Expr.Partial(expand(p.of(), values, first, last), expand(p.by(), values, first, last));
+    }
+    return rebuild(e, values, first, last);
+  }
+
+  /** One level of {@code e} with its children expanded. */
+  private Expr rebuild(Expr e, Map<String, Time> values, Time first, Time last) {
+    if (e instanceof Expr.Product p) {
+      return new Expr.Product(p.factors().stream().map(f -> expand(f, values, first, last)).toList(), p.style());
+    } else if (e instanceof Expr.Sum s) {
+      return new Expr.Sum(s.terms().stream().map(f -> expand(f, values, first, last)).toList());
+    } else if (e instanceof Expr.Negate n) {
+      return new Expr.Negate(expand(n.operand(), values, first, last));
+    } else if (e instanceof Expr.Power p) {
+      return new Expr.Power(expand(p.base(), values, first, last), p.exponent());
+    } else if (e instanceof Expr.Transpose t) {
+      return new Expr.Transpose(expand(t.operand(), values, first, last));
+    } else if (e instanceof Expr.Diag d) {
+      return new Expr.Diag(expand(d.operand(), values, first, last));
+    } else if (e instanceof Expr.Hadamard h) {
+      return new Expr.Hadamard(expand(h.left(), values, first, last), expand(h.right(), values, first, last));
+    } else if (e instanceof Expr.Apply a) {
+      return new Expr.Apply(a.function(), a.arguments().stream().map(f -> expand(f, values, first, last)).toList());
+    }
+    return e;
+  }
+
+  private Time stage(Time written, Map<String, Time> values) {
+    if (anchor.equals(Optional.of(written.variable()))) {
+      return Time.t(written.offset() + shift);
+    }
+    Time v = values.get(written.variable());
+    if (v == null) {
+      throw new IllegalArgumentException("the time " + written.spelled() + " is not tied to a stage");
+    }
+    return v.plus(written.offset());
+  }
+
+  private static boolean isSeries(Expr.Apply a) {
+    return (a.function().equals("sum") || a.function().equals("prod")) && a.arguments().size() == 3;
+  }
+
+  /** The index a lower limit names: {@code k} of {@code k=t-1}, or a lone {@code k}. */
+  private static Optional<String> index(Expr lower) {
+    Expr v = lower instanceof Expr.Apply a && a.function().equals("relation") ? a.arguments().get(0) : lower;
+    return v instanceof Expr.Symbol s && s.time().isEmpty() && isLetter(s.name()) ? Optional.of(s.name()) : Optional.empty();
+  }
+
+  /**
+   * A limit: empty when none is written, an empty time for a number or a capital (the first or the
+   * last stage), else the time it names ({@code t-1}).
+   */
+  private static Optional<Optional<Time>> bound(Expr limit) {
+    Expr v = limit instanceof Expr.Apply a && a.function().equals("relation") ? a.arguments().get(1) : null;
+    if (v == null) {
+      v = limit instanceof Expr.Apply a && a.function().equals("empty") || index(limit).isPresent() ? null : limit;
+    }
+    if (v == null) {
+      return Optional.empty();
+    }
+    if (v instanceof Expr.Symbol s && s.time().isEmpty() && isLetter(s.name())) {
+      return Optional.of(Optional.of(new Time(s.name(), 0)));
+    }
+    if (v instanceof Expr.Sum s && s.terms().size() == 2 && s.terms().get(0) instanceof Expr.Symbol x
+        && x.time().isEmpty() && isLetter(x.name())) {
+      OptionalInt n = number(s.terms().get(1));
+      if (n.isPresent()) {
+        return Optional.of(Optional.of(new Time(x.name(), n.getAsInt())));
+      }
+    }
+    return Optional.of(Optional.empty());
+  }
+
+  private static OptionalInt number(Expr e) {
+    if (e instanceof Expr.Num n) {
+      return OptionalInt.of((int) n.value());
+    }
+    if (e instanceof Expr.Negate m && m.operand() instanceof Expr.Num n) {
+      return OptionalInt.of((int) -n.value());
+    }
+    return OptionalInt.empty();
+  }
+
+  private static boolean isLetter(String name) {
+    return name.length() == 1 && name.charAt(0) >= 'a' && name.charAt(0) <= 'z';
+  }
+
+  private void collect(Expr e, Set<String> bound, Set<String> out) {
+    if (e instanceof Expr.Apply a && isSeries(a)) {
+      for (int i = 0; i < 2; i++) {
+        bound(a.arguments().get(i)).flatMap(b -> b).map(Time::variable).filter(v -> !bound.contains(v)).ifPresent(out::add);
+      }
+      Set<String> inner = new TreeSet<>(bound);
+      index(a.arguments().get(0)).ifPresent(inner::add);
+      collect(a.arguments().get(2), inner, out);
+      return;
+    }
+    if (e instanceof Expr.Symbol s) {
+      s.time().map(Time::variable).filter(v -> !bound.contains(v)).ifPresent(out::add);
+      return;
+    }
+    for (Expr c : Verifier.children(e)) {
+      collect(c, bound, out);
+    }
+  }
+}
