@@ -12,7 +12,7 @@ One stage of the cell computes, from that stage's input and the states of the st
 Vectors are columns and [@m "\\odot"/] is the elementwise product. Each elementwise product is a gate of the unrolled graph like any other: its local gradient towards one input is the diagonal matrix of the other input.
 
 [@heading 2]The adjoint equations[/@heading]
-A gated cell has several routes from one stage to the one before it, so writing out every path from the loss to a weight, as the lesson on the plain RNN does, gives a sum whose number of terms grows exponentially with the number of stages. Instead we give every named value [@m "v"/] its adjoint, the gradient of the loss with respect to it, and compute each adjoint from the adjoints of the values that read it: the adjoint of the reader carried back through the gates in between.
+A gated cell has several routes from one stage to the one before it, so writing out every path from the loss to a weight, as the lesson on the plain RNN does, gives a sum whose number of terms grows exponentially with the number of stages: for [@m gradientTex/] it would have [@m paths.here/] terms over these [=steps] stage[#if steps != 1]s[/#if][#if paths.farSteps > 0] and [@m paths.far/] over [=paths.farSteps][/#if], by the engine's count of the paths. Instead we give every named value [@m "v"/] its adjoint, the gradient of the loss with respect to it, and compute each adjoint from the adjoints of the values that read it: the adjoint of the reader carried back through the gates in between.
 
 [#if generalStage?has_content]
 At a general stage [@m "k"/], written elementwise:

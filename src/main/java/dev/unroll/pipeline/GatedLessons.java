@@ -26,6 +26,7 @@ import dev.unroll.unroll.Node;
 import dev.unroll.unroll.Op;
 import dev.unroll.unroll.UnrolledGraph;
 import dev.unroll.unroll.Unroller;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,31 @@ final class GatedLessons {
   GatedLessons(CellLibrary cells, LocalCalculus calculus) {
     this.cells = cells;
     this.calculus = calculus;
+  }
+
+  /**
+   * The expanded sum's size for the chosen gradient over the lesson's stages and over the measured
+   * section's {@link GradientMeasure#STEPS}, counted by the engine without expanding it.
+   */
+  private GatedLessonView.PathCountView pathCounts(CellDefinition cell, LessonSpec spec, BigInteger here) {
+    if (spec.steps() >= GradientMeasure.STEPS) {
+      return new GatedLessonView.PathCountView(count(here), 0, "");
+    }
+    Adjoints adjoints = new Adjoints(calculus);
+    UnrolledGraph far = new Unroller().unroll(cell, GradientMeasure.STEPS);
+    return new GatedLessonView.PathCountView(count(here), GradientMeasure.STEPS,
+        count(adjoints.pathCount(adjoints.derive(far, spec.loss()), spec.wrt())));
+  }
+
+  /** A count as TeX: exact below a million, else three significant digits times a power of ten. */
+  private static String count(BigInteger n) {
+    if (n.compareTo(BigInteger.valueOf(1_000_000)) < 0) {
+      return n.toString();
+    }
+    java.math.BigDecimal d = new java.math.BigDecimal(n).round(new java.math.MathContext(3));
+    int exponent = d.precision() - d.scale() - 1;
+    String mantissa = d.movePointLeft(exponent).stripTrailingZeros().toPlainString();
+    return mantissa + " \\times 10^{" + exponent + "}";
   }
 
   /** Whether a cell is gated: some gate multiplies two values elementwise. */
@@ -77,6 +103,7 @@ final class GatedLessons {
         spec.steps() >= 2 ? stage(s, adjoints, Time.t(0), true) : "",
         stage(s, adjoints, Time.t(1), false),
         tex.equation(gradientLhs, gradient),
+        pathCounts(cell, spec, adjoints.pathCount(s, spec.wrt())),
         memory.map(m -> memoryView(s, adjoints, m)).orElse(new GatedLessonView.MemoryView(false, "", "", "", "", "", "")),
         measured.view(),
         List.of(numericCheck(graph, spec.loss(), form)),

@@ -32,6 +32,7 @@ public record GatedLessonView(
     String generalStage,
     String newestStage,
     String gradient,
+    PathCountView paths,
     MemoryView memory,
     MeasureView measure,
     List<LessonView.CheckView> checks,
@@ -43,6 +44,13 @@ public record GatedLessonView(
     Objects.requireNonNull(measure, "measure");
     checks = List.copyOf(checks);
   }
+
+  /**
+   * How many terms the expanded sum of the chosen gradient would have, as the engine counts its paths:
+   * {@code here} over the lesson's stages, {@code far} over {@code farSteps} (0 when the lesson is
+   * already that long), both as TeX.
+   */
+  public record PathCountView(String here, int farSteps, String far) {}
 
   /**
    * The memory state's path: {@code along} is {@code \partial E/\partial c_k} along c's own path

@@ -31,6 +31,21 @@ class GatedLessonsTest {
   }
 
   @Test
+  void theLessonsCountOfPathsIsTheExpandedSumsNumberOfTerms() {
+    for (String cell : List.of("lstm", "gru")) {
+      String wrt = cell.equals("lstm") ? "Uf" : "Uz";
+      GatedLessonView v = new GatedLessons(cells, new TextbookCalculus())
+          .lesson(new LessonSpec(cell, 3, wrt, "tanh", LossKind.LAST, LessonSpec.Form.AUTO), cells.load(cell)).view();
+      int expanded = new dev.unroll.derive.Differentiator()
+          .derive(new Unroller().unroll(cells.load(cell), 3), wrt, LossKind.LAST).terms().size();
+
+      assertThat(v.paths().here()).as(cell).isEqualTo(Integer.toString(expanded));
+      assertThat(v.paths().farSteps()).isEqualTo(GradientMeasure.STEPS);
+      assertThat(v.paths().far()).as("too many to write out").matches("\\d\\.?\\d* \\\\times 10\\^\\{\\d+\\}");
+    }
+  }
+
+  @Test
   void everyFindingAboutTheLstmIsBorneOutByTheMeasuredTable() {
     GatedLessonView v = new GatedLessons(cells, new TextbookCalculus())
         .lesson(new LessonSpec("lstm", 4, "Uf", "tanh", LossKind.LAST, LessonSpec.Form.AUTO), cells.load("lstm")).view();
