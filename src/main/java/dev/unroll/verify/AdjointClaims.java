@@ -172,7 +172,7 @@ final class AdjointClaims {
   private Reading evaluate(Claim c, StageFrame frame, Position at) {
     int reach = Math.max(frame.reach(c.lhs()).orElse(1), frame.reach(c.rhs()).orElse(1));
     int n = steps.isPresent() ? steps.getAsInt()
-        : c.kind() == Kind.GRADIENT && frame.anchoredLowerLimit(c.rhs()) ? reach : Math.max(reach, 3);
+        : c.kind() == Kind.GRADIENT && frame.limitsFixStages(c.rhs()) ? reach : Math.max(reach, 3);
     List<String> free = new ArrayList<>(frame.free(c.lhs()));
     frame.free(c.rhs()).stream().filter(v -> !free.contains(v)).forEach(free::add);
     if (n > EngineTerms.MAX_STEPS) {

@@ -54,31 +54,41 @@ final class StageFrame {
   }
 
   /**
-   * How many stages the claim names in the anchor's frame: the oldest anchored time it writes,
-   * including a sum's lower limit, counted back from the newest stage.
+   * How many stages the claim names: the oldest anchored time it writes, counted back from the newest
+   * stage, and the largest stage number a sum's limits write.
    */
   OptionalInt reach(Expr e) {
-    List<Integer> offsets = new ArrayList<>();
+    List<Integer> counts = new ArrayList<>();
     Rewrite.bottomUp(cell(e), x -> {
-      if (x instanceof Expr.Symbol s && s.time().isPresent() && anchor.equals(Optional.of(s.time().get().variable()))) {
-        offsets.add(s.time().get().offset() + shift);
+      if (x instanceof Expr.Symbol s && s.time().isPresent() && isAnchor(s.time().get().variable())) {
+        counts.add(2 - (s.time().get().offset() + shift));
       }
       if (x instanceof Expr.Apply a && isSeries(a)) {
-        bound(a.arguments().get(0)).flatMap(b -> b).filter(t -> anchor.equals(Optional.of(t.variable())))
-            .ifPresent(t -> offsets.add(t.offset() + shift));
+        int base = base(a);
+        for (int i = 0; i < 2; i++) {
+          limit(a.arguments().get(i), i == 0).ifPresent(l -> {
+            l.time().filter(t -> isAnchor(t.variable())).ifPresent(t -> counts.add(2 - (t.offset() + shift)));
+            l.number().ifPresent(n -> counts.add(n - base + 1));
+          });
+        }
       }
       return x;
     });
-    return offsets.stream().mapToInt(o -> 2 - o).max();
+    return counts.stream().mapToInt(Integer::intValue).max();
   }
 
-  /** Whether some sum's lower limit is written in the anchor's frame ({@code k = t-1}): it fixes the stages. */
-  boolean anchoredLowerLimit(Expr e) {
+  /**
+   * Whether some sum's limits fix the number of stages: a lower limit in the anchor's frame
+   * ({@code k = t-1}) or an upper limit that is a stage number ({@code k = 1} to {@code 3}).
+   */
+  boolean limitsFixStages(Expr e) {
     boolean[] found = {false};
     Rewrite.bottomUp(e, x -> {
       if (x instanceof Expr.Apply a && isSeries(a)) {
-        bound(a.arguments().get(0)).flatMap(b -> b).filter(t -> anchor.equals(Optional.of(t.variable())))
+        limit(a.arguments().get(0), true).flatMap(Limit::time).filter(t -> isAnchor(t.variable()))
             .ifPresent(t -> found[0] = true);
+        limit(a.arguments().get(1), false).flatMap(l -> l.number().isPresent() ? Optional.of(l) : Optional.empty())
+            .ifPresent(l -> found[0] = true);
       }
       return x;
     });
@@ -110,11 +120,10 @@ final class StageFrame {
 
   private Expr expand(Expr e, Map<String, Time> values, Time first, Time last) {
     if (e instanceof Expr.Apply a && isSeries(a)) {
-      Optional<Optional<Time>> lower = bound(a.arguments().get(0));
       String index = index(a.arguments().get(0)).orElseThrow(() -> new IllegalArgumentException(
           "a \\" + a.function() + " has no index variable written below it"));
-      Time from = lower.flatMap(b -> b).map(t -> stage(t, values)).orElse(first);
-      Time to = bound(a.arguments().get(1)).flatMap(b -> b).map(t -> stage(t, values)).orElse(last);
+      Time from = limit(a.arguments().get(0), true).map(l -> stage(l, values, first, first, base(a))).orElse(first);
+      Time to = limit(a.arguments().get(1), false).map(l -> stage(l, values, first, last, base(a))).orElse(last);
       List<Expr> parts = new ArrayList<>();
       for (int o = from.offset(); o <= to.offset(); o++) {
         Map<String, Time> inner = new HashMap<>(values);
@@ -179,28 +188,46 @@ final class StageFrame {
   }
 
   /**
-   * A limit: empty when none is written, an empty time for a number or a capital (the first or the
-   * last stage), else the time it names ({@code t-1}).
+   * A limit as written: a time ({@code t-1}), a stage number ({@code 1}; counted from 1, or from 0
+   * when the lower limit is 0), or neither: the end of the stages ({@code T}, {@code N}).
    */
-  private static Optional<Optional<Time>> bound(Expr limit) {
-    Expr v = limit instanceof Expr.Apply a && a.function().equals("relation") ? a.arguments().get(1) : null;
-    if (v == null) {
-      v = limit instanceof Expr.Apply a && a.function().equals("empty") || index(limit).isPresent() ? null : limit;
-    }
-    if (v == null) {
+  private record Limit(Optional<Time> time, OptionalInt number) {}
+
+  /** The limit below ({@code lower}) or above a sum or product; empty when none is written. */
+  private static Optional<Limit> limit(Expr written, boolean lower) {
+    Expr v;
+    if (written instanceof Expr.Apply a && a.function().equals("relation")) {
+      v = a.arguments().get(1);
+    } else if (written instanceof Expr.Apply a && a.function().equals("empty") || lower && index(written).isPresent()) {
       return Optional.empty();
+    } else {
+      v = written;
     }
     if (v instanceof Expr.Symbol s && s.time().isEmpty() && isLetter(s.name())) {
-      return Optional.of(Optional.of(new Time(s.name(), 0)));
+      return Optional.of(new Limit(Optional.of(new Time(s.name(), 0)), OptionalInt.empty()));
     }
     if (v instanceof Expr.Sum s && s.terms().size() == 2 && s.terms().get(0) instanceof Expr.Symbol x
         && x.time().isEmpty() && isLetter(x.name())) {
       OptionalInt n = number(s.terms().get(1));
       if (n.isPresent()) {
-        return Optional.of(Optional.of(new Time(x.name(), n.getAsInt())));
+        return Optional.of(new Limit(Optional.of(new Time(x.name(), n.getAsInt())), OptionalInt.empty()));
       }
     }
-    return Optional.of(Optional.empty());
+    return Optional.of(new Limit(Optional.empty(), number(v)));
+  }
+
+  /** 0 when the sum's lower limit is the number 0, else 1: what its stage numbers count from. */
+  private static int base(Expr.Apply series) {
+    return limit(series.arguments().get(0), true).flatMap(l -> l.number().isPresent() ? Optional.of(l.number().getAsInt())
+        : Optional.empty()).filter(n -> n == 0).map(n -> 0).orElse(1);
+  }
+
+  /** The stage a limit names; {@code end} for a capital such as {@code T}. */
+  private Time stage(Limit l, Map<String, Time> values, Time first, Time end, int base) {
+    if (l.time().isPresent()) {
+      return stage(l.time().get(), values);
+    }
+    return l.number().isPresent() ? first.plus(l.number().getAsInt() - base) : end;
   }
 
   private static OptionalInt number(Expr e) {
@@ -220,7 +247,8 @@ final class StageFrame {
   private void collect(Expr e, Set<String> bound, Set<String> out) {
     if (e instanceof Expr.Apply a && isSeries(a)) {
       for (int i = 0; i < 2; i++) {
-        bound(a.arguments().get(i)).flatMap(b -> b).map(Time::variable).filter(v -> !bound.contains(v)).ifPresent(out::add);
+        limit(a.arguments().get(i), i == 0).flatMap(Limit::time).map(Time::variable).filter(v -> !bound.contains(v))
+            .ifPresent(out::add);
       }
       Set<String> inner = new TreeSet<>(bound);
       index(a.arguments().get(0)).ifPresent(inner::add);
