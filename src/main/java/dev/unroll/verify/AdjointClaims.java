@@ -117,10 +117,11 @@ final class AdjointClaims {
       }
       readings.add(r);
     }
-    Reading failed = readings.stream().filter(r -> r.warning().isEmpty()).reduce((a, b) -> mentionsNewest(c) ? b : a)
+    // Of the readings that could be compared value by value, the one the author most likely meant.
+    Reading failed = readings.stream().filter(r -> r.verdict().isEmpty()).reduce((a, b) -> mentionsNewest(c) ? b : a)
         .orElse(readings.get(0));
-    if (failed.warning().isPresent()) {
-      return List.of(failed.warning().get());
+    if (failed.verdict().isPresent()) {
+      return List.of(failed.verdict().get());
     }
     try {
       return diagnose(c, failed.frame(), failed.world(), failed.ev(), where, prose, describe(c));
@@ -135,9 +136,9 @@ final class AdjointClaims {
    * could not be evaluated, an error when the sides' shapes differ).
    */
   private record Reading(StageFrame frame, int steps, List<String> free, NumericWorld world, ClaimEvaluation ev,
-      Optional<Finding> warning) {
+      Optional<Finding> verdict) {
     boolean holds() {
-      return warning.isEmpty() && ev.failed.isEmpty();
+      return verdict.isEmpty() && ev.failed.isEmpty();
     }
   }
 
@@ -198,7 +199,7 @@ final class AdjointClaims {
       return new Reading(frame, n, free, world, ev, Optional.of(Finding.at(at, Severity.ERROR, "this is not "
           + describe(c) + ": " + sentence(e.getMessage()))));
     } catch (RuntimeException e) {
-      // Whatever a formula holds (shapes that do not fit, a function the evaluator lacks) ends as a warning.
+      // Whatever else a formula holds (a function the evaluator lacks, a name the cell lacks) ends as a warning.
       return warning(frame, n, free, "could not evaluate this claim on random weights: " + sentence(e.getMessage()), at);
     }
     if (ev.instances == 0) {
