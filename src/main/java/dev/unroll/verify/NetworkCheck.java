@@ -68,16 +68,9 @@ final class NetworkCheck {
   }
 
   private Expr toCell(Expr e) {
-    return Rewrite.bottomUp(e, x -> {
-      if (x instanceof Expr.Symbol s) {
-        return notation.toCell(s).map(c -> (Expr) c).orElse(s);
-      }
-      if (x instanceof Expr.Apply a && (a.function().equals("sigma"))) {
-        return new Expr.Apply("sigmoid", a.arguments());
-      }
-      return x;
-    });
+    return notation.toCell(e);
   }
+
 
   private static void hadamardFactors(Expr e, List<String> out) {
     if (e instanceof Expr.Hadamard h) {

@@ -3,6 +3,7 @@ package dev.unroll.verify;
 import dev.unroll.cell.CellDefinition;
 import dev.unroll.cell.CellLibrary;
 import dev.unroll.expr.Expr;
+import dev.unroll.expr.Rewrite;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,20 @@ public record Notation(String name, String cell, Map<String, String> spelling) {
       "U", "U", "W", "W", "V", "V", "x", "x", "s", "s", "z", "z", "q", "q", "o", "o", "y", "y", "E", "E"));
   public static final Notation CS231N = new Notation("cs231n", "rnn", ordered(
       "W_xh", "U", "W_hh", "W", "W_hy", "V", "x", "x", "h", "s", "z", "z", "q", "q", "o", "o", "y", "y", "E", "E"));
+  /**
+   * Other names gated cells go by, as Wikipedia writes them: the LSTM's candidate {@code \tilde{c}_t}
+   * with {@code W_c}, {@code U_c}, {@code b_c}, and the GRU's {@code \hat{h}_t}. Corrections keep the
+   * cell's own names. Declared before {@link #LSTM} and {@link #GRU}, which read it when the class is
+   * initialised.
+   */
+  private static final Map<String, Map<String, String>> ALSO = Map.of(
+      "lstm", ordered("tilde_c", "g", "W_c", "Wg", "U_c", "Ug", "b_c", "bg"),
+      "gru", ordered("hat_h", "n", "tilde_h", "n"));
+
+  /** Activation names authors write, as the cell's: Wikipedia's LSTM has sigma_g for gates and sigma_c, sigma_h for tanh. */
+  private static final Map<String, String> FUNCTIONS = Map.of(
+      "sigma", "sigmoid", "\\sigma", "sigmoid", "sigma_g", "sigmoid", "sigma_c", "tanh", "sigma_h", "tanh");
+
   public static final Notation LSTM = ofCell(new CellLibrary().load("lstm"));
   public static final Notation GRU = ofCell(new CellLibrary().load("gru"));
 
@@ -107,7 +122,21 @@ public record Notation(String name, String cell, Map<String, String> spelling) {
       m.put(subscripted ? n.charAt(0) + "_" + n.substring(1) : n, n);
     }
     m.put(cell.loss(), cell.loss());
+    ALSO.getOrDefault(cell.name(), Map.of()).forEach(m::putIfAbsent);
     return new Notation(cell.name(), cell.name(), m);
+  }
+
+  /** An author's expression in the cell's names and functions; times untouched, unknown names kept. */
+  public Expr toCell(Expr e) {
+    return Rewrite.bottomUp(e, x -> {
+      if (x instanceof Expr.Symbol s) {
+        return resolve(s).map(r -> (Expr) r).orElse(s);
+      }
+      if (x instanceof Expr.Apply a && FUNCTIONS.containsKey(a.function())) {
+        return new Expr.Apply(FUNCTIONS.get(a.function()), a.arguments());
+      }
+      return x;
+    });
   }
 
   /** The notation {@code render.LatexWriter} spells corrections in. */
@@ -168,10 +197,6 @@ public record Notation(String name, String cell, Map<String, String> spelling) {
     return all().stream().filter(n -> n != this && n.cell.equals(cell) && n.spelling.containsKey(unknown)).findFirst();
   }
 
-  /** A symbol as the cell names it: the author's {@code W_hh} becomes the parameter {@code W}. */
-  public Optional<Expr.Symbol> toCell(Expr.Symbol s) {
-    return resolve(s);
-  }
 
   private static int distance(String a, String b) {
     int[] prev = new int[b.length() + 1];

@@ -63,19 +63,10 @@ final class NumericFallback {
     }
   }
 
-  /** The author's expression with the cell's names and the engine's times; {@code \sigma} is the sigmoid. */
+  /** The author's expression with the cell's names and the engine's times. */
   private Expr toCell(Expr e, int shift) {
-    return Rewrite.bottomUp(e, x -> {
-      if (x instanceof Expr.Symbol s) {
-        String name = notation.variable(s.name()).orElse(s.name());
-        Expr.Symbol mapped = new Expr.Symbol(name, s.time().map(t -> t.plus(shift)), s.role());
-        return mapped;
-      }
-      if (x instanceof Expr.Apply a && (a.function().equals("sigma") || a.function().equals("\\sigma"))) {
-        return new Expr.Apply("sigmoid", a.arguments());
-      }
-      return x;
-    });
+    return Rewrite.shift(notation.toCell(e), shift);
   }
+
 
 }

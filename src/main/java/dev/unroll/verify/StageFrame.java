@@ -102,15 +102,7 @@ final class StageFrame {
 
   /** The author's names and functions as the cell's; times untouched. */
   Expr cell(Expr e) {
-    return Rewrite.bottomUp(e, x -> {
-      if (x instanceof Expr.Symbol s) {
-        return notation.resolve(s).map(r -> (Expr) r).orElse(s);
-      }
-      if (x instanceof Expr.Apply a && (a.function().equals("sigma") || a.function().equals("\\sigma"))) {
-        return new Expr.Apply("sigmoid", a.arguments());
-      }
-      return x;
-    });
+    return notation.toCell(e);
   }
 
   /** An engine time back in the author's frame: the anchor's variable, moved back. */

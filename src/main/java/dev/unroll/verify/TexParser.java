@@ -38,12 +38,8 @@ public final class TexParser {
 
   private static final Set<String> FUNCTIONS = Set.of("tanh", "sigmoid", "softmax", "exp", "log", "ln", "relu",
       "ReLU", "sech", "cosh", "sinh", "max", "sign", "step");
-  private static final Set<String> FONT = Set.of("mathbf", "boldsymbol", "bm", "mathrm", "mathit", "vec",
-      "mathsf", "mathcal", "mathnormal", "pmb", "text", "textrm", "textit", "mbox");
 
-  private List<Token> tokens;
-  private int pos;
-  private int end;
+  private TexCursor in;
   private int depth;
   private final IdentityHashMap<Expr, Integer> offsets = new IdentityHashMap<>();
 
@@ -59,22 +55,18 @@ public final class TexParser {
   }
 
   private Statement statement(List<Token> row) {
-    List<Token> withEnd = new ArrayList<>(row);
-    withEnd.add(new Token(Type.END, "", row.isEmpty() ? 0 : row.get(row.size() - 1).offset()));
-    tokens = withEnd;
-    pos = 0;
-    end = withEnd.size() - 1;
+    in = new TexCursor(row, row.isEmpty() ? 0 : row.get(row.size() - 1).offset());
     depth = 0;
     List<Expr> sides = new ArrayList<>();
-    int start = withEnd.get(0).offset();
+    int start = peek().offset();
     sides.add(expr());
     while (peek().isSymbol("=")) {
-      pos++;
+      next();
       sides.add(expr());
     }
     // A sentence's full stop after a formula is not a product.
     while (peek().isSymbol(".") || peek().isSymbol(",")) {
-      pos++;
+      next();
     }
     if (peek().type() != Type.END) {
       throw new TexSyntaxException("unexpected '" + TexScripts.describe(peek()) + "'", peek().offset());
@@ -163,10 +155,10 @@ public final class TexParser {
       Token t = peek();
       if (t.isSymbol("_")) {
         next();
-        base = at(subscript(base, argumentTokens()), start);
+        base = at(subscript(base, in.argument()), start);
       } else if (t.isSymbol("^")) {
         next();
-        base = at(superscript(base, argumentTokens()), start);
+        base = at(superscript(base, in.argument()), start);
       } else if (t.isSymbol("'")) {
         next();
         base = at(base instanceof Expr.Symbol s ? new Expr.Symbol(s.name() + "'", s.time(), s.role())
@@ -188,7 +180,7 @@ public final class TexParser {
             : new Expr.Num(Long.parseLong(t.text().length() > 15 ? t.text().substring(0, 15) : t.text())), o);
       case OPEN: {
         Expr inner = peek().type() == Type.CLOSE ? at(new Expr.Apply("empty", List.of()), o) : expr();
-        expect(Type.CLOSE, "}", o);
+        in.expect(Type.CLOSE, o);
         return inner;
       }
       case WORD:
@@ -239,7 +231,7 @@ public final class TexParser {
     Expr b = base;
     while (peek().isSymbol("_") || peek().isSymbol("^")) {
       boolean sub = next().text().equals("_");
-      List<Token> arg = argumentTokens();
+      List<Token> arg = in.argument();
       b = at(sub ? subscript(b, arg) : superscript(b, arg), start);
     }
     return b;
@@ -267,17 +259,17 @@ public final class TexParser {
       for (int k = 0; k < 2; k++) {
         if (peek().isSymbol("_")) {
           next();
-          lower = group(argumentTokens(), o);
+          lower = group(in.argument(), o);
         } else if (peek().isSymbol("^")) {
           next();
-          upper = group(argumentTokens(), o);
+          upper = group(in.argument(), o);
         }
       }
       Expr body = product();
       return at(new Expr.Apply(c, List.of(lower, upper, body)), o);
     }
-    if (c.equals("operatorname") || FONT.contains(c)) {
-      List<Token> arg = argumentTokens();
+    if (c.equals("operatorname") || TexCursor.FONT.contains(c)) {
+      List<Token> arg = in.argument();
       String name = TexScripts.joined(arg);
       if (name.equals("diag") || FUNCTIONS.contains(name)) {
         return function(name, o);
@@ -288,7 +280,7 @@ public final class TexParser {
       return group(arg, o);
     }
     if (c.equals("hat") || c.equals("tilde") || c.equals("bar")) {
-      String name = TexScripts.joined(argumentTokens());
+      String name = TexScripts.joined(in.argument());
       return at(new Expr.Symbol(c + "_" + name, Optional.empty(), Expr.Role.PARAMETER), o);
     }
     if (FUNCTIONS.contains(c)) {
@@ -299,10 +291,34 @@ public final class TexParser {
       if (c.equals("sigma") && (peek().isSymbol("(") || peek().isSymbol("'"))) {
         return function("sigma", o);
       }
+      Optional<String> named = subscriptedSigma(c);
+      if (named.isPresent()) {
+        return function(named.get(), o);
+      }
       // A Greek letter or another named symbol: \delta_t, \theta.
       return at(new Expr.Symbol("\\" + c, Optional.empty(), Expr.Role.PARAMETER), o);
     }
     throw new TexSyntaxException("unexpected '\\" + c + "'", o);
+  }
+
+  /**
+   * {@code \sigma_g(x)}, the gate activation of the LSTM as Wikipedia writes it ({@code \sigma_c},
+   * {@code \sigma_h} for the others): a function named {@code sigma_g} when a one-letter subscript is
+   * followed by an argument in parentheses; otherwise nothing is consumed.
+   */
+  private Optional<String> subscriptedSigma(String command) {
+    if (!command.equals("sigma") || !peek().isSymbol("_")) {
+      return Optional.empty();
+    }
+    int saved = in.mark();
+    next();
+    List<Token> sub = in.argument();
+    String letter = TexScripts.joined(sub);
+    if (letter.length() == 1 && Character.isLetter(letter.charAt(0)) && peek().isSymbol("(")) {
+      return Optional.of("sigma_" + letter);
+    }
+    in.reset(saved);
+    return Optional.empty();
   }
 
   /** {@code name(args)}, {@code name x} or {@code name'(x)}. */
@@ -315,7 +331,7 @@ public final class TexParser {
     if (peek().isSymbol("^")) {
       // \tanh^2(z): the square of the function's value.
       next();
-      List<Token> exp = argumentTokens();
+      List<Token> exp = in.argument();
       Expr value = function(f, o);
       return at(superscript(value, exp), o);
     }
@@ -337,59 +353,17 @@ public final class TexParser {
   }
 
   /** The tokens of one argument: a braced group or a single token. */
-  private List<Token> argumentTokens() {
-    Token t = next();
-    if (t.type() != Type.OPEN) {
-      if (t.type() == Type.END) {
-        throw new TexSyntaxException("a subscript, superscript or argument is missing", t.offset());
-      }
-      if (t.type() == Type.COMMAND && FONT.contains(t.text()) && peek().type() == Type.OPEN) {
-        List<Token> inner = argumentTokens();
-        List<Token> out = new ArrayList<>();
-        out.add(t);
-        out.addAll(inner);
-        return out;
-      }
-      return List.of(t);
-    }
-    List<Token> out = new ArrayList<>();
-    int level = 1;
-    while (true) {
-      Token u = next();
-      if (u.type() == Type.END) {
-        throw new TexSyntaxException("'{' is never closed", t.offset());
-      }
-      if (u.type() == Type.OPEN) {
-        level++;
-        if (level > MAX_DEPTH) {
-          throw new TexSyntaxException("braces nested more than " + MAX_DEPTH + " levels deep", u.offset());
-        }
-      } else if (u.type() == Type.CLOSE && --level == 0) {
-        return out;
-      }
-      out.add(u);
-    }
-  }
-
   private Expr argument() {
     enter();
     int start = peek().offset();
-    Expr e = group(argumentTokens(), start);
+    Expr e = group(in.argument(), start);
     depth--;
     return e;
   }
 
   /** Parses a token list on its own, as the contents of a group. */
   private Expr group(List<Token> arg, int fallbackOffset) {
-    List<Token> saved = tokens;
-    int savedPos = pos;
-    int savedEnd = end;
-    List<Token> sub = new ArrayList<>(arg);
-    sub.add(new Token(Type.END, "", arg.isEmpty() ? fallbackOffset : arg.get(arg.size() - 1).offset()));
-    tokens = sub;
-    pos = 0;
-    end = sub.size() - 1;
-    try {
+    return in.within(arg, arg.isEmpty() ? fallbackOffset : arg.get(arg.size() - 1).offset(), () -> {
       if (peek().type() == Type.END) {
         return at(new Expr.Apply("empty", List.of()), fallbackOffset);
       }
@@ -405,11 +379,7 @@ public final class TexParser {
         throw new TexSyntaxException("unexpected '" + TexScripts.describe(peek()) + "'", peek().offset());
       }
       return e;
-    } finally {
-      tokens = saved;
-      pos = savedPos;
-      end = savedEnd;
-    }
+    });
   }
 
   private void enter() {
@@ -418,23 +388,12 @@ public final class TexParser {
     }
   }
 
-  private void expect(Type type, String text, int openedAt) {
-    if (peek().type() != type) {
-      throw new TexSyntaxException("'{' is never closed", openedAt);
-    }
-    next();
-  }
-
   private Token peek() {
-    return tokens.get(Math.min(pos, end));
+    return in.peek();
   }
 
   private Token next() {
-    Token t = peek();
-    if (pos < end) {
-      pos++;
-    }
-    return t;
+    return in.next();
   }
 
   private <E extends Expr> E at(E e, int offset) {
@@ -446,6 +405,4 @@ public final class TexParser {
     Integer o = offsets.get(e);
     return o == null ? fallback : o;
   }
-
-
 }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
  * {@link #correction} hands engine expressions to {@code render.LatexWriter}.
  */
 final class WrittenTex {
+  private static final Set<String> ACCENTS = Set.of("hat", "tilde", "bar");
   private static final Set<String> KNOWN_FUNCTIONS = Set.of("tanh", "exp", "log", "ln", "sinh", "cosh", "max");
 
   private WrittenTex() {}
@@ -39,6 +40,12 @@ final class WrittenTex {
       int underscore = name.indexOf('_');
       String base = underscore < 0 ? name : name.substring(0, underscore);
       String sub = underscore < 0 ? "" : name.substring(underscore + 1);
+      if (ACCENTS.contains(base) && !sub.isEmpty()) {
+        // the parser's tilde_c is the author's \tilde{c}
+        int more = sub.indexOf('_');
+        base = "\\" + base + "{" + (more < 0 ? sub : sub.substring(0, more)) + "}";
+        sub = more < 0 ? "" : sub.substring(more + 1);
+      }
       b.append(base);
       if (s.time().isPresent()) {
         sub = sub.isEmpty() ? s.time().get().spelled() : sub + "," + s.time().get().spelled();

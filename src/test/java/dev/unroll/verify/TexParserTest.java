@@ -42,6 +42,14 @@ class TexParserTest {
   }
 
   @Test
+  void aSigmaWithASubscriptBeforeParenthesesIsAFunction() {
+    assertThat(one("\\sigma_g(z_t)")).isEqualTo(new Expr.Apply("sigma_g", List.of(sym("z", 0))));
+    assertThat(one("\\sigma_{h}(c_t)")).isEqualTo(new Expr.Apply("sigma_h", List.of(sym("c", 0))));
+    assertThat(one("\\sigma_t")).as("a subscript alone is still a time").isEqualTo(
+        new Expr.Symbol("\\sigma", Optional.of(Time.t(0)), Expr.Role.INTERMEDIATE));
+  }
+
+  @Test
   void subscriptsAreTimesOrNames() {
     assertThat(one("s_{t-1}")).isEqualTo(sym("s", -1));
     assertThat(one("s_t")).isEqualTo(sym("s", 0));
