@@ -221,9 +221,9 @@ public final class SiteBuilder {
   }
 
   private static byte[] staticFile(String name) {
-    try (InputStream in = SiteBuilder.class.getResourceAsStream("/templates/site/static/" + name)) {
+    try (InputStream in = SiteBuilder.class.getResourceAsStream("/assets/" + name)) {
       if (in == null) {
-        throw new IllegalStateException("The jar lacks templates/site/static/" + name + ".");
+        throw new IllegalStateException("The jar lacks assets/" + name + ".");
       }
       return in.readAllBytes();
     } catch (IOException e) {
