@@ -20,12 +20,15 @@ final class ClaimJudge {
 
   private final Notation notation;
   private final EngineTerms engine;
+  /** Where the file says that a chain's last factor stands for an outer product, if it does. */
+  private final java.util.Optional<Position> statedOuter;
   /** The claim being judged's time shift, for spelling times back in the author's terms. */
   private int currentShift;
 
-  ClaimJudge(Notation notation, EngineTerms engine) {
+  ClaimJudge(Notation notation, EngineTerms engine, java.util.Optional<Position> statedOuter) {
     this.notation = notation;
     this.engine = engine;
+    this.statedOuter = statedOuter;
   }
 
   Verdict judge(Claim claim, int steps) {
@@ -154,7 +157,11 @@ final class ClaimJudge {
     if (w.end().isPresent()) {
       String v = describe(w.end().get());
       Position p = span.position(w.end().get().offset());
-      if (w.outer() == WrittenTerm.Join.PLAIN) {
+      if (w.outer() == WrittenTerm.Join.PLAIN && statedOuter.isPresent()) {
+        // The classic shorthand, declared by the file itself: a stated convention is not an error.
+        out.add(Finding.at(p, Severity.NOTE, "the last factor " + v + " stands for an outer product, as this file says at"
+            + " line " + statedOuter.get().line() + " (the classic chain notation's shorthand)."));
+      } else if (w.outer() == WrittenTerm.Join.PLAIN) {
         ok = false;
         out.add(Finding.at(p, Severity.ERROR, "outer product written as a product: the gradient takes the other input "
             + v + " through an outer product with the incoming gradient (a row vector), not by multiplying by it.", right));

@@ -6,15 +6,17 @@ import java.util.Objects;
 
 /**
  * One row of a formula as the author wrote it: its sides between {@code =} signs (one side when it
- * is an expression alone), and where it starts in the span.
+ * is an expression alone), where it starts in the span, and whether its sides are compared by an
+ * inequality ({@code \gamma \sigma < 1}) rather than equated: such a row is read but claims nothing
+ * the engine derives.
  */
-public record Statement(List<Expr> sides, int offset) {
+public record Statement(List<Expr> sides, int offset, boolean inequality) {
   public Statement {
     sides = List.copyOf(sides);
     Objects.requireNonNull(sides, "sides");
   }
 
   public boolean isEquation() {
-    return sides.size() >= 2;
+    return sides.size() >= 2 && !inequality;
   }
 }

@@ -39,6 +39,10 @@ public final class TexParser {
   private static final Set<String> FUNCTIONS = Set.of("tanh", "sigmoid", "softmax", "exp", "log", "ln", "relu",
       "ReLU", "sech", "cosh", "sinh", "max", "sign", "step");
 
+  /** Relations a row may state between its sides besides {@code =}. */
+  private static final Set<String> INEQUALITIES = Set.of("le", "leq", "ge", "geq", "lt", "gt", "ll", "gg", "ne", "neq",
+      "approx", "sim", "simeq", "propto", "leqslant", "geqslant");
+
   private TexCursor in;
   private int depth;
   private final IdentityHashMap<Expr, Integer> offsets = new IdentityHashMap<>();
@@ -60,8 +64,9 @@ public final class TexParser {
     List<Expr> sides = new ArrayList<>();
     int start = peek().offset();
     sides.add(expr());
-    while (peek().isSymbol("=")) {
-      next();
+    boolean inequality = false;
+    while (peek().isSymbol("=") || isInequality(peek())) {
+      inequality |= !next().isSymbol("=");
       sides.add(expr());
     }
     // A sentence's full stop after a formula is not a product.
@@ -71,7 +76,11 @@ public final class TexParser {
     if (peek().type() != Type.END) {
       throw new TexSyntaxException("unexpected '" + TexScripts.describe(peek()) + "'", peek().offset());
     }
-    return new Statement(sides, start);
+    return new Statement(sides, start, inequality);
+  }
+
+  private static boolean isInequality(Token t) {
+    return t.isSymbol("<") || t.isSymbol(">") || t.type() == Type.COMMAND && INEQUALITIES.contains(t.text());
   }
 
   private Expr expr() {

@@ -50,6 +50,9 @@ public final class Verifier {
   /** How far back the prose before a formula is read for what it says of the formula. */
   private static final int PROSE_WINDOW = 400;
 
+  private static final java.util.regex.Pattern STATED_OUTER = java.util.regex.Pattern.compile(
+      "(last|final) factor[^.]{0,200}?outer product|outer product[^.]{0,200}?(last|final) factor",
+      java.util.regex.Pattern.CASE_INSENSITIVE);
   private static final java.util.regex.Pattern LONE_OPERATOR =
       java.util.regex.Pattern.compile("\\\\[a-zA-Z]+|[-+*/=<>^_.,]");
 
@@ -141,8 +144,9 @@ public final class Verifier {
           }
           continue;
         }
+        // The RNN's gradients are matched factor by factor, unless written with \sum or \prod: those are evaluated.
         Optional<AdjointClaims.Claim> adjoint = adjointClaims.read(lhs, rhs)
-            .filter(c -> !rnn || c.kind() != AdjointClaims.Kind.GRADIENT);
+            .filter(c -> !rnn || c.kind() != AdjointClaims.Kind.GRADIENT || hasSeries(rhs));
         if (adjoint.isPresent()) {
           List<Finding> found = adjointClaims.judge(adjoint.get(), e -> r.span().position(r.parsed().offset(e, s.offset())),
               proseBefore(r));
@@ -164,7 +168,7 @@ public final class Verifier {
       byIndex.merge(c.parameter() + "/" + c.loss(), c.stepsNeeded(), Math::max);
       byCount.merge(c.parameter() + "/" + c.loss(), c.stepsCounted(), Math::max);
     }
-    ClaimJudge judge = new ClaimJudge(notation, engine);
+    ClaimJudge judge = new ClaimJudge(notation, engine, statedOuterProduct(prose));
     for (Claim c : claims) {
       String key = c.parameter() + "/" + c.loss();
       // A whole sum says how many stages it is over; a single term is one stage's share of a sum the
@@ -299,15 +303,37 @@ public final class Verifier {
     TermReader reader = new TermReader(notation, shift, r.parsed());
     List<WrittenTerm> terms = new ArrayList<>();
     for (Expr t : written) {
-      if (t instanceof Expr.Negate || t instanceof Expr.Apply a && (a.function().equals("sum") || a.function().equals("prod"))) {
+      if (t instanceof Expr.Negate) {
         findings.add(Finding.at(r.span().position(r.parsed().offset(t, 0)), Severity.WARNING,
-            "could not match structure: " + (t instanceof Expr.Negate ? "a subtracted term" : "a \\sum or \\prod with limits")
-                + " is not compared factor by factor, nor evaluated numerically; this claim was not checked."));
+            "could not match structure: a subtracted term is not compared factor by factor, nor evaluated numerically;"
+                + " this claim was not checked."));
         return Optional.empty();
       }
       terms.add(reader.read(t, r.parsed().offset(rhs, 0)));
     }
     return Optional.of(new Claim(r.span(), r.parsed(), lhs, rhs, paramVar, kind, shift, terms));
+  }
+
+  /**
+   * Where the prose says that the last factor of a chain stands for an outer product (this project's
+   * own lessons do, below their chain notation), if it says so anywhere.
+   */
+  private static Optional<Position> statedOuterProduct(List<ProseAt> prose) {
+    for (ProseAt p : prose) {
+      java.util.regex.Matcher m = STATED_OUTER.matcher(p.text());
+      if (m.find()) {
+        return Optional.of(p.segment().position(m.start()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a \\sum or \\prod is written anywhere in {@code e}. */
+  private static boolean hasSeries(Expr e) {
+    if (e instanceof Expr.Apply a && (a.function().equals("sum") || a.function().equals("prod"))) {
+      return true;
+    }
+    return children(e).stream().anyMatch(Verifier::hasSeries);
   }
 
   /** Reports symbols the notation does not know, with the nearest one it does. */
