@@ -50,7 +50,7 @@ public final class TexParser {
   /** Reads a whole span. */
   public ParsedMath parse(String tex) {
     offsets.clear();
-    TexRows rows = TexRows.split(TexLexer.lex(tex));
+    TexRows rows = TexRows.split(TexLexer.lex(TexWrappers.unwrap(tex)));
     List<Statement> statements = new ArrayList<>();
     for (List<Token> row : rows.statements()) {
       statements.add(statement(row));
