@@ -58,13 +58,17 @@ final class AdjointClaims {
   private final CellDefinition cell;
   private final LocalCalculus calculus;
   private final OptionalInt steps;
+  private final List<StageFrame.Definition> definitions;
   private final Map<String, NumericWorld> worlds = new HashMap<>();
 
-  AdjointClaims(Notation notation, CellDefinition cell, LocalCalculus calculus, OptionalInt steps) {
+  /** @param definitions the names the file defines ({@code \delta_k = ...}), which its claims may use */
+  AdjointClaims(Notation notation, CellDefinition cell, LocalCalculus calculus, OptionalInt steps,
+      List<StageFrame.Definition> definitions) {
     this.notation = notation;
     this.cell = cell;
     this.calculus = calculus;
     this.steps = steps;
+    this.definitions = List.copyOf(definitions);
   }
 
   /** The claim a left-hand side makes, if it is one this judge takes. */
@@ -148,11 +152,11 @@ final class AdjointClaims {
    * lessons, the stage before the newest ({@code t+1}); a claim holds if it holds either way.
    */
   private List<StageFrame> frames(Claim c) {
-    StageFrame written = new StageFrame(notation, c.loss());
+    StageFrame written = new StageFrame(notation, c.loss(), definitions);
     if (written.anchored() || !(written.free(c.lhs()).contains("t") || written.free(c.rhs()).contains("t"))) {
       return List.of(written);
     }
-    return List.of(written, new StageFrame(notation, c.loss().withTime(Time.t(1))));
+    return List.of(written, new StageFrame(notation, c.loss().withTime(Time.t(1)), definitions));
   }
 
   /** Whether the claim writes {@code t+1} or later: then {@code t} is read as the lessons read it. */

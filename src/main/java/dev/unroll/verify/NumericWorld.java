@@ -112,7 +112,8 @@ final class NumericWorld {
     }
     if (reaches[n.id()]) {
       throw new IllegalArgumentException("the engine gives " + name + " no adjoint of its own (it reaches the loss only"
-          + " through a gate whose gradient is taken together with the next one's)");
+          + " through a gate whose gradient is taken together with the next one's); in the chain notation, write the"
+          + " sum's terms out to have them compared factor by factor");
     }
     return MatrixUtils.createRealMatrix(truth.tape().value(n).getDimension(), 1);
   }
@@ -140,7 +141,8 @@ final class NumericWorld {
       }
       if (!(p.by() instanceof Expr.Symbol by) || by.time().isEmpty() || !sameLoss(p.of())) {
         throw new IllegalArgumentException("it has a partial derivative other than the loss's adjoint of one value ("
-            + WrittenTex.of(p) + ")");
+            + WrittenTex.of(p) + "); in the chain notation, write the sum's terms out to have them compared factor by"
+            + " factor");
       }
       Expr k = new Expr.Partial(new Expr.Symbol("adjoint", Optional.empty(), Expr.Role.LOSS), by);
       partials.put(k, adjoint(by.name(), by.time().get()));

@@ -25,15 +25,33 @@ import java.util.TreeSet;
  * sigmoid); a symbol the notation does not know stays as written, and evaluating it then fails.
  */
 final class StageFrame {
+  /** How deep one defined name may stand on others ({@code \delta_k} on {@code \delta_{k+1}} ...). */
+  private static final int MAX_DEFINITION_DEPTH = 200;
+
   private final Notation notation;
   private final Optional<String> anchor;
   private final int shift;
+  private final Map<String, List<Definition>> definitions;
+
+  /**
+   * A name the file defines by an equation of its own, such as {@code \delta_{t+1} = ...} and
+   * {@code \delta_k = \operatorname{diag}(1 - s_k^2) W^\top \delta_{k+1}}: where a claim uses it, its
+   * definition stands in.
+   */
+  record Definition(Expr.Symbol name, Expr value) {}
 
   /** @param loss the claim's loss as written ({@code E_{t+1}}, {@code E_t} or {@code E}) */
   StageFrame(Notation notation, Expr.Symbol loss) {
+    this(notation, loss, List.of());
+  }
+
+  StageFrame(Notation notation, Expr.Symbol loss, List<Definition> definitions) {
     this.notation = notation;
     this.anchor = loss.time().map(Time::variable);
     this.shift = loss.time().map(t -> 1 - t.offset()).orElse(0);
+    Map<String, List<Definition>> byName = new HashMap<>();
+    definitions.forEach(d -> byName.computeIfAbsent(d.name().name(), k -> new ArrayList<>()).add(d));
+    this.definitions = byName;
   }
 
   /** Whether the loss's subscript names the stages ({@code E_{t+1}}), rather than the loss being the total. */
@@ -97,7 +115,42 @@ final class StageFrame {
 
   /** The author's expression in the cell's names, times moved to the engine's, free variables set, series expanded. */
   Expr engine(Expr e, Map<String, Time> values, Time first, Time last) {
-    return expand(cell(e), values, first, last);
+    return engine(e, values, first, last, 0);
+  }
+
+  private Expr engine(Expr e, Map<String, Time> values, Time first, Time last, int depth) {
+    Expr expanded = expand(cell(e), values, first, last);
+    if (definitions.isEmpty()) {
+      return expanded;
+    }
+    return Rewrite.bottomUp(expanded, x -> x instanceof Expr.Symbol s && s.time().isPresent()
+        && definitions.containsKey(s.name()) ? defined(s, first, last, depth) : x);
+  }
+
+  /**
+   * A defined name at an engine stage, replaced by its definition: the one written for exactly that
+   * stage ({@code \delta_{t+1} = ...}) if there is one, else the general one ({@code \delta_k = ...})
+   * with its variable set to the stage.
+   */
+  private Expr defined(Expr.Symbol s, Time first, Time last, int depth) {
+    if (depth > MAX_DEFINITION_DEPTH) {
+      throw new IllegalArgumentException(WrittenTex.of(new Expr.Symbol(s.name(), Optional.empty(), s.role()))
+          + " is defined in terms of itself without end");
+    }
+    Time at = s.time().orElseThrow();
+    for (Definition d : definitions.get(s.name())) {
+      Time written = d.name().time().orElseThrow();
+      if (isAnchor(written.variable()) && Time.t(written.offset() + shift).equals(at)) {
+        return engine(d.value(), Map.of(), first, last, depth + 1);
+      }
+    }
+    for (Definition d : definitions.get(s.name())) {
+      Time written = d.name().time().orElseThrow();
+      if (!isAnchor(written.variable())) {
+        return engine(d.value(), Map.of(written.variable(), at.plus(-written.offset())), first, last, depth + 1);
+      }
+    }
+    throw new NumericWorld.MissingStage(s.name() + " at " + at.spelled());
   }
 
   /** The author's names and functions as the cell's; times untouched. */

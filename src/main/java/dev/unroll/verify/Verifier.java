@@ -119,7 +119,8 @@ public final class Verifier {
     CellDefinition cell = rnn ? EngineTerms.rnn(activation) : new CellLibrary().load(notation.cell());
     NetworkCheck network = new NetworkCheck(notation, cell);
     EngineTerms engine = new EngineTerms(cell);
-    AdjointClaims adjointClaims = new AdjointClaims(notation, cell, engine.calculus(), options.steps());
+    AdjointClaims adjointClaims = new AdjointClaims(notation, cell, engine.calculus(), options.steps(),
+        definitions(reads, notation));
     List<Claim> claims = new ArrayList<>();
     for (Read r : reads) {
       for (Statement s : r.parsed().statements()) {
@@ -312,6 +313,23 @@ public final class Verifier {
       terms.add(reader.read(t, r.parsed().offset(rhs, 0)));
     }
     return Optional.of(new Claim(r.span(), r.parsed(), lhs, rhs, paramVar, kind, shift, terms));
+  }
+
+  /**
+   * The names the file defines in displayed equations: a left-hand side with a time that is none of
+   * the cell's values ({@code \delta_k = ...}).
+   */
+  private static List<StageFrame.Definition> definitions(List<Read> reads, Notation notation) {
+    List<StageFrame.Definition> out = new ArrayList<>();
+    for (Read r : reads) {
+      for (Statement s : r.parsed().statements()) {
+        if (r.span().display() && s.isEquation() && s.sides().get(0) instanceof Expr.Symbol name
+            && name.time().isPresent() && notation.resolve(name).isEmpty()) {
+          out.add(new StageFrame.Definition(name, s.sides().get(s.sides().size() - 1)));
+        }
+      }
+    }
+    return out;
   }
 
   /**

@@ -17,11 +17,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The engine judges its own gated lessons: every adjoint equation, gradient and Jacobian the LSTM and
- * GRU lessons print is read back by {@code verify} and confirmed on random weights; and a lesson with
- * one index slipped is caught at the line of the slip.
+ * The engine judges its own lessons: every equation the RNN, LSTM and GRU lessons print, in Markdown
+ * and in LaTeX, is read back by {@code verify} and confirmed (factor by factor, or on random weights),
+ * with no error and no warning; and a lesson with one index slipped is caught at the line of the slip.
  */
-class GatedLessonVerifyTest {
+class OwnLessonsVerifyTest {
   static Stream<Arguments> lessons() {
     return Stream.of(
         Arguments.of("lstm", 3, "Uf", LossKind.LAST),
@@ -36,8 +36,47 @@ class GatedLessonVerifyTest {
   }
 
   private static Report verify(String markdown) {
-    Document doc = new DocumentReader().parse("lesson.md", markdown.getBytes(StandardCharsets.UTF_8));
-    return new Verifier(Verifier.Options.inferred(), new ActivationBounds()).verify("lesson.md", doc);
+    return verify("lesson.md", markdown);
+  }
+
+  private static Report verify(String name, String text) {
+    Document doc = new DocumentReader().parse(name, text.getBytes(StandardCharsets.UTF_8));
+    return new Verifier(Verifier.Options.inferred(), new ActivationBounds()).verify(name, doc);
+  }
+
+  static Stream<Arguments> rnnLessons() {
+    return Stream.of(
+        Arguments.of(3, "W", "tanh", LossKind.LAST),
+        Arguments.of(4, "U", "sigmoid", LossKind.TOTAL),
+        Arguments.of(2, "V", "tanh", LossKind.LAST));
+  }
+
+  @ParameterizedTest(name = "rnn N={0} d/d{1} {2} {3}")
+  @MethodSource("rnnLessons")
+  void theRnnLessonHoldsInBothFormats(int steps, String wrt, String activation, LossKind loss) {
+    dev.unroll.pipeline.Lesson lesson = Pipelines.standard(Optional.empty()).lesson(new LessonSpec("rnn", steps, wrt,
+        activation, loss, LessonSpec.Form.AUTO));
+    for (String[] file : List.of(new String[] {"lesson.md", lesson.markdown()}, new String[] {"lesson.tex", lesson.latex()})) {
+      Report report = verify(file[0], file[1]);
+
+      assertThat(report.findings()).as(file[0] + " has no error and no warning")
+          .allMatch(f -> f.severity() == Severity.NOTE);
+      assertThat(report.checked()).as(file[0]).isGreaterThan(4);
+    }
+  }
+
+  @Test
+  void aClosedFormInTheChainNotationIsTheOneThingLeftUnchecked() {
+    String markdown = Pipelines.standard(Optional.empty()).lesson(new LessonSpec("rnn", 12, "W", "tanh", LossKind.LAST,
+        LessonSpec.Form.AUTO)).markdown();
+
+    Report report = verify(markdown);
+
+    assertThat(report.exitCode()).isZero();
+    assertThat(report.findings()).filteredOn(f -> f.severity() != Severity.NOTE).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("in the chain notation, write the sum's terms out"));
+    assertThat(report.findings()).filteredOn(f -> f.message().startsWith("confirmed: \\frac{\\partial E_{t+1}}{\\partial W}"))
+        .as("the matrix form's sum and the delta recursion's").hasSize(2);
   }
 
   @ParameterizedTest(name = "{0} N={1} d/d{2} {3}")
