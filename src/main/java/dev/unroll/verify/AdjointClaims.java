@@ -114,8 +114,9 @@ final class AdjointClaims {
     for (StageFrame frame : frames(c)) {
       Reading r = evaluate(c, frame, at);
       if (r.holds()) {
-        String span = r.free().isEmpty() ? "over" : "at " + r.ev().instances + (r.ev().instances == 1 ? " stage" : " stages")
-            + " of";
+        String span = r.free().isEmpty() ? "over"
+            : r.free().size() == 1 ? "at " + r.ev().instances + (r.ev().instances == 1 ? " stage" : " stages") + " of"
+            : "at " + r.ev().instances + " settings of " + String.join(" and ", r.free()) + " in";
         return List.of(Finding.at(at, Severity.NOTE, "confirmed: " + describe(c) + ", evaluated on random weights " + span
             + " a " + r.steps() + "-stage network."));
       }

@@ -30,6 +30,23 @@ class RobustnessTest {
   @TempDir
   Path dir;
 
+  /**
+   * Every cell's local derivatives come from Symja the first time and from the answer cache after:
+   * asked once here, so that no timed case waits for Symja to start, whichever test ran before.
+   */
+  @org.junit.jupiter.api.BeforeAll
+  static void fillTheAnswerCache() {
+    String[] docs = {
+      "$$\n\\frac{\\partial E_{t+1}}{\\partial W} = \\operatorname{diag}(1 - s_{t+1}^2) V^\\top (o_{t+1} - y_{t+1})"
+          + " s_t^\\top\n$$\n",
+      "$$\n\\frac{\\partial E_{t+1}}{\\partial c_k} = 0\n$$\n",
+      "$$\n\\frac{\\partial E_{t+1}}{\\partial r_k} = 0\n$$\n"};
+    for (String doc : docs) {
+      Document d = new DocumentReader().parse("warm.md", doc.getBytes(StandardCharsets.UTF_8));
+      new Verifier(Verifier.Options.inferred(), null).verify("warm.md", d);
+    }
+  }
+
   /** Runs the command line on a file and checks the outcome is orderly. */
   private int run(Path file) {
     StringWriter out = new StringWriter();
@@ -49,6 +66,14 @@ class RobustnessTest {
 
   private Path write(String name, String text) throws IOException {
     return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aGatedClaimOverSixtyStagesWithTwoFreeTimesIsJudgedInTime() throws IOException {
+    // 60 stages of an LSTM, a sum of 60 terms, and two free times k and m: 3,600 settings unless bounded.
+    Path wide = write("wide.md", "$$\n\\frac{\\partial E_{t+1}}{\\partial c_k} = \\sum_{j=t-58}^{t+1}"
+        + " \\frac{\\partial E_{t+1}}{\\partial c_{k+1}} \\odot f_{j} \\odot f_{m}\n$$\n");
+    assertThat(run(wide)).isEqualTo(1);
   }
 
   @Test
