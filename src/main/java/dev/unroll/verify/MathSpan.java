@@ -32,4 +32,26 @@ public record MathSpan(Segment segment, int start, int end, int open, boolean di
   public Position opening() {
     return segment.position(open);
   }
+
+  private static final java.util.Set<String> DISPLAY_ENVIRONMENTS = java.util.Set.of("align", "align*", "equation",
+      "equation*", "gather", "gather*", "multline", "multline*", "eqnarray", "eqnarray*");
+
+  /** {@code \begin{align}} inside {@code $$...$$}, {@code \[...\]} or a math block: not valid LaTeX. */
+  public java.util.List<Finding> misplacedEnvironments() {
+    if (!(delimiter.equals("$$") || delimiter.equals("\\[") || delimiter.equals("math"))) {
+      return java.util.List.of();
+    }
+    java.util.List<Finding> out = new java.util.ArrayList<>();
+    for (String env : new java.util.TreeSet<>(DISPLAY_ENVIRONMENTS)) {
+      int at = tex().indexOf("\\begin{" + env + "}");
+      if (at >= 0) {
+        String inner = env.startsWith("align") ? "aligned" : env.startsWith("gather") ? "gathered" : "split";
+        out.add(Finding.at(position(at), Severity.ERROR, "\\begin{" + env + "} inside "
+            + (delimiter.equals("math") ? "a math block" : delimiter + "...")
+            + " is not valid LaTeX (it is a display environment of its own); inside display math use \\begin{"
+            + inner + "}.", "\\begin{" + inner + "} ... \\end{" + inner + "}"));
+      }
+    }
+    return out;
+  }
 }

@@ -35,6 +35,18 @@ final class ProseClaims {
     this.bounds = bounds;
   }
 
+  private static final Pattern STATED_OUTER = Pattern.compile(
+      "(last|final) factor[^.]{0,200}?outer product|outer product[^.]{0,200}?(last|final) factor", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Where the prose says that the last factor of a chain stands for an outer product (this project's
+   * own lessons do, below their chain notation): a convention, which {@code ClaimJudge} then accepts.
+   */
+  static java.util.OptionalInt statedOuterProduct(String prose) {
+    Matcher m = STATED_OUTER.matcher(prose);
+    return m.find() ? java.util.OptionalInt.of(m.start()) : java.util.OptionalInt.empty();
+  }
+
   static List<BoundClaim> find(String prose) {
     List<BoundClaim> out = new ArrayList<>();
     Matcher m = BOUND.matcher(prose);

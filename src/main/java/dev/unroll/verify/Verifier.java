@@ -41,8 +41,6 @@ public final class Verifier {
     }
   }
 
-  private static final Set<String> DISPLAY_ENVIRONMENTS = Set.of("align", "align*", "equation", "equation*",
-      "gather", "gather*", "multline", "multline*", "eqnarray", "eqnarray*");
   /** Symbols too common in prose mathematics to report when they are unknown. */
   private static final Set<String> ORDINARY = Set.of("d", "t", "k", "i", "j", "n", "m", "N", "T", "K", "H", "D", "f",
       "g", "e", "\\sigma", "\\tau", "\\gamma", "\\lambda", "\\alpha", "\\eta", "\\theta", "\\delta", "\\epsilon");
@@ -50,9 +48,6 @@ public final class Verifier {
   /** How far back the prose before a formula is read for what it says of the formula. */
   private static final int PROSE_WINDOW = 400;
 
-  private static final java.util.regex.Pattern STATED_OUTER = java.util.regex.Pattern.compile(
-      "(last|final) factor[^.]{0,200}?outer product|outer product[^.]{0,200}?(last|final) factor",
-      java.util.regex.Pattern.CASE_INSENSITIVE);
   private static final java.util.regex.Pattern LONE_OPERATOR =
       java.util.regex.Pattern.compile("\\\\[a-zA-Z]+|[-+*/=<>^_.,]");
 
@@ -86,7 +81,7 @@ public final class Verifier {
         try {
           ParsedMath parsed = new TexParser().parse(span.tex());
           reads.add(new Read(span, parsed, r.prose(), proseFrom));
-          environments(span, findings);
+          findings.addAll(span.misplacedEnvironments());
         } catch (TexSyntaxException e) {
           if (!span.display() && LONE_OPERATOR.matcher(span.tex().strip()).matches()) {
             continue; // "$\odot$ is the elementwise product": prose naming an operator, not a formula
@@ -269,24 +264,6 @@ public final class Verifier {
     return v.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
   }
 
-  /** {@code \begin{align}} inside {@code $$...$$} or {@code \[...\]}: not valid LaTeX. */
-  private static void environments(MathSpan span, List<Finding> findings) {
-    if (!(span.delimiter().equals("$$") || span.delimiter().equals("\\[") || span.delimiter().equals("math"))) {
-      return;
-    }
-    String tex = span.tex();
-    for (String env : DISPLAY_ENVIRONMENTS) {
-      int at = tex.indexOf("\\begin{" + env + "}");
-      if (at >= 0) {
-        String inner = env.startsWith("align") ? "aligned" : env.startsWith("gather") ? "gathered" : "split";
-        findings.add(Finding.at(span.position(at), Severity.ERROR, "\\begin{" + env + "} inside "
-            + (span.delimiter().equals("math") ? "a math block" : span.delimiter() + "...")
-            + " is not valid LaTeX (it is a display environment of its own); inside display math use \\begin{"
-            + inner + "}.", "\\begin{" + inner + "} ... \\end{" + inner + "}"));
-      }
-    }
-  }
-
   /** A derivative claim: the left side is {@code \partial E / \partial P} for a parameter P. */
   private static Optional<Claim> claim(Read r, Expr lhs, Expr rhs, Notation notation, List<Finding> findings) {
     if (!(lhs instanceof Expr.Partial p) || !(p.of() instanceof Expr.Symbol loss) || !(p.by() instanceof Expr.Symbol param)) {
@@ -332,15 +309,12 @@ public final class Verifier {
     return out;
   }
 
-  /**
-   * Where the prose says that the last factor of a chain stands for an outer product (this project's
-   * own lessons do, below their chain notation), if it says so anywhere.
-   */
+  /** Where the prose says that a chain's last factor stands for an outer product, if anywhere. */
   private static Optional<Position> statedOuterProduct(List<ProseAt> prose) {
     for (ProseAt p : prose) {
-      java.util.regex.Matcher m = STATED_OUTER.matcher(p.text());
-      if (m.find()) {
-        return Optional.of(p.segment().position(m.start()));
+      OptionalInt at = ProseClaims.statedOuterProduct(p.text());
+      if (at.isPresent()) {
+        return Optional.of(p.segment().position(at.getAsInt()));
       }
     }
     return Optional.empty();
