@@ -124,8 +124,8 @@ public final class Verifier {
         if (!judged) {
           continue;
         }
-        Expr lhs = s.sides().get(0);
-        Expr rhs = s.sides().get(s.sides().size() - 1);
+        Expr lhs = DeltaNotation.adjoints(s.sides().get(0), notation, cell.loss());
+        Expr rhs = DeltaNotation.adjoints(s.sides().get(s.sides().size() - 1), notation, cell.loss());
         var eq = network.equationFor(lhs);
         if (eq.isPresent()) {
           checked++;
