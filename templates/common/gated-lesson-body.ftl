@@ -3,7 +3,7 @@
      a field of the view, typeset by the engine; every statement about the measured gradients is a
      finding generated from the numbers in the table. --]
 [#assign isTotal = loss == "total"]
-[@heading 1][@text title/]: [=steps] stages[/@heading]
+[@heading 1][@text title/]: [=steps] stage[#if steps != 1]s[/#if][/@heading]
 This page derives how the gradient of [#if isTotal]the total loss [@m lossTex/], summed over every stage,[#else]the loss [@m lossTex/] of the newest stage[/#if] flows back through the [@text cellTitle?lower_case/] unrolled over [=steps] stage[#if steps != 1]s[/#if], and in particular [@m gradientTex/]. Every formula on it was produced by the unroll engine from the cell's definition file; the numbers were measured by running the network (see the last two sections).
 
 [@heading 2]The cell[/@heading]
@@ -12,7 +12,7 @@ One stage of the cell computes, from that stage's input and the states of the st
 Vectors are columns and [@m "\\odot"/] is the elementwise product. Each elementwise product is a gate of the unrolled graph like any other: its local gradient towards one input is the diagonal matrix of the other input.
 
 [@heading 2]The adjoint equations[/@heading]
-A gated cell has several routes from one stage to the one before it, so writing out every path from the loss to a weight, as the lesson on the plain RNN does, gives a sum whose number of terms grows exponentially with the number of stages: for [@m gradientTex/] it would have [@m paths.here/] terms over these [=steps] stage[#if steps != 1]s[/#if][#if paths.farSteps > 0] and [@m paths.far/] over [=paths.farSteps][/#if], by the engine's count of the paths. Instead we give every named value [@m "v"/] its adjoint, the gradient of the loss with respect to it, and compute each adjoint from the adjoints of the values that read it: the adjoint of the reader carried back through the gates in between.
+A gated cell has several routes from one stage to the one before it, so writing out every path from the loss to a weight, as the lesson on the plain RNN does, gives a sum whose number of terms grows exponentially with the number of stages: for [@m gradientTex/] it would have [@m paths.here/] term[#if paths.here != "1"]s[/#if] over [#if steps == 1]this one stage[#else]these [=steps] stages[/#if][#if paths.farSteps > 0] and [@m paths.far/] over [=paths.farSteps][/#if], by the engine's count of the paths. Instead we give every named value [@m "v"/] its adjoint, the gradient of the loss with respect to it, and compute each adjoint from the adjoints of the values that read it: the adjoint of the reader carried back through the gates in between.
 
 [#if generalStage?has_content]
 At a general stage [@m "k"/], written elementwise:

@@ -2,10 +2,10 @@
      heading, m (inline math), display, list, item, text, code, image and plot. Every formula below is a
      field of the view, typeset by the engine; this file only arranges them and adds prose. --]
 [#assign isTotal = loss == "total"]
-[@heading 1][@text title/]: [=steps] stages[/@heading]
+[@heading 1][@text title/]: [=steps] stage[#if steps != 1]s[/#if][/@heading]
 This page derives [@m gradientTex/], the gradient of [#if isTotal]the total loss [@m lossTex/], summed over every stage,[#else]the loss [@m lossTex/] of the newest stage[/#if] with respect to the parameter [@m parameterTex/], for the [@text cellTitle?lower_case/] unrolled over [=steps] stage[#if steps != 1]s[/#if] with the [@text activation/] activation. Every formula on it was produced by the unroll engine from the cell's definition and then checked (see the last section).
 
-[#if diagram?has_content][@image diagram "The network unrolled over " + steps + " stages"/][/#if]
+[#if diagram?has_content][@image diagram "The network unrolled over " + steps + (steps == 1)?then(" stage", " stages")/][/#if]
 [@heading 2]The network[/@heading]
 One stage of the cell computes, from that stage's input and the state of the stage before:
 [@display equations/]

@@ -13,7 +13,7 @@
 \allowdisplaybreaks
 \setlength{\parindent}{0pt}
 \setlength{\parskip}{0.6em}
-\title{[=latexText(title)]: [=steps] stages}
+\title{[=latexText(title)]: [=steps] stage[#if steps != 1]s[/#if]}
 \date{}
 \begin{document}
 \maketitle

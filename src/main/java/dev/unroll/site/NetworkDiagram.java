@@ -54,15 +54,16 @@ public record NetworkDiagram(String title, int columns, int rows, List<Box> boxe
 
   /** The network of a graph with no paths marked. */
   public static NetworkDiagram of(UnrolledGraph graph) {
-    return new Layout(graph).diagram(List.of(), graph.cell().name() + " unrolled over " + graph.steps() + " stages");
+    return new Layout(graph).diagram(List.of(), graph.cell().name() + " unrolled over " + stages(graph.steps()));
   }
 
   /** The network of a derivation's graph with the paths of its terms marked. */
   public static NetworkDiagram of(Derivation derivation) {
     UnrolledGraph graph = derivation.graph();
-    String title = graph.cell().name() + " unrolled over " + graph.steps() + " stages; highlighted: the "
-        + derivation.terms().size() + " gradient paths of the " + derivation.loss().spelled() + " loss to "
-        + derivation.parameterName();
+    int paths = derivation.terms().size();
+    String title = graph.cell().name() + " unrolled over " + stages(graph.steps()) + "; highlighted: "
+        + (paths == 1 ? "the one gradient path" : "the " + paths + " gradient paths") + " of the "
+        + derivation.loss().spelled() + " loss to " + derivation.parameterName();
     return new Layout(graph).diagram(derivation.terms(), title);
   }
 
@@ -189,5 +190,9 @@ public record NetworkDiagram(String title, int columns, int rows, List<Box> boxe
     private static long edgeKey(int from, int to) {
       return ((long) from << 32) | (to & 0xffffffffL);
     }
+  }
+
+  private static String stages(int n) {
+    return n + (n == 1 ? " stage" : " stages");
   }
 }

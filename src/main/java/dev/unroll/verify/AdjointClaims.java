@@ -112,7 +112,14 @@ final class AdjointClaims {
     Position at = where.apply(c.lhs());
     List<Reading> readings = new ArrayList<>();
     for (StageFrame frame : frames(c)) {
-      Reading r = evaluate(c, frame, at);
+      Reading r = evaluate(c, frame, at, stages(c, frame));
+      for (int fewer : r.holds() ? List.<Integer>of() : fewerStages(c, frame)) {
+        Reading shorter = evaluate(c, frame, at, fewer);
+        if (shorter.holds()) {
+          r = shorter;
+          break;
+        }
+      }
       if (r.holds()) {
         String span = r.free().isEmpty() ? "over"
             : r.free().size() == 1 ? "at " + r.ev().instances + (r.ev().instances == 1 ? " stage" : " stages") + " of"
@@ -175,10 +182,31 @@ final class AdjointClaims {
     return found[0];
   }
 
-  private Reading evaluate(Claim c, StageFrame frame, Position at) {
-    int reach = Math.max(frame.reach(c.lhs()).orElse(1), frame.reach(c.rhs()).orElse(1));
-    int n = steps.isPresent() ? steps.getAsInt()
+  /** How many stages a claim is read over: {@code --steps}, the stages a sum's limits fix, or at least three. */
+  private int stages(Claim c, StageFrame frame) {
+    int reach = reach(c, frame);
+    return steps.isPresent() ? steps.getAsInt()
         : c.kind() == Kind.GRADIENT && frame.limitsFixStages(c.rhs()) ? reach : Math.max(reach, 3);
+  }
+
+  /**
+   * For a weight's gradient written out without a sum, at fixed times only, the fewer stages its times
+   * name (the oldest may be an initial state): such a gradient is whole for a network that short, as
+   * a one-stage lesson writes it. Empty when {@code --steps} is given.
+   */
+  private List<Integer> fewerStages(Claim c, StageFrame frame) {
+    if (steps.isPresent() || c.kind() != Kind.GRADIENT || Verifier.hasSeries(c.rhs()) || !frame.free(c.rhs()).isEmpty()) {
+      return List.of();
+    }
+    int reach = reach(c, frame);
+    return java.util.stream.IntStream.of(reach - 1, reach).filter(n -> n >= 1 && n < stages(c, frame)).boxed().toList();
+  }
+
+  private static int reach(Claim c, StageFrame frame) {
+    return Math.max(frame.reach(c.lhs()).orElse(1), frame.reach(c.rhs()).orElse(1));
+  }
+
+  private Reading evaluate(Claim c, StageFrame frame, Position at, int n) {
     List<String> free = new ArrayList<>(frame.free(c.lhs()));
     frame.free(c.rhs()).stream().filter(v -> !free.contains(v)).forEach(free::add);
     if (n > EngineTerms.MAX_STEPS) {

@@ -321,7 +321,7 @@ public final class Verifier {
   }
 
   /** Whether a \\sum or \\prod is written anywhere in {@code e}. */
-  private static boolean hasSeries(Expr e) {
+  static boolean hasSeries(Expr e) {
     if (e instanceof Expr.Apply a && (a.function().equals("sum") || a.function().equals("prod"))) {
       return true;
     }

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OwnLessonsVerifyTest {
   static Stream<Arguments> lessons() {
     return Stream.of(
+        Arguments.of("lstm", 1, "Uf", LossKind.LAST),
         Arguments.of("lstm", 3, "Uf", LossKind.LAST),
         Arguments.of("lstm", 5, "Wi", LossKind.TOTAL),
         Arguments.of("gru", 4, "Uz", LossKind.LAST),
