@@ -17,6 +17,9 @@ public final class Notation {
   public static final Notation LESSON = new Notation("lesson", Map.of());
   public static final Notation CS231N = new Notation("cs231n",
       Map.of("U", "W_{xh}", "W", "W_{hh}", "V", "W_{hy}", "s", "h"));
+  /** The gated cells as Wikipedia writes them: the LSTM's candidate {@code \tilde{c}}, the GRU's {@code \hat{h}}. */
+  public static final Notation WIKIPEDIA = new Notation("wikipedia",
+      Map.of("g", "\\tilde{c}", "Wg", "W_{c}", "Ug", "U_{c}", "bg", "b_{c}", "n", "\\hat{h}"));
 
   private final String name;
   private final Map<String, String> renames;

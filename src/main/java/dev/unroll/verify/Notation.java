@@ -31,9 +31,9 @@ public record Notation(String name, String cell, Map<String, String> spelling) {
       "W_xh", "U", "W_hh", "W", "W_hy", "V", "x", "x", "h", "s", "z", "z", "q", "q", "o", "o", "y", "y", "E", "E"));
   /**
    * Other names gated cells go by, as Wikipedia writes them: the LSTM's candidate {@code \tilde{c}_t}
-   * with {@code W_c}, {@code U_c}, {@code b_c}, and the GRU's {@code \hat{h}_t}. Corrections keep the
-   * cell's own names. Declared before {@link #LSTM} and {@link #GRU}, which read it when the class is
-   * initialised.
+   * with {@code W_c}, {@code U_c}, {@code b_c}, and the GRU's {@code \hat{h}_t}: the notations
+   * {@link #LSTM_WIKIPEDIA} and {@link #GRU_WIKIPEDIA}, whose corrections are written the same way.
+   * Declared before the notations, which read it when the class is initialised.
    */
   private static final Map<String, Map<String, String>> ALSO = Map.of(
       "lstm", ordered("tilde_c", "g", "W_c", "Wg", "U_c", "Ug", "b_c", "bg"),
@@ -43,8 +43,10 @@ public record Notation(String name, String cell, Map<String, String> spelling) {
   private static final Map<String, String> FUNCTIONS = Map.of(
       "sigma", "sigmoid", "\\sigma", "sigmoid", "sigma_g", "sigmoid", "sigma_c", "tanh", "sigma_h", "tanh");
 
-  public static final Notation LSTM = ofCell(new CellLibrary().load("lstm"));
-  public static final Notation GRU = ofCell(new CellLibrary().load("gru"));
+  public static final Notation LSTM = ofCell(new CellLibrary().load("lstm"), false);
+  public static final Notation GRU = ofCell(new CellLibrary().load("gru"), false);
+  public static final Notation LSTM_WIKIPEDIA = ofCell(new CellLibrary().load("lstm"), true);
+  public static final Notation GRU_WIKIPEDIA = ofCell(new CellLibrary().load("gru"), true);
 
   public Notation {
     spelling = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(spelling));
@@ -52,7 +54,7 @@ public record Notation(String name, String cell, Map<String, String> spelling) {
 
   /** Every notation, the reference lesson's first (it wins a tie when a file's notation is guessed). */
   public static List<Notation> all() {
-    return List.of(LESSON, CS231N, LSTM, GRU);
+    return List.of(LESSON, CS231N, LSTM, GRU, LSTM_WIKIPEDIA, GRU_WIKIPEDIA);
   }
 
   /** A {@code --notation} choice: the two spellings of the simple recurrent network. */
@@ -77,13 +79,29 @@ public record Notation(String name, String cell, Map<String, String> spelling) {
   }
 
   /**
-   * Of the candidates, the notation whose distinctive names (known to no other candidate) the
-   * expressions use most; the first candidate when it is a tie.
+   * Of the candidates, the notation the expressions are written in: first the cell whose distinctive
+   * names (known to no other candidate cell) they use most, then, of that cell's notations, the one
+   * whose own names they use most. A tie goes to the first candidate.
    */
   static Notation guess(List<Expr> expressions, List<Notation> candidates) {
-    int[] hits = new int[candidates.size()];
-    for (Expr e : expressions) {
-      count(e, candidates, hits);
+    List<Expr.Symbol> symbols = new java.util.ArrayList<>();
+    expressions.forEach(e -> symbols(e, symbols));
+    List<String> cells = candidates.stream().map(Notation::cell).distinct().toList();
+    String cell = cells.get(mostDistinctive(cells, symbols,
+        (c, sym) -> candidates.stream().anyMatch(n -> n.cell.equals(c) && n.resolve(sym).isPresent())));
+    List<Notation> ofCell = candidates.stream().filter(n -> n.cell.equals(cell)).toList();
+    return ofCell.get(mostDistinctive(ofCell, symbols, (n, sym) -> n.resolve(sym).isPresent()));
+  }
+
+  /** The option that the most symbols are known to alone; the first on a tie. */
+  private static <T> int mostDistinctive(List<T> options, List<Expr.Symbol> symbols,
+      java.util.function.BiPredicate<T, Expr.Symbol> knows) {
+    int[] hits = new int[options.size()];
+    for (Expr.Symbol sym : symbols) {
+      int[] knowing = java.util.stream.IntStream.range(0, options.size()).filter(i -> knows.test(options.get(i), sym)).toArray();
+      if (knowing.length == 1) {
+        hits[knowing[0]]++;
+      }
     }
     int best = 0;
     for (int i = 1; i < hits.length; i++) {
@@ -91,28 +109,29 @@ public record Notation(String name, String cell, Map<String, String> spelling) {
         best = i;
       }
     }
-    return candidates.get(best);
+    return best;
   }
 
-  private static void count(Expr e, List<Notation> candidates, int[] hits) {
+  private static void symbols(Expr e, List<Expr.Symbol> out) {
     if (e instanceof Expr.Symbol s) {
-      for (int i = 0; i < candidates.size(); i++) {
-        boolean distinctive = candidates.get(i).resolve(s).isPresent()
-            && candidates.stream().filter(n -> n.resolve(s).isPresent()).count() == 1;
-        if (distinctive) {
-          hits[i]++;
-        }
-      }
+      out.add(s);
       return;
     }
     for (Expr c : Verifier.children(e)) {
-      count(c, candidates, hits);
+      symbols(c, out);
     }
   }
 
-  /** A gated cell's spelling: every declared name, a parameter such as {@code Wf} written {@code W_f}. */
-  static Notation ofCell(CellDefinition cell) {
+
+  /**
+   * A gated cell's spelling: every declared name, a parameter such as {@code Wf} written {@code W_f};
+   * with {@code wikipedia}, Wikipedia's names first (so messages use them) and the cell's as well.
+   */
+  static Notation ofCell(CellDefinition cell, boolean wikipedia) {
     Map<String, String> m = new LinkedHashMap<>();
+    if (wikipedia) {
+      m.putAll(ALSO.getOrDefault(cell.name(), Map.of()));
+    }
     for (dev.unroll.cell.Equation e : cell.equations()) {
       m.put(e.target().name(), e.target().name());
     }
@@ -122,8 +141,7 @@ public record Notation(String name, String cell, Map<String, String> spelling) {
       m.put(subscripted ? n.charAt(0) + "_" + n.substring(1) : n, n);
     }
     m.put(cell.loss(), cell.loss());
-    ALSO.getOrDefault(cell.name(), Map.of()).forEach(m::putIfAbsent);
-    return new Notation(cell.name(), cell.name(), m);
+    return new Notation(wikipedia ? cell.name() + "-wikipedia" : cell.name(), cell.name(), m);
   }
 
   /** An author's expression in the cell's names and functions; times untouched, unknown names kept. */
@@ -141,7 +159,10 @@ public record Notation(String name, String cell, Map<String, String> spelling) {
 
   /** The notation {@code render.LatexWriter} spells corrections in. */
   public dev.unroll.render.Notation render() {
-    return dev.unroll.render.Notation.named(this == CS231N ? CS231N.name : LESSON.name);
+    if (this == CS231N) {
+      return dev.unroll.render.Notation.CS231N;
+    }
+    return name.endsWith("-wikipedia") ? dev.unroll.render.Notation.WIKIPEDIA : dev.unroll.render.Notation.LESSON;
   }
 
   /** The cell variable an author's symbol stands for, if this notation knows it. */

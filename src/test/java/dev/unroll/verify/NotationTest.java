@@ -43,9 +43,23 @@ class NotationTest {
   }
 
   @Test
+  void theCellIsGuessedFirstAndThenItsSpelling() {
+    java.util.function.Function<String, Notation> guess = tex -> Notation.guess(
+        new TexParser().parse(tex).statements().get(0).sides(), Notation.all());
+
+    assertThat(guess.apply("c_t = f_t \\odot c_{t-1} + i_t \\odot g_t")).isEqualTo(Notation.LSTM);
+    assertThat(guess.apply("c_t = f_t \\odot c_{t-1} + i_t \\odot \\tilde{c}_t")).isEqualTo(Notation.LSTM_WIKIPEDIA);
+    assertThat(guess.apply("h_t = (1 - z_t) \\odot h_{t-1} + z_t \\odot n_t")).isEqualTo(Notation.GRU);
+    assertThat(guess.apply("z_t = W_{xh} x_t + W_{hh} h_{t-1}")).isEqualTo(Notation.CS231N);
+    assertThat(guess.apply("x_t = y_t")).as("nothing distinctive: the reference lesson's").isEqualTo(Notation.LESSON);
+    assertThat(Notation.LSTM.otherSpelling("tilde_c")).contains(Notation.LSTM_WIKIPEDIA);
+    assertThat(Notation.LSTM_WIKIPEDIA.render()).isSameAs(dev.unroll.render.Notation.WIKIPEDIA);
+  }
+
+  @Test
   void cellsAndNotationsAreChosenByName() {
     assertThat(Notation.ofCellNamed("rnn")).containsExactly(Notation.LESSON, Notation.CS231N);
-    assertThat(Notation.ofCellNamed("gru")).containsExactly(Notation.GRU);
+    assertThat(Notation.ofCellNamed("gru")).containsExactly(Notation.GRU, Notation.GRU_WIKIPEDIA);
     assertThatThrownBy(() -> Notation.ofCellNamed("elman")).hasMessage("--cell must be one of rnn, lstm, gru, got 'elman'.");
     assertThatThrownBy(() -> Notation.named("lstm")).hasMessageContaining("--notation must be lesson or cs231n");
     assertThatThrownBy(() -> new Verifier.Options(java.util.OptionalInt.empty(), Optional.of(Notation.CS231N),
