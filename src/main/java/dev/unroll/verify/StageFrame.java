@@ -18,11 +18,12 @@ import java.util.TreeSet;
  * newest stage, so with {@code E_t} every {@code t} moves up by one. Every other time variable
  * ({@code k} in an equation "at a general stage k", every variable when the loss is the total
  * {@code E}) is free and is set to each stage in turn. {@code \sum} and {@code \prod} with limits are
- * expanded over their range: a limit in a time variable maps like any time, a number or a capital
- * ({@code 1}, {@code T}) means the first or the last stage.
+ * expanded over their range: a limit in a time variable maps like any time, a number is a stage
+ * number (counted from 1, or from 0 when the lower limit is 0), a capital ({@code T}) the last stage.
  *
- * <p>Also turns the author's spelling into the cell's ({@link Notation#resolve}, {@code \sigma} is the
- * sigmoid); a symbol the notation does not know stays as written, and evaluating it then fails.
+ * <p>Also turns the author's spelling into the cell's ({@link Notation#toCell}), and puts the file's
+ * own definitions ({@code \delta_k = ...}) in place of the names they define; a symbol the notation
+ * does not know stays as written, and evaluating it then fails.
  */
 final class StageFrame {
   /** How deep one defined name may stand on others ({@code \delta_k} on {@code \delta_{k+1}} ...). */
