@@ -4,6 +4,7 @@ import dev.unroll.expr.Expr;
 import dev.unroll.expr.Time;
 import dev.unroll.unroll.Node;
 import dev.unroll.unroll.UnrolledGraph;
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -137,5 +138,24 @@ public final class AdjointSystem {
   public List<Use> uses(String parameter) {
     graph.param(parameter); // a clear message for an unknown name
     return uses.stream().filter(u -> u.parameter().name().orElseThrow().name().equals(parameter)).toList();
+  }
+
+  /**
+   * How many terms the expanded sum of a parameter's gradient has, counted without expanding it
+   * (exactly: it outgrows a long). Consumers come before the values they lead to, so one pass in
+   * equation order counts every path.
+   */
+  public BigInteger pathCount(String parameter) {
+    Map<Node, BigInteger> paths = new HashMap<>();
+    for (Adjoint a : adjoints) {
+      BigInteger n = BigInteger.ZERO;
+      for (Route r : a.routes()) {
+        n = n.add(isRoot(r.consumer()) ? BigInteger.ONE : paths.getOrDefault(r.consumer(), BigInteger.ZERO));
+      }
+      paths.put(a.variable(), n);
+    }
+    return uses(parameter).stream()
+        .map(u -> isRoot(u.consumer()) ? BigInteger.ONE : paths.getOrDefault(u.consumer(), BigInteger.ZERO))
+        .reduce(BigInteger.ZERO, BigInteger::add);
   }
 }

@@ -6,7 +6,6 @@ import dev.unroll.expr.Time;
 import dev.unroll.unroll.Node;
 import dev.unroll.unroll.Op;
 import dev.unroll.unroll.UnrolledGraph;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -264,22 +263,6 @@ public final class Adjoints {
       }
     }
     return out;
-  }
-
-  /** How many terms the expanded sum has, counted without expanding it (exactly: it outgrows a long). */
-  public BigInteger pathCount(AdjointSystem s, String parameter) {
-    // Consumers come before the values they lead to, so one pass in equation order counts every path.
-    Map<Node, BigInteger> paths = new HashMap<>();
-    for (AdjointSystem.Adjoint a : s.adjoints()) {
-      BigInteger n = BigInteger.ZERO;
-      for (AdjointSystem.Route r : a.routes()) {
-        n = n.add(s.isRoot(r.consumer()) ? BigInteger.ONE : paths.getOrDefault(r.consumer(), BigInteger.ZERO));
-      }
-      paths.put(a.variable(), n);
-    }
-    return s.uses(parameter).stream()
-        .map(u -> s.isRoot(u.consumer()) ? BigInteger.ONE : paths.getOrDefault(u.consumer(), BigInteger.ZERO))
-        .reduce(BigInteger.ZERO, BigInteger::add);
   }
 
   /** A path from the loss to a named value: its column factors (nearest the value first) and sign. */

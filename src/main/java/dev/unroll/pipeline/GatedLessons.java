@@ -61,7 +61,7 @@ final class GatedLessons {
     Adjoints adjoints = new Adjoints(calculus);
     UnrolledGraph far = new Unroller().unroll(cell, GradientMeasure.STEPS);
     return new GatedLessonView.PathCountView(count(here), GradientMeasure.STEPS,
-        count(adjoints.pathCount(adjoints.derive(far, spec.loss()), spec.wrt())));
+        count(adjoints.derive(far, spec.loss()).pathCount(spec.wrt())));
   }
 
   /** A count as TeX: exact below a million, else three significant digits times a power of ten. */
@@ -103,7 +103,7 @@ final class GatedLessons {
         spec.steps() >= 2 ? stage(s, adjoints, Time.t(0), true) : "",
         stage(s, adjoints, Time.t(1), false),
         tex.equation(gradientLhs, gradient),
-        pathCounts(cell, spec, adjoints.pathCount(s, spec.wrt())),
+        pathCounts(cell, spec, s.pathCount(spec.wrt())),
         memory.map(m -> memoryView(s, adjoints, m)).orElse(new GatedLessonView.MemoryView(false, "", "", "", "", "", "")),
         measured.view(),
         List.of(numericCheck(graph, spec.loss(), form)),
