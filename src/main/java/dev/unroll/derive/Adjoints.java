@@ -8,7 +8,6 @@ import dev.unroll.unroll.Op;
 import dev.unroll.unroll.UnrolledGraph;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

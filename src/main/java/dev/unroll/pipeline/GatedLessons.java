@@ -17,7 +17,6 @@ import dev.unroll.numeric.CheckReport;
 import dev.unroll.numeric.NumericCheck;
 import dev.unroll.numeric.Params;
 import dev.unroll.numeric.ParamsGenerator;
-import dev.unroll.numeric.TermNorms;
 import dev.unroll.render.GatedLessonView;
 import dev.unroll.render.LatexWriter;
 import dev.unroll.render.LessonView;

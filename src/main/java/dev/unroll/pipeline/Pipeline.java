@@ -6,7 +6,6 @@ import dev.unroll.derive.Derivation;
 import dev.unroll.derive.Differentiator;
 import dev.unroll.derive.Forms;
 import dev.unroll.derive.LocalCalculus;
-import dev.unroll.derive.LossKind;
 import dev.unroll.derive.Recurrence;
 import dev.unroll.explore.CachedBounds;
 import dev.unroll.render.GatedLessonView;

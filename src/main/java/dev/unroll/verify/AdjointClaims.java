@@ -2,25 +2,19 @@ package dev.unroll.verify;
 
 import dev.unroll.cell.CellDefinition;
 import dev.unroll.cell.Declaration;
-import dev.unroll.derive.AdjointSystem;
-import dev.unroll.derive.Adjoints;
 import dev.unroll.derive.LocalCalculus;
 import dev.unroll.derive.LossKind;
 import dev.unroll.derive.StatePaths;
 import dev.unroll.expr.Expr;
 import dev.unroll.expr.Rewrite;
 import dev.unroll.expr.Time;
-import dev.unroll.unroll.Node;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.hipparchus.linear.RealMatrix;
@@ -250,7 +244,7 @@ final class AdjointClaims {
       Function<Expr, Position> where, String prose, String what) {
     Position at = where.apply(c.lhs());
     Map<String, Time> first = ev.failed.get(0);
-    String right = WrittenTex.correction(correct(c, frame, world, first), notation);
+    String right = WrittenTex.correction(EngineAnswer.to(c, frame, world, first), notation);
     if (c.kind() != Kind.GRADIENT && ownChainOnly(c, frame, world, ev)) {
       String state = WrittenTex.of(new Expr.Symbol(notation.spell(c.target().name()), Optional.empty(), Expr.Role.STATE));
       if (ONE_PATH.matcher(prose).find()) {
@@ -332,65 +326,6 @@ final class AdjointClaims {
     } catch (RuntimeException e) {
       return false;
     }
-  }
-
-  /** The engine's equation for the claim at one reading, in the author's times and values. */
-  private Expr correct(Claim c, StageFrame frame, NumericWorld world, Map<String, Time> values) {
-    Adjoints adjoints = world.adjoints();
-    if (c.kind() == Kind.GRADIENT) {
-      AdjointSystem s = world.system();
-      return frame.author(adjoints.gradientSeries(s, c.target().name()).orElseGet(() -> adjoints.gradient(s, c.target().name())));
-    }
-    Time engineStage = ((Expr.Symbol) frame.engine(c.target(), values, world.graph().first(), world.graph().last()))
-        .time().orElseThrow();
-    Time written = c.target().time().orElseThrow();
-    boolean freeTime = values.containsKey(written.variable());
-    if (c.kind() == Kind.STEP) {
-      Expr column = world.paths().step(world.graph(), c.target().name(), engineStage, StatePaths.Family.ALL_ROUTES);
-      Expr shown = c.transposed() ? column : transposed(column);
-      return freeTime ? Rewrite.retime(shown, engineStage, written) : frame.author(shown);
-    }
-    AdjointSystem s = inAuthorsValues(world, c, frame, engineStage);
-    Expr rhs = s.adjoint(world.node(c.target().name(), engineStage))
-        .map(a -> adjoints.elementwise(adjoints.rhs(s, a))).orElse(new Expr.Num(0));
-    return frame.author(freeTime ? Adjoints.retime(s, rhs, engineStage, written) : rhs);
-  }
-
-  /** A sum's transpose term by term: a one-step Jacobian written with its rows first. */
-  private static Expr transposed(Expr column) {
-    if (column instanceof Expr.Sum sum) {
-      return Expr.sum(sum.terms().stream().map(dev.unroll.derive.Forms::transpose).toList());
-    }
-    return dev.unroll.derive.Forms.transpose(column);
-  }
-
-  /**
-   * The engine's adjoint equations with the adjoints the author's right-hand side does not name
-   * substituted away: an author who passes the RNN's gradient from s to s, never naming z, is
-   * answered in s alone.
-   */
-  static AdjointSystem inAuthorsValues(NumericWorld world, Claim c, StageFrame frame, Time stage) {
-    Set<String> named = new TreeSet<>();
-    Rewrite.bottomUp(frame.cell(c.rhs()), x -> {
-      if (x instanceof Expr.Partial p && p.by() instanceof Expr.Symbol by) {
-        named.add(by.name());
-      }
-      return x;
-    });
-    AdjointSystem s = world.system();
-    Node target = world.node(c.target().name(), stage);
-    for (int guard = 0; guard < world.graph().cell().equations().size(); guard++) {
-      AdjointSystem current = s;
-      Optional<String> unnamed = current.adjoint(target).stream().flatMap(a -> a.routes().stream())
-          .map(AdjointSystem.Route::consumer).filter(n -> !current.isRoot(n))
-          .map(n -> n.name().orElseThrow().name())
-          .filter(n -> !named.contains(n) && !n.equals(c.target().name())).findFirst();
-      if (unnamed.isEmpty()) {
-        break;
-      }
-      s = world.adjoints().eliminate(s, unnamed.get());
-    }
-    return s;
   }
 
   private static String sentence(String message) {

@@ -40,7 +40,7 @@ final class TermMatch {
   List<Finding> findings() {
     Expr.Symbol target = (Expr.Symbol) frame.engine(claim.target(), values, world.graph().first(), world.graph().last());
     Time stage = target.time().orElseThrow();
-    AdjointSystem s = AdjointClaims.inAuthorsValues(world, claim, frame, stage);
+    AdjointSystem s = EngineAnswer.inAuthorsValues(world, claim, frame, stage);
     Adjoints adjoints = world.adjoints();
     Optional<AdjointSystem.Adjoint> adjoint = s.adjoint(world.node(target.name(), stage));
     List<Expr> engine = adjoint.map(a -> ExprEvaluator.terms(adjoints.elementwise(adjoints.rhs(s, a)))).orElse(List.of());
