@@ -4,6 +4,7 @@ import dev.unroll.verify.TexLexer.Token;
 import dev.unroll.verify.TexLexer.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -16,6 +17,10 @@ final class TexCursor {
   /** Commands that only set a font: {@code \mathbf{x}} as an argument is the group after it. */
   static final Set<String> FONT = Set.of("mathbf", "boldsymbol", "bm", "mathrm", "mathit", "vec",
       "mathsf", "mathcal", "mathnormal", "pmb", "text", "textrm", "textit", "mbox");
+
+  /** Relations a row may state between its sides besides {@code =}. */
+  private static final Set<String> INEQUALITIES = Set.of("le", "leq", "ge", "geq", "lt", "gt", "ll", "gg", "ne", "neq",
+      "approx", "sim", "simeq", "propto", "leqslant", "geqslant");
 
   private List<Token> tokens;
   private int pos;
@@ -44,15 +49,6 @@ final class TexCursor {
       pos++;
     }
     return t;
-  }
-
-  /** Where the cursor is, for {@link #reset} after a look ahead that found nothing. */
-  int mark() {
-    return pos;
-  }
-
-  void reset(int mark) {
-    pos = mark;
   }
 
   /** Consumes a token of the given type, or reports the group opened at {@code openedAt} as never closed. */
@@ -95,6 +91,28 @@ final class TexCursor {
       }
       out.add(u);
     }
+  }
+
+  static boolean isInequality(Token t) {
+    return t.isSymbol("<") || t.isSymbol(">") || t.type() == Type.COMMAND && INEQUALITIES.contains(t.text());
+  }
+
+  /**
+   * A one-letter subscript followed by an argument in parentheses ({@code _g(} of {@code \sigma_g(x)}):
+   * consumed, and its letter returned; otherwise nothing is consumed.
+   */
+  Optional<String> subscriptBeforeParenthesis() {
+    if (!peek().isSymbol("_")) {
+      return Optional.empty();
+    }
+    int saved = pos;
+    next();
+    String letter = TexScripts.joined(argument());
+    if (letter.length() == 1 && Character.isLetter(letter.charAt(0)) && peek().isSymbol("(")) {
+      return Optional.of(letter);
+    }
+    pos = saved;
+    return Optional.empty();
   }
 
   /** Reads {@code sub} on its own with {@code read}, then returns to where the cursor was. */

@@ -39,10 +39,6 @@ public final class TexParser {
   private static final Set<String> FUNCTIONS = Set.of("tanh", "sigmoid", "softmax", "exp", "log", "ln", "relu",
       "ReLU", "sech", "cosh", "sinh", "max", "sign", "step");
 
-  /** Relations a row may state between its sides besides {@code =}. */
-  private static final Set<String> INEQUALITIES = Set.of("le", "leq", "ge", "geq", "lt", "gt", "ll", "gg", "ne", "neq",
-      "approx", "sim", "simeq", "propto", "leqslant", "geqslant");
-
   private TexCursor in;
   private int depth;
   private final IdentityHashMap<Expr, Integer> offsets = new IdentityHashMap<>();
@@ -65,7 +61,7 @@ public final class TexParser {
     int start = peek().offset();
     sides.add(expr());
     boolean inequality = false;
-    while (peek().isSymbol("=") || isInequality(peek())) {
+    while (peek().isSymbol("=") || TexCursor.isInequality(peek())) {
       inequality |= !next().isSymbol("=");
       sides.add(expr());
     }
@@ -77,10 +73,6 @@ public final class TexParser {
       throw new TexSyntaxException("unexpected '" + TexScripts.describe(peek()) + "'", peek().offset());
     }
     return new Statement(sides, start, inequality);
-  }
-
-  private static boolean isInequality(Token t) {
-    return t.isSymbol("<") || t.isSymbol(">") || t.type() == Type.COMMAND && INEQUALITIES.contains(t.text());
   }
 
   private Expr expr() {
@@ -300,34 +292,15 @@ public final class TexParser {
       if (c.equals("sigma") && (peek().isSymbol("(") || peek().isSymbol("'"))) {
         return function("sigma", o);
       }
-      Optional<String> named = subscriptedSigma(c);
-      if (named.isPresent()) {
-        return function(named.get(), o);
+      // \sigma_g(x): the gate activation of the LSTM as Wikipedia writes it (\sigma_c, \sigma_h the others)
+      Optional<String> sub = c.equals("sigma") ? in.subscriptBeforeParenthesis() : Optional.empty();
+      if (sub.isPresent()) {
+        return function("sigma_" + sub.get(), o);
       }
       // A Greek letter or another named symbol: \delta_t, \theta.
       return at(new Expr.Symbol("\\" + c, Optional.empty(), Expr.Role.PARAMETER), o);
     }
     throw new TexSyntaxException("unexpected '\\" + c + "'", o);
-  }
-
-  /**
-   * {@code \sigma_g(x)}, the gate activation of the LSTM as Wikipedia writes it ({@code \sigma_c},
-   * {@code \sigma_h} for the others): a function named {@code sigma_g} when a one-letter subscript is
-   * followed by an argument in parentheses; otherwise nothing is consumed.
-   */
-  private Optional<String> subscriptedSigma(String command) {
-    if (!command.equals("sigma") || !peek().isSymbol("_")) {
-      return Optional.empty();
-    }
-    int saved = in.mark();
-    next();
-    List<Token> sub = in.argument();
-    String letter = TexScripts.joined(sub);
-    if (letter.length() == 1 && Character.isLetter(letter.charAt(0)) && peek().isSymbol("(")) {
-      return Optional.of("sigma_" + letter);
-    }
-    in.reset(saved);
-    return Optional.empty();
   }
 
   /** {@code name(args)}, {@code name x} or {@code name'(x)}. */
