@@ -63,5 +63,5 @@ echo "unroll verify, $runs runs each, $(nproc) cores, $(date -u +%Y-%m-%d)"
 measure "$lesson" "reference lesson"
 measure "$big" "200 equations"
 "$here/unroll" lesson --cell lstm --out "$work/lstm" >/dev/null
-measure "$work/lstm/lstm-tanh-Uf-last-3.md" "LSTM lesson (adjoint form)"
+measure "$work/lstm/lstm-Uf-last-3.md" "LSTM lesson (adjoint form)"
 measure "$here/src/test/resources/verify/corpus/lstm-slips.tex" "LSTM derivation with slips"

@@ -55,8 +55,9 @@ public final class LessonCommand implements Callable<Integer> {
           + "Uf for the LSTM (its forget gate) and Uz for the GRU (its update gate).")
   String wrt;
 
-  @Option(names = "--activation", paramLabel = "A", defaultValue = "tanh",
-      description = "Activation of the state: tanh, sigmoid, relu, identity, or one the cell file defines. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--activation", paramLabel = "A",
+      description = "Activation of the state: tanh, sigmoid, relu, identity, or one the cell file defines. Default: "
+          + "tanh. Only for cells that leave their activation open (rnn); the LSTM and GRU fix their own.")
   String activation;
 
   @Option(names = "--loss", paramLabel = "L", defaultValue = "last",
@@ -78,6 +79,36 @@ public final class LessonCommand implements Callable<Integer> {
   @Option(names = "--cell", paramLabel = "CELL", defaultValue = "rnn",
       description = "Built-in cell name or path to a .cell definition file. Default: ${DEFAULT-VALUE}.")
   String cell;
+
+  /**
+   * The --activation given, or tanh; empty for a cell that fixes its own activations (the LSTM, the
+   * GRU), where choosing one is bad input, and where the lesson's file name then names none.
+   */
+  private String activation() {
+    boolean open;
+    try {
+      open = !new CellLibrary().load(cell).placeholders().isEmpty();
+    } catch (RuntimeException e) {
+      return activation == null ? "tanh" : activation; // the pipeline reports an unreadable cell in its own words
+    }
+    if (open) {
+      return activation == null ? "tanh" : activation;
+    }
+    if (activation != null) {
+      throw new UserError("--activation chooses the activation of a cell that leaves it open, such as rnn; the " + cell
+          + " cell fixes its own, so leave --activation out.");
+    }
+    return "";
+  }
+
+  /** Whether the cell multiplies values elementwise (an LSTM, a GRU), so its lesson is in adjoint form. */
+  private boolean gated() {
+    try {
+      return dev.unroll.pipeline.Pipeline.gated(new CellLibrary().load(cell));
+    } catch (RuntimeException e) {
+      return false; // the pipeline reports an unreadable cell in its own words
+    }
+  }
 
   /** The --wrt given, checked against the cell's parameters, or the cell's default. */
   private String parameter() {
@@ -115,7 +146,11 @@ public final class LessonCommand implements Callable<Integer> {
     }
     LessonSpec.Form chosen = form == null ? LessonSpec.Form.AUTO
         : form.expanded ? LessonSpec.Form.EXPANDED : LessonSpec.Form.COMPACT;
-    LessonSpec lessonSpec = new LessonSpec(cell, steps, parameter(), activation, LossKind.parse(loss), chosen);
+    if (form != null && gated()) {
+      throw new UserError((form.expanded ? "--expanded" : "--compact") + " chooses how the sum of paths is written; the "
+          + cell + " lesson writes adjoint equations instead (its sum has too many paths), so leave it out.");
+    }
+    LessonSpec lessonSpec = new LessonSpec(cell, steps, parameter(), activation(), LossKind.parse(loss), chosen);
     OutputFolder folder = OutputFolder.checked(out);
     Lesson lesson = Pipelines.standard(Optional.ofNullable(templates)).lesson(lessonSpec);
     Map<String, String> files = new LinkedHashMap<>();

@@ -60,7 +60,8 @@ class LessonCommandTest {
   @ParameterizedTest
   @ValueSource(strings = {
     "--steps 0", "--steps -3", "--steps abc", "--steps 10001", "--steps 101 --expanded", "--expanded --compact", "--activation swish", "--wrt Q", "--loss average",
-    "--format pdf", "--cell nosuch", "--templates /nonexistent/templates", "--bogus"
+    "--format pdf", "--cell nosuch", "--templates /nonexistent/templates", "--bogus", "--cell lstm --activation sigmoid",
+    "--cell gru --expanded", "--cell lstm --compact"
   })
   void badInputIsOneLineExitTwoAndWritesNothing(String options) {
     Path outDir = tmp.resolve("never");
@@ -103,12 +104,12 @@ class LessonCommandTest {
     assertThat(ok.code()).as(ok.err()).isZero();
     try (Stream<Path> files = Files.list(outDir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("lstm-tanh-Uf-last-3.md", "lstm-tanh-Uf-last-3-norms.svg");
+          .containsExactlyInAnyOrder("lstm-Uf-last-3.md", "lstm-Uf-last-3-norms.svg");
     }
-    String md = Files.readString(outDir.resolve("lstm-tanh-Uf-last-3.md"));
+    String md = Files.readString(outDir.resolve("lstm-Uf-last-3.md"));
     assertThat(md).contains("\\frac{\\partial E_{t+1}}{\\partial U_{f}}", "--wrt Uf", "Passed, numeric check", "was not run",
-        "](lstm-tanh-Uf-last-3-norms.svg)");
-    assertThat(ok.out()).contains("lstm-tanh-Uf-last-3-norms.svg");
+        "](lstm-Uf-last-3-norms.svg)");
+    assertThat(ok.out()).contains("lstm-Uf-last-3-norms.svg");
 
     Outcome bad = run("lesson", "--cell", "lstm", "--wrt", "W", "--out", tmp.resolve("never").toString());
     assertThat(bad.code()).isEqualTo(Main.BAD_INPUT);
