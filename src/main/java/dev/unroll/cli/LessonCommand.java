@@ -80,18 +80,21 @@ public final class LessonCommand implements Callable<Integer> {
       description = "Built-in cell name or path to a .cell definition file. Default: ${DEFAULT-VALUE}.")
   String cell;
 
+  /** The cell, when it can be read; when not, the pipeline reports it in its own words. */
+  private Optional<CellDefinition> definition() {
+    try {
+      return Optional.of(new CellLibrary().load(cell));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   /**
    * The --activation given, or tanh; empty for a cell that fixes its own activations (the LSTM, the
    * GRU), where choosing one is bad input, and where the lesson's file name then names none.
    */
-  private String activation() {
-    boolean open;
-    try {
-      open = !new CellLibrary().load(cell).placeholders().isEmpty();
-    } catch (RuntimeException e) {
-      return activation == null ? "tanh" : activation; // the pipeline reports an unreadable cell in its own words
-    }
-    if (open) {
+  private String activation(Optional<CellDefinition> definition) {
+    if (definition.isEmpty() || !definition.get().placeholders().isEmpty()) {
       return activation == null ? "tanh" : activation;
     }
     if (activation != null) {
@@ -101,23 +104,12 @@ public final class LessonCommand implements Callable<Integer> {
     return "";
   }
 
-  /** Whether the cell multiplies values elementwise (an LSTM, a GRU), so its lesson is in adjoint form. */
-  private boolean gated() {
-    try {
-      return dev.unroll.pipeline.Pipeline.gated(new CellLibrary().load(cell));
-    } catch (RuntimeException e) {
-      return false; // the pipeline reports an unreadable cell in its own words
-    }
-  }
-
   /** The --wrt given, checked against the cell's parameters, or the cell's default. */
-  private String parameter() {
-    CellDefinition definition;
-    try {
-      definition = new CellLibrary().load(cell);
-    } catch (RuntimeException e) {
-      return wrt == null ? "W" : wrt; // the pipeline reports an unreadable cell in its own words
+  private String parameter(Optional<CellDefinition> cellDefinition) {
+    if (cellDefinition.isEmpty()) {
+      return wrt == null ? "W" : wrt;
     }
+    CellDefinition definition = cellDefinition.get();
     List<String> names = definition.declarations(Declaration.Kind.PARAM).stream().map(Declaration::name).toList();
     if (wrt != null) {
       if (!names.contains(wrt)) {
@@ -146,11 +138,14 @@ public final class LessonCommand implements Callable<Integer> {
     }
     LessonSpec.Form chosen = form == null ? LessonSpec.Form.AUTO
         : form.expanded ? LessonSpec.Form.EXPANDED : LessonSpec.Form.COMPACT;
-    if (form != null && gated()) {
+    Optional<CellDefinition> definition = definition();
+    // An LSTM or a GRU multiplies values elementwise: its lesson is in adjoint form, with no sum of paths to write.
+    if (form != null && definition.map(dev.unroll.pipeline.Pipeline::gated).orElse(false)) {
       throw new UserError((form.expanded ? "--expanded" : "--compact") + " chooses how the sum of paths is written; the "
           + cell + " lesson writes adjoint equations instead (its sum has too many paths), so leave it out.");
     }
-    LessonSpec lessonSpec = new LessonSpec(cell, steps, parameter(), activation(), LossKind.parse(loss), chosen);
+    LessonSpec lessonSpec = new LessonSpec(cell, steps, parameter(definition), activation(definition),
+        LossKind.parse(loss), chosen);
     OutputFolder folder = OutputFolder.checked(out);
     Lesson lesson = Pipelines.standard(Optional.ofNullable(templates)).lesson(lessonSpec);
     Map<String, String> files = new LinkedHashMap<>();
