@@ -1,6 +1,5 @@
 package dev.unroll.expr;
 
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -11,31 +10,36 @@ public final class Rewrite {
   private Rewrite() {}
 
   public static Expr bottomUp(Expr e, UnaryOperator<Expr> rule) {
-    Expr rebuilt;
+    return rule.apply(children(e, x -> bottomUp(x, rule)));
+  }
+
+  /**
+   * The same node with {@code f} applied to each of its direct children (a leaf is returned as it
+   * is): one level of a rewrite, for walks that decide themselves how to descend.
+   */
+  public static Expr children(Expr e, UnaryOperator<Expr> f) {
     if (e instanceof Expr.Partial p) {
-      rebuilt = new Expr.Partial(bottomUp(p.of(), rule), bottomUp(p.by(), rule));
+      return new Expr.Partial(f.apply(p.of()), f.apply(p.by()));
     } else if (e instanceof Expr.Product p) {
-      rebuilt = new Expr.Product(all(p.factors(), rule), p.style());
+      return new Expr.Product(p.factors().stream().map(f).toList(), p.style());
     } else if (e instanceof Expr.Sum s) {
-      rebuilt = new Expr.Sum(all(s.terms(), rule));
+      return new Expr.Sum(s.terms().stream().map(f).toList());
     } else if (e instanceof Expr.Negate n) {
-      rebuilt = new Expr.Negate(bottomUp(n.operand(), rule));
+      return new Expr.Negate(f.apply(n.operand()));
     } else if (e instanceof Expr.Power p) {
-      rebuilt = new Expr.Power(bottomUp(p.base(), rule), p.exponent());
+      return new Expr.Power(f.apply(p.base()), p.exponent());
     } else if (e instanceof Expr.Transpose t) {
-      rebuilt = new Expr.Transpose(bottomUp(t.operand(), rule));
+      return new Expr.Transpose(f.apply(t.operand()));
     } else if (e instanceof Expr.Diag d) {
-      rebuilt = new Expr.Diag(bottomUp(d.operand(), rule));
+      return new Expr.Diag(f.apply(d.operand()));
     } else if (e instanceof Expr.Hadamard h) {
-      rebuilt = new Expr.Hadamard(bottomUp(h.left(), rule), bottomUp(h.right(), rule));
+      return new Expr.Hadamard(f.apply(h.left()), f.apply(h.right()));
     } else if (e instanceof Expr.Apply a) {
-      rebuilt = new Expr.Apply(a.function(), all(a.arguments(), rule));
+      return new Expr.Apply(a.function(), a.arguments().stream().map(f).toList());
     } else if (e instanceof Expr.Series x) {
-      rebuilt = new Expr.Series(x.kind(), x.index(), x.from(), x.to(), x.descending(), x.style(), bottomUp(x.body(), rule));
-    } else {
-      rebuilt = e;
+      return new Expr.Series(x.kind(), x.index(), x.from(), x.to(), x.descending(), x.style(), f.apply(x.body()));
     }
-    return rule.apply(rebuilt);
+    return e;
   }
 
   /** Moves every time subscript by {@code delta} stages: {@code s_{t-1}} shifted by 1 is {@code s_t}. */
@@ -63,9 +67,5 @@ public final class Rewrite {
 
   private static Time retime(Time time, Time anchor, Time index) {
     return time.variable().equals(anchor.variable()) ? index.plus(time.offset() - anchor.offset()) : time;
-  }
-
-  private static List<Expr> all(List<Expr> xs, UnaryOperator<Expr> rule) {
-    return xs.stream().map(x -> bottomUp(x, rule)).toList();
   }
 }

@@ -1,6 +1,7 @@
 package dev.unroll.verify;
 
 import dev.unroll.expr.Expr;
+import dev.unroll.expr.Rewrite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,28 +40,7 @@ final class DeltaNotation {
       }
       return Expr.juxtapose(out);
     }
-    return rebuild(e, notation, loss);
-  }
-
-  private static Expr rebuild(Expr e, Notation notation, String loss) {
-    if (e instanceof Expr.Sum s) {
-      return new Expr.Sum(s.terms().stream().map(x -> adjoints(x, notation, loss)).toList());
-    } else if (e instanceof Expr.Product p) {
-      return new Expr.Product(p.factors().stream().map(x -> adjoints(x, notation, loss)).toList(), p.style());
-    } else if (e instanceof Expr.Negate n) {
-      return new Expr.Negate(adjoints(n.operand(), notation, loss));
-    } else if (e instanceof Expr.Hadamard h) {
-      return new Expr.Hadamard(adjoints(h.left(), notation, loss), adjoints(h.right(), notation, loss));
-    } else if (e instanceof Expr.Transpose t) {
-      return new Expr.Transpose(adjoints(t.operand(), notation, loss));
-    } else if (e instanceof Expr.Diag d) {
-      return new Expr.Diag(adjoints(d.operand(), notation, loss));
-    } else if (e instanceof Expr.Power p) {
-      return new Expr.Power(adjoints(p.base(), notation, loss), p.exponent());
-    } else if (e instanceof Expr.Apply a) {
-      return new Expr.Apply(a.function(), a.arguments().stream().map(x -> adjoints(x, notation, loss)).toList());
-    }
-    return e;
+    return Rewrite.children(e, x -> adjoints(x, notation, loss));
   }
 
   /** What follows a delta, with its leftmost factor (a value of the cell at a time) made an adjoint. */

@@ -184,32 +184,7 @@ final class StageFrame {
     if (e instanceof Expr.Symbol s) {
       return s.time().isPresent() ? s.withTime(stage(s.time().get(), values)) : s;
     }
-    if (e instanceof Expr.Partial p) {
-      return new Expr.Partial(expand(p.of(), values, first, last), expand(p.by(), values, first, last));
-    }
-    return rebuild(e, values, first, last);
-  }
-
-  /** One level of {@code e} with its children expanded. */
-  private Expr rebuild(Expr e, Map<String, Time> values, Time first, Time last) {
-    if (e instanceof Expr.Product p) {
-      return new Expr.Product(p.factors().stream().map(f -> expand(f, values, first, last)).toList(), p.style());
-    } else if (e instanceof Expr.Sum s) {
-      return new Expr.Sum(s.terms().stream().map(f -> expand(f, values, first, last)).toList());
-    } else if (e instanceof Expr.Negate n) {
-      return new Expr.Negate(expand(n.operand(), values, first, last));
-    } else if (e instanceof Expr.Power p) {
-      return new Expr.Power(expand(p.base(), values, first, last), p.exponent());
-    } else if (e instanceof Expr.Transpose t) {
-      return new Expr.Transpose(expand(t.operand(), values, first, last));
-    } else if (e instanceof Expr.Diag d) {
-      return new Expr.Diag(expand(d.operand(), values, first, last));
-    } else if (e instanceof Expr.Hadamard h) {
-      return new Expr.Hadamard(expand(h.left(), values, first, last), expand(h.right(), values, first, last));
-    } else if (e instanceof Expr.Apply a) {
-      return new Expr.Apply(a.function(), a.arguments().stream().map(f -> expand(f, values, first, last)).toList());
-    }
-    return e;
+    return Rewrite.children(e, x -> expand(x, values, first, last));
   }
 
   private Time stage(Time written, Map<String, Time> values) {
