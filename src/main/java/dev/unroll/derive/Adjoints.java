@@ -49,10 +49,7 @@ public final class Adjoints {
     }
     boolean[] root = new boolean[nodes.size()];
     roots.forEach(r -> root[r.id()] = true);
-    boolean[] reaches = new boolean[nodes.size()];
-    for (int i = nodes.size() - 1; i >= 0; i--) {
-      reaches[i] = root[i] || consumers.get(i).stream().anyMatch(c -> reaches[c.id()]);
-    }
+    boolean[] reaches = graph.reaching(roots);
     boolean[] holds = new boolean[nodes.size()];
     for (Node n : nodes) {
       holds[n.id()] = reaches[n.id()] && !root[n.id()] && holdsAnAdjoint(n, consumers.get(n.id()));

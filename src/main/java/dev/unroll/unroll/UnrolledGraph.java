@@ -64,6 +64,21 @@ public record UnrolledGraph(
     return losses.get(0);
   }
 
+  /**
+   * Which nodes have a path to one of {@code targets} (the targets included), indexed by node id: one
+   * pass newest first, since every node comes after its inputs.
+   */
+  public boolean[] reaching(List<Node> targets) {
+    boolean[] reaches = new boolean[nodes.size()];
+    targets.forEach(t -> reaches[t.id()] = true);
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      if (reaches[i]) {
+        nodes.get(i).inputs().forEach(input -> reaches[input.id()] = true);
+      }
+    }
+    return reaches;
+  }
+
   static String key(String name, Time time) {
     return name + "@" + time.spelled();
   }

@@ -63,13 +63,7 @@ final class NumericWorld {
     for (AdjointSystem.Adjoint a : system.adjoints()) {
       adjointValues.put(key(a.variable()), values.get(adjoints.lhs(system, a.variable())));
     }
-    this.reaches = new boolean[graph.nodes().size()];
-    system.roots().forEach(r -> reaches[r.id()] = true);
-    for (int i = graph.nodes().size() - 1; i >= 0; i--) {
-      for (Node input : graph.nodes().get(i).inputs()) {
-        reaches[input.id()] |= reaches[i];
-      }
-    }
+    this.reaches = graph.reaching(system.roots());
   }
 
   UnrolledGraph graph() {
