@@ -111,9 +111,12 @@ final class TermMatch {
     return WrittenTex.correction(frame.author(shown), notation);
   }
 
+  /** Equal within the tolerance, relative to the larger of the two (two zeros are equal). */
   private static boolean equal(RealMatrix a, RealMatrix b) {
-    double norm = Math.max(a.getFrobeniusNorm(), b.getFrobeniusNorm());
-    return ClaimEvaluation.difference(a, b) * Math.max(b.getFrobeniusNorm(), 1e-300)
-        <= AdjointClaims.TOLERANCE * Math.max(norm, 1e-300);
+    if (a.getRowDimension() != b.getRowDimension() || a.getColumnDimension() != b.getColumnDimension()) {
+      return false;
+    }
+    double diff = ClaimEvaluation.dense(a).subtract(ClaimEvaluation.dense(b)).getFrobeniusNorm();
+    return diff <= AdjointClaims.TOLERANCE * Math.max(a.getFrobeniusNorm(), b.getFrobeniusNorm());
   }
 }
