@@ -83,16 +83,21 @@ record TexRows(List<List<Token>> statements, List<String> environments) {
     return k;
   }
 
+  /** +1 for a token that opens a group (a brace, a parenthesis, a bracket), -1 for one that closes it. */
+  private static int nesting(Token t) {
+    if (t.type() == Type.OPEN || t.isSymbol("(") || t.isSymbol("[")) {
+      return 1;
+    }
+    return t.type() == Type.CLOSE || t.isSymbol(")") || t.isSymbol("]") ? -1 : 0;
+  }
+
   private static boolean hasTopLevelEquals(List<Token> row) {
     int level = 0;
     for (Token t : row) {
-      if (t.type() == Type.OPEN || t.isSymbol("(") || t.isSymbol("[")) {
-        level++;
-      } else if (t.type() == Type.CLOSE || t.isSymbol(")") || t.isSymbol("]")) {
-        level--;
-      } else if (level == 0 && t.isSymbol("=")) {
+      if (level == 0 && t.isSymbol("=")) {
         return true;
       }
+      level += nesting(t);
     }
     return false;
   }
@@ -102,11 +107,7 @@ record TexRows(List<List<Token>> statements, List<String> environments) {
     List<Token> part = new ArrayList<>();
     int level = 0;
     for (Token t : row) {
-      if (t.type() == Type.OPEN || t.isSymbol("(") || t.isSymbol("[")) {
-        level++;
-      } else if (t.type() == Type.CLOSE || t.isSymbol(")") || t.isSymbol("]")) {
-        level--;
-      }
+      level += nesting(t);
       if (level == 0 && t.isSymbol(",")) {
         if (!part.isEmpty()) {
           out.add(part);
