@@ -1,23 +1,20 @@
 [#ftl output_format="HTML" strip_whitespace=true]
 [#import "layout.ftl" as layout]
-[@layout.page site=site root=root title="All lessons"]
-<h1>[=site.title]</h1>
+[@layout.page site=site root=root title="All lessons" chrome=chrome]
+<h1 id="lessons">[=site.title]</h1>
 <p class="lead">[=site.description]</p>
-<p>[=lessons] lessons, one per cell, activation, parameter, loss and number of stages N. Each one is also
+<p>[=summary] Each lesson is one cell, activation, parameter, loss and number of stages N, and is also
 available as Markdown, as LaTeX and as a Jupyter notebook from its page.</p>
-[#list grids as grid]
-<section class="grid-section">
-<h2>[=grid.heading]</h2>
-<div class="grid-scroll">
-<table class="grid">
-<thead><tr><th scope="col">gradient of</th>[#list grid.steps as n]<th scope="col">N = [=n]</th>[/#list]</tr></thead>
-<tbody>
-[#list grid.rows as row]
-<tr><th scope="row">[=row.loss] loss by [=row.parameter]</th>[#list row.lessons as lesson]<td><a href="[=lesson.href]">[=lesson.text]</a></td>[/#list]</tr>
+[#list groups as group]
+<section class="group" aria-labelledby="[=group.id]">
+<h2 id="[=group.id]">[=group.heading]<a class="permalink" href="#[=group.id]" aria-label="Link to this section">#</a></h2>
+<p>[=group.sentence]</p>
+<ul class="gradients">
+[#list group.gradients as g]
+<li id="[=g.id]"><a class="gradient-link" href="[=g.href]">Gradient of the [=g.label]</a>: [=g.sentence]
+<span class="stepper" aria-label="Number of stages N">[#list g.steps as s]<a href="[=s.href]" title="N = [=s.steps]">[=s.steps]</a>[/#list]</span></li>
 [/#list]
-</tbody>
-</table>
-</div>
+</ul>
 </section>
 [/#list]
 [/@layout.page]

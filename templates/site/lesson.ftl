@@ -7,10 +7,9 @@
 [#if next??]<a rel="next" href="[=next.href]">[=next.text] &rarr;</a>[#else]<span></span>[/#if]
 </nav>
 [/#macro]
-[@layout.page site=site root=root title=title]
-[@neighbours/]
+[@layout.page site=site root=root title=title chrome=chrome]
 <p class="lesson-facts">[=cell] cell · [=activation] · [=loss] loss by [=parameter] · N = [=steps] · lesson [=number] of [=total]</p>
-<p class="versions">Also as <a href="[=markdown.href]">[=markdown.text]</a>, <a href="[=latex.href]">[=latex.text]</a> and <a href="[=notebook.href]">[=notebook.text]</a>.</p>
+<p class="versions">Also as <a href="[=markdown.href]">[=markdown.text]</a>, <a href="[=latex.href]">[=latex.text]</a>[#if pdf??], <a href="[=pdf.href]">[=pdf.text]</a>[/#if] and <a href="[=notebook.href]">[=notebook.text]</a>.</p>
 [#if showDiagram]
 <figure class="diagram"><img src="[=diagram.href]" alt="[=diagram.text]"><figcaption>[=diagram.text]</figcaption></figure>
 [/#if]

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,12 +30,24 @@ final class LessonPages {
   private final NotebookWriter notebooks = new NotebookWriter();
   private final DiagramSvg svg = new DiagramSvg();
   private final DiagramTikz tikz = new DiagramTikz();
+  /** Ids the page layout gives its own elements; a lesson's headings never take them. */
+  static final Set<String> LAYOUT_IDS = Set.of("content", "sidebar", "contents", "search", "search-input", "search-results",
+      "theme-toggle", "breadcrumb");
+
   private final SiteTemplates templates;
   private final SiteViews.Site site;
+  private final SiteNavigation navigation;
+  private final Optional<LessonPdf> pdf;
 
-  LessonPages(SiteTemplates templates, SiteViews.Site site) {
+  /**
+   * @param grid the site's lessons, for the sidebar and breadcrumb
+   * @param pdf compiles each lesson's {@code .tex} to {@code SLUG.pdf}; empty for a site without PDFs
+   */
+  LessonPages(SiteTemplates templates, SiteViews.Site site, SiteGrid grid, Optional<LessonPdf> pdf) {
     this.templates = templates;
     this.site = site;
+    this.navigation = new SiteNavigation(grid);
+    this.pdf = pdf;
   }
 
   static String folder(LessonSpec spec) {
@@ -85,17 +98,24 @@ final class LessonPages {
       }
     }
     files.put(dir + slug + ".md", utf8(lesson.markdown()));
-    files.put(dir + slug + ".tex", utf8(withPicture(lesson.latex(), tikz.tikz(diagram))));
+    String tex = withPicture(lesson.latex(), tikz.tikz(diagram));
+    files.put(dir + slug + ".tex", utf8(tex));
+    pdf.ifPresent(compiler -> files.put(dir + slug + ".pdf", compiler.compile(slug, tex)));
     files.put(dir + slug + ".ipynb", utf8(notebooks.notebook(title(spec), lesson.markdown())));
     String caption = "The network unrolled over " + spec.steps() + (spec.steps() == 1 ? " stage" : " stages")
         + (gated ? "." : "; in red, the paths the gradient of the " + spec.loss().spelled() + " loss takes to "
             + spec.wrt() + ".");
-    SiteViews.LessonPage view = new SiteViews.LessonPage(site, "../../", number, total, title(spec), cellName(spec),
-        spec.activation().isEmpty() ? "own activations" : spec.activation(), spec.wrt(), spec.loss().spelled(), spec.steps(), markdown.html(lesson.markdown()),
+    String root = "../../";
+    HeadingAnchors.Anchored body = HeadingAnchors.anchor(markdown.html(lesson.markdown()), LAYOUT_IDS);
+    SiteViews.Chrome chrome = new SiteViews.Chrome(navigation.sidebar(root, spec), navigation.breadcrumb(root, spec),
+        body.contents().stream().map(e -> new SiteViews.Contents(e.level(), e.id(), e.html())).toList());
+    SiteViews.LessonPage view = new SiteViews.LessonPage(site, root, number, total, title(spec), cellName(spec),
+        spec.activation().isEmpty() ? "own activations" : spec.activation(), spec.wrt(), spec.loss().spelled(), spec.steps(), body.html(),
         neighbour(previous), neighbour(next),
         new SiteViews.Link(slug + ".md", "Markdown"), new SiteViews.Link(slug + ".tex", "LaTeX"),
-        new SiteViews.Link(slug + ".ipynb", "Jupyter notebook"), new SiteViews.Link("diagram.svg", caption),
-        !linksPicture);
+        new SiteViews.Link(slug + ".ipynb", "Jupyter notebook"),
+        pdf.isPresent() ? new SiteViews.Link(slug + ".pdf", "PDF") : null,
+        new SiteViews.Link("diagram.svg", caption), !linksPicture, chrome);
     files.put(dir + "index.html", utf8(templates.render(SiteTemplates.LESSON, view)));
     return files;
   }

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,23 +35,31 @@ import java.util.stream.Stream;
 public final class SiteBuilder {
   /** The file that marks a folder as a site this builder may replace. */
   public static final String MARKER = ".unroll-site";
-  private static final List<String> STATIC = List.of("site.css", "render-math.js");
+  private static final List<String> STATIC = List.of("site.css", "render-math.js", "site.js");
 
-  /** Told after each page; called from the building threads. */
+  /** Told after each page, with the page's lesson; called from the building threads. */
   public interface Progress {
-    void pageDone(int done, int total);
+    void pageDone(int done, int total, LessonSpec lesson);
 
-    Progress NONE = (done, total) -> { };
+    Progress NONE = (done, total, lesson) -> { };
   }
 
   private final Function<LessonSpec, Lesson> lessons;
   private final int threads;
+  private final Optional<LessonPdf> pdf;
+
+  /** A builder of sites without PDFs. */
+  public SiteBuilder(Function<LessonSpec, Lesson> lessons, int threads) {
+    this(lessons, threads, Optional.empty());
+  }
 
   /**
    * @param lessons derives and renders one lesson; called from several threads at once
    * @param threads how many lessons to build at a time
+   * @param pdf compiles each lesson's LaTeX to a PDF the page links, on the same threads; empty for none
    */
-  public SiteBuilder(Function<LessonSpec, Lesson> lessons, int threads) {
+  public SiteBuilder(Function<LessonSpec, Lesson> lessons, int threads, Optional<LessonPdf> pdf) {
+    this.pdf = Objects.requireNonNull(pdf, "pdf");
     this.lessons = Objects.requireNonNull(lessons, "lessons");
     if (threads < 1) {
       throw new IllegalArgumentException("A site needs at least one thread, got " + threads + ".");
@@ -74,11 +83,13 @@ public final class SiteBuilder {
       Files.createDirectories(temp);
       Files.writeString(temp.resolve(MARKER), "A site built by unroll; 'unroll site' replaces this folder whole.\n");
       new KatexAssets().copyTo(temp.resolve("katex"));
+      new LunrAssets().copyTo(temp.resolve("lunr"));
       for (String file : STATIC) {
         write(temp, "assets/" + file, staticFile(file));
       }
       buildLessons(grid, templates, site, temp, progress);
       write(temp, "index.html", new SiteIndex(grid, templates, site).html().getBytes(StandardCharsets.UTF_8));
+      write(temp, SearchIndex.FILE, SearchIndex.fromPages(grid, temp).script().getBytes(StandardCharsets.UTF_8));
       swap(temp, out);
     } catch (IOException e) {
       removeQuietly(temp);
@@ -98,7 +109,7 @@ public final class SiteBuilder {
     AtomicBoolean stop = new AtomicBoolean();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      LessonPages pages = new LessonPages(templates, site);
+      LessonPages pages = new LessonPages(templates, site, grid, pdf);
       List<Future<?>> futures = new ArrayList<>();
       for (int i = 0; i < total; i++) {
         LessonSpec spec = specs.get(i);
@@ -116,7 +127,7 @@ public final class SiteBuilder {
           for (Map.Entry<String, byte[]> f : files.entrySet()) {
             write(temp, f.getKey(), f.getValue());
           }
-          progress.pageDone(done.incrementAndGet(), total);
+          progress.pageDone(done.incrementAndGet(), total, spec);
           return null;
         }));
       }

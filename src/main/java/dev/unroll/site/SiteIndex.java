@@ -1,13 +1,12 @@
 package dev.unroll.site;
 
-import dev.unroll.derive.LossKind;
-import dev.unroll.pipeline.LessonSpec;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** The site's front page: for each cell and activation, a table of its lessons by parameter, loss and N. */
+/**
+ * The site's front page: a sentence naming every cell the site holds, then for each cell and
+ * activation a sentence saying what its lessons are and, per gradient, a link to its first lesson and
+ * a stepper through N; the sidebar lists the same lessons.
+ */
 final class SiteIndex {
   private final SiteGrid grid;
   private final SiteTemplates templates;
@@ -20,24 +19,12 @@ final class SiteIndex {
   }
 
   String html() {
-    Map<String, Map<String, List<LessonSpec>>> sections = new LinkedHashMap<>();
-    for (LessonSpec spec : grid.specs()) {
-      String heading = grid.cellTitle(spec.cell()) + " (" + LessonPages.cellName(spec) + ")" + (spec.activation().isEmpty() ? "" : ", " + spec.activation());
-      String row = spec.wrt() + "\n" + spec.loss().spelled();
-      sections.computeIfAbsent(heading, k -> new LinkedHashMap<>()).computeIfAbsent(row, k -> new ArrayList<>()).add(spec);
-    }
-    List<SiteViews.Grid> grids = new ArrayList<>();
-    for (Map.Entry<String, Map<String, List<LessonSpec>>> section : sections.entrySet()) {
-      List<SiteViews.Row> rows = new ArrayList<>();
-      List<Integer> steps = List.of();
-      for (List<LessonSpec> row : section.getValue().values()) {
-        steps = row.stream().map(LessonSpec::steps).toList();
-        LessonSpec first = row.get(0);
-        rows.add(new SiteViews.Row(first.wrt(), first.loss() == LossKind.LAST ? "last" : "total",
-            row.stream().map(s -> new SiteViews.Link(LessonPages.page(s), String.valueOf(s.steps()))).toList()));
-      }
-      grids.add(new SiteViews.Grid(section.getKey(), steps, rows));
-    }
-    return templates.render(SiteTemplates.INDEX, new SiteViews.IndexPage(site, "", grids, grid.specs().size()));
+    SiteNavigation navigation = new SiteNavigation(grid);
+    List<SiteViews.IndexGroup> groups = navigation.indexGroups();
+    List<SiteViews.Contents> contents = groups.stream()
+        .map(g -> new SiteViews.Contents(2, g.id(), MathExtension.escape(g.heading()))).toList();
+    SiteViews.Chrome chrome = new SiteViews.Chrome(navigation.sidebar("", null), List.of(), contents);
+    return templates.render(SiteTemplates.INDEX,
+        new SiteViews.IndexPage(site, "", navigation.summary(), groups, grid.specs().size(), chrome));
   }
 }

@@ -1,0 +1,135 @@
+package dev.unroll.site;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Compiles a lesson's {@code .tex}, the very text the site publishes, into a PDF with pdflatex, in a
+ * private temporary folder that is removed afterwards. The PDF is the same bytes on every run: no
+ * creation date ({@code \pdfinfoomitdate=1}), no trailer id ({@code \pdftrailerid{}}) and
+ * {@code SOURCE_DATE_EPOCH} fixed, all given on pdflatex's command line so the file stays as written.
+ * One compile at a time per calling thread; the site's building threads call it side by side. A
+ * compile that does not finish within the timeout is killed. Texts compiled before are remembered by
+ * their hash for the life of the object (a served site rebuilds only what changed).
+ */
+public final class LessonPdf {
+  /** How long one lesson may take; the largest default lessons take a few seconds. */
+  public static final int TIMEOUT_SECONDS = 120;
+
+  private final Path pdflatex;
+  private final Map<String, byte[]> done = new ConcurrentHashMap<>();
+
+  private LessonPdf(Path pdflatex) {
+    this.pdflatex = pdflatex;
+  }
+
+  /** pdflatex from the PATH, or empty when it is not installed. */
+  public static Optional<LessonPdf> find() {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return Optional.empty();
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      if (!dir.isEmpty()) {
+        Path candidate = Path.of(dir, "pdflatex");
+        if (Files.isExecutable(candidate)) {
+          return Optional.of(new LessonPdf(candidate));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The PDF of a lesson whose file stem is {@code name}; throws with pdflatex's first error when it fails. */
+  public byte[] compile(String name, String tex) {
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+      throw new IllegalArgumentException("a PDF's name must be letters, digits, dots, dashes and underscores, got '" + name + "'");
+    }
+    String key = name + "\n" + sha256(tex);
+    byte[] known = done.get(key);
+    if (known != null) {
+      return known.clone();
+    }
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("unroll-pdf-");
+      Files.writeString(dir.resolve(name + ".tex"), tex, StandardCharsets.UTF_8);
+      ProcessBuilder builder = new ProcessBuilder(List.of(pdflatex.toString(), "-interaction=nonstopmode",
+          "-halt-on-error", "-no-shell-escape", "-jobname=" + name,
+          "\\pdfinfoomitdate=1\\pdftrailerid{}\\input{" + name + ".tex}"))
+          .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("pdflatex.out").toFile());
+      builder.environment().put("SOURCE_DATE_EPOCH", "0");
+      builder.environment().put("FORCE_SOURCE_DATE", "1");
+      Process process = builder.start();
+      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+        throw new IllegalStateException("pdflatex did not finish " + name + ".tex within " + TIMEOUT_SECONDS + " s");
+      }
+      Path pdf = dir.resolve(name + ".pdf");
+      if (process.exitValue() != 0 || !Files.isRegularFile(pdf)) {
+        throw new IllegalStateException("pdflatex failed on " + name + ".tex (exit " + process.exitValue() + "): "
+            + firstError(dir.resolve(name + ".log")));
+      }
+      byte[] bytes = Files.readAllBytes(pdf);
+      done.put(key, bytes);
+      return bytes.clone();
+    } catch (IOException e) {
+      throw new UncheckedIOException("pdflatex could not run on " + name + ".tex: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while pdflatex compiled " + name + ".tex", e);
+    } finally {
+      removeQuietly(dir);
+    }
+  }
+
+  /** The first line of a TeX log that starts with '!', with the line after it; or a pointer to the log. */
+  static String firstError(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).startsWith("!")) {
+          return (lines.get(i) + (i + 1 < lines.size() ? " " + lines.get(i + 1).strip() : "")).strip();
+        }
+      }
+      return "no error line in its log";
+    } catch (IOException e) {
+      return "it wrote no log";
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void removeQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // A leftover temporary folder is harmless; the PDF (or the error) is what the caller needs.
+    }
+  }
+}
