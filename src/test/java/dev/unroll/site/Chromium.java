@@ -41,18 +41,28 @@ final class Chromium {
     return new Chromium(found.get(), profiles);
   }
 
-  /** The DOM of a page after its scripts ran; {@code extra} are more switches. */
-  String dumpDom(String url, String... extra) throws IOException, InterruptedException {
+  private List<String> command(String... extra) throws IOException {
     Path profile = Files.createTempDirectory(profiles, "profile");
     List<String> command = new ArrayList<>(List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-default-apps", "--disable-extensions", "--metrics-recording-only", "--no-default-browser-check",
         "--user-data-dir=" + profile));
     command.addAll(List.of(extra));
+    return command;
+  }
+
+  /** The browser with the same switches, driven over the DevTools protocol. */
+  DevTools devTools(String... extra) throws Exception {
+    return DevTools.start(command(extra));
+  }
+
+  /** The DOM of a page after its scripts ran; {@code extra} are more switches. */
+  String dumpDom(String url, String... extra) throws IOException, InterruptedException {
+    List<String> command = command(extra);
     command.add("--dump-dom");
     command.add(url);
-    Path stdout = profiles.resolve(profile.getFileName() + ".out");
-    Path stderr = profiles.resolve(profile.getFileName() + ".err");
+    Path stdout = Files.createTempFile(profiles, "dom", ".out");
+    Path stderr = Files.createTempFile(profiles, "dom", ".err");
     Process p = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
     boolean finished = p.waitFor(90, TimeUnit.SECONDS);
     if (!finished) {

@@ -122,7 +122,7 @@ class SiteBuilderTest {
       lesson = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     Files.writeString(templates.resolve("lesson.ftl"),
-        lesson.replace("[@neighbours/]\n<p", "[@neighbours/]\n[#if number == 37][=noSuchField][/#if]\n<p"));
+        lesson.replace("<p class=\"lesson-facts\">", "[#if number == 37][=noSuchField][/#if]\n<p class=\"lesson-facts\">"));
     Path config = tmp.resolve("broken.properties");
     Files.writeString(config, "templates = my-templates\n");
     assertThatThrownBy(() -> new SiteBuilder(new FakeLessons(), 2).build(SiteConfig.load(config), out, SiteBuilder.Progress.NONE))
