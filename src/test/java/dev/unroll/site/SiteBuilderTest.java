@@ -68,8 +68,18 @@ class SiteBuilderTest {
     String first = Files.readString(out.resolve("lessons/rnn-tanh-W-last-1/index.html"));
     assertThat(first).contains("href=\"../rnn-tanh-W-last-2/index.html\"").doesNotContain("rel=\"prev\"");
     String home = Files.readString(index);
-    assertThat(home).contains("<h1>Small site</h1>").contains("12 lessons")
-        .contains("<a href=\"lessons/rnn-tanh-V-total-3/index.html\">3</a>");
+    assertThat(home).contains("<h1 id=\"lessons\">Small site</h1>").contains("12 lessons")
+        .contains("<a href=\"lessons/rnn-tanh-V-total-3/index.html\" title=\"N = 3\">3</a>")
+        .contains("<h2 id=\"rnn-tanh\">Simple recurrent network (rnn, tanh)")
+        .contains("<p>12 lessons on one cell: rnn (Simple recurrent network).")
+        .contains("<li id=\"rnn-tanh-V-total\"><a class=\"gradient-link\" href=\"lessons/rnn-tanh-V-total-1/index.html\">");
+    assertThat(page).contains("<nav id=\"breadcrumb\"").contains("<aside id=\"contents\"")
+        .contains("<a href=\"../../lessons/rnn-tanh-W-last-3/index.html\" title=\"N = 3\" aria-current=\"page\">3</a>")
+        .contains("<h2 id=\"notes\">Notes<a class=\"permalink\" href=\"#notes\"")
+        .contains("<li class=\"toc-2\"><a href=\"#notes\">Notes</a></li>");
+    String search = Files.readString(out.resolve("assets/search-index.js"));
+    assertThat(search).startsWith("// The site's search index for lunr 2.3.9").contains("\"url\":\"lessons/rnn-tanh-W-last-3/index.html\"");
+    assertThat(out.resolve("lunr/lunr.min.js")).isRegularFile();
     String tex = Files.readString(out.resolve("lessons/" + slug + "/" + slug + ".tex"));
     assertThat(tex).contains("\\usepackage{tikz}").contains("\\maketitle\n\\begin{center}\n\\begin{tikzpicture}");
   }
