@@ -27,7 +27,7 @@ printf '%-16s %8s %10s %10s\n' "grid" "pages" "seconds" "MB"
 for steps in 8 30; do
   out="$work/site-$steps"
   start=$(date +%s.%N)
-  "${run[@]}" site --out "$out" --max-steps "$steps" > /dev/null
+  "${run[@]}" site --quiet --out "$out" --max-steps "$steps" > /dev/null
   end=$(date +%s.%N)
   pages=$(find "$out" -name '*.html' | wc -l)
   size=$(du -sm "$out" | cut -f1)

@@ -11,7 +11,7 @@ available as Markdown, as LaTeX and as a Jupyter notebook from its page.</p>
 <p>[=group.sentence]</p>
 <ul class="gradients">
 [#list group.gradients as g]
-<li id="[=g.id]"><a class="gradient-link" href="[=g.href]">Gradient of the [=g.label]</a>: [=g.sentence]
+<li id="[=g.id]"><a class="gradient-link" href="[=g.href]">[=g.label?cap_first]</a>: [=g.sentence]
 <span class="stepper" aria-label="Number of stages N">[#list g.steps as s]<a href="[=s.href]" title="N = [=s.steps]">[=s.steps]</a>[/#list]</span></li>
 [/#list]
 </ul>

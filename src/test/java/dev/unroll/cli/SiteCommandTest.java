@@ -122,5 +122,12 @@ class SiteCommandTest {
     assertThat(run("site", "--out", tmp.resolve("s").toString(), "--config", config.toString())).isEqualTo(Main.BAD_INPUT);
     assertThat(err.toString()).startsWith("unroll: The site file " + config + " has an unknown key 'colour'");
     assertThat(tmp.resolve("s")).doesNotExist();
+    err.getBuffer().setLength(0);
+    assertThat(run("site", "--out", tmp.resolve("s").toString(), "--port", "9000")).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).isEqualTo("unroll: --port goes with --serve; add --serve to serve the site." + System.lineSeparator());
+    err.getBuffer().setLength(0);
+    assertThat(run("site", "--out", tmp.resolve("s").toString(), "--serve", "--port", "-1")).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).isEqualTo("unroll: --port must be between 0 and 65535, got -1." + System.lineSeparator());
+    assertThat(tmp.resolve("s")).doesNotExist();
   }
 }
