@@ -77,12 +77,13 @@ public final class LessonPdf {
       Process process = builder.start();
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();
-        throw new IllegalStateException("pdflatex did not finish " + name + ".tex within " + TIMEOUT_SECONDS + " s");
+        throw new IllegalStateException("pdflatex did not finish " + name + ".tex within " + TIMEOUT_SECONDS
+            + " s (site --no-pdf builds the site without PDFs)");
       }
       Path pdf = dir.resolve(name + ".pdf");
       if (process.exitValue() != 0 || !Files.isRegularFile(pdf)) {
         throw new IllegalStateException("pdflatex failed on " + name + ".tex (exit " + process.exitValue() + "): "
-            + firstError(dir.resolve(name + ".log")));
+            + firstError(dir.resolve(name + ".log")) + " (site --no-pdf builds the site without PDFs)");
       }
       byte[] bytes = Files.readAllBytes(pdf);
       done.put(key, bytes);
