@@ -138,13 +138,13 @@ public final class SiteCommand implements Callable<Integer> {
     return site;
   }
 
-  private int build(SiteBuilder builder, SiteConfig site, SiteBuilder.Progress progress) {
+  private int build(SiteBuilder builder, SiteConfig site, BuildProgress progress) {
     try {
       builder.build(site, out, progress);
     } catch (SiteBuildException e) {
       throw new UserError(e.getMessage(), e);
     }
-    return progress instanceof BuildProgress p ? p.pages() : 0;
+    return progress.pages();
   }
 
   private static String identity(LessonSpec spec) {
