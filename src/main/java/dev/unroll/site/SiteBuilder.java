@@ -26,8 +26,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Bakes a site: derives every lesson of the grid (in parallel), writes its pages, pictures, notebooks
- * and the index into a temporary sibling of the output folder, and only when every page succeeded
+ * Bakes a site: derives every lesson of the grid (in parallel), writes its pages, pictures, notebooks,
+ * PDFs (when given a compiler), the index and the search index into a temporary sibling of the output folder, and only when every page succeeded
  * swaps it in place of the previous site. A failure deletes the temporary folder, leaves the previous
  * site as it was and names the first failing page in grid order. Writes nothing outside the output
  * folder and its temporary siblings; refuses to replace a non-empty folder that is not a site.
