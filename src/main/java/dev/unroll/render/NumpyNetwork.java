@@ -79,7 +79,7 @@ final class NumpyNetwork {
   String setup() {
     int n = graph.steps();
     StringBuilder out = new StringBuilder("import numpy as np\n\n");
-    out.append("# The lesson's ").append(n).append(n == 1 ? " stage is " : " stages run from ").append(n == 1 ? "t+1" : "t+" + (2 - n)
+    out.append("# The lesson's ").append(n == 1 ? "stage is t+1" : n + " stages run from " + dev.unroll.expr.Time.t(2 - n).spelled()
         + " to t+1").append(". t is a number here, so s[t-1] is the lesson's s_{t-1}.\n")
         .append("N = ").append(n).append("\nt = N - 1\nSTAGES = range(t+2-N, t+2)  # oldest first, as the forward pass runs\n");
     Map<String, Integer> sizes = new TreeMap<>();
@@ -136,7 +136,7 @@ final class NumpyNetwork {
       out.append("def ").append(NumpyWriter.name(a)).append("(z, xp=np):\n")
           .append("    \"\"\"").append(a).append("(z) = ").append(definition.replace("\\", "\\\\"))
           .append(", elementwise, as the engine reads it.\"\"\"\n")
-          .append("    return ").append(arrays.write(calculus.activation(a, z))).append("\n\n\n");
+          .append("    return ").append(py.forDefinitions().write(calculus.activation(a, z))).append("\n\n\n");
     }
     out.append("""
         def softmax(q, xp=np):
@@ -212,7 +212,7 @@ final class NumpyNetwork {
         .append(String.join(", ", params)).append(" = ")
         .append(String.join(", ", params.stream().map(p -> "P[\"" + p + "\"]").toList())).append("\n")
         .append("derived = []  # (form, gradient, parameter, loss): what the last cells compare\n")
-        .append("print(f\"").append(cell().loss()).append("_{t+1} = {loss_last(P):.6f}, ").append(cell().loss())
+        .append("print(f\"").append(cell().loss()).append("_{{t+1}} = {loss_last(P):.6f}, ").append(cell().loss())
         .append(" = {loss_total(P):.6f}\")\n");
     return out.toString();
   }

@@ -70,6 +70,14 @@ public final class NumpyWriter {
     return new NumpyWriter(activations, symbols, true);
   }
 
+  /**
+   * A writer for the body of an activation's definition: a function named there is always the
+   * elementary one ({@code tanh(z) = Tanh(z)} calls {@code xp.tanh}, never itself).
+   */
+  public NumpyWriter forDefinitions() {
+    return new NumpyWriter(Set.of(), symbols, true);
+  }
+
   public String write(Expr e) {
     return write(e, 0);
   }
@@ -221,9 +229,11 @@ public final class NumpyWriter {
     List<String> args = a.arguments().stream().map(this::write).toList();
     String joined = String.join(", ", args);
     String module = arrays ? "xp" : "np";
-    if (activations.contains(f) || f.equals("softmax") || f.equals("cross_entropy")
-        || f.equals("cross_entropy_from_logits")) {
+    if (activations.contains(f)) {
       return name(f) + "(" + joined + (arrays ? ", xp" : "") + ")";
+    }
+    if (f.equals("softmax") || f.equals("cross_entropy") || f.equals("cross_entropy_from_logits")) {
+      return f + "(" + joined + (arrays ? ", xp" : "") + ")"; // the program's own functions
     }
     if (f.equals("step") && args.size() == 1) {
       // The engine's step is 0 at 0, as relu's derivative is taken there.
