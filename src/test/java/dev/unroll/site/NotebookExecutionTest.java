@@ -67,6 +67,7 @@ class NotebookExecutionTest {
       Map<String, byte[]> files = pages.files(lesson, 1, 1, null, null);
       byte[] notebook = files.get(LessonPages.folder(spec) + spec.slug() + ".ipynb");
       standsAlone(spec, new String(notebook, StandardCharsets.UTF_8));
+      underItsEquation(lesson);
       Path file = tmp.resolve(spec.slug() + ".ipynb");
       Files.write(file, notebook);
       command.add(file.toString());
@@ -101,6 +102,23 @@ class NotebookExecutionTest {
     assertThat(code).as(spec.slug()).isGreaterThanOrEqualTo(5);
     assertThat(attachments).as(spec.slug()).isPositive();
     assertThat(text).as(spec.slug()).doesNotContainPattern("!\\[[^\\]]*\\]\\((?!attachment:)");
+  }
+
+  /** Every code cell that names the equation it computes stands under the Markdown cell showing it. */
+  private static void underItsEquation(Lesson lesson) {
+    List<String> cells = NotebookWriter.cells(lesson.markdown());
+    List<List<dev.unroll.render.LessonCode.Cell>> placed = NotebookWriter.placed(cells, lesson.code());
+    int anchored = 0;
+    for (int i = 0; i < cells.size(); i++) {
+      for (dev.unroll.render.LessonCode.Cell c : placed.get(i)) {
+        if (!c.anchor().isEmpty()) {
+          assertThat(cells.get(i)).as(lesson.spec().slug() + ": the cell over " + c.source().lines().findFirst().orElse(""))
+              .contains(c.anchor());
+          anchored++;
+        }
+      }
+    }
+    assertThat(anchored).as(lesson.spec().slug()).isGreaterThanOrEqualTo(3);
   }
 
   private static String resource(String name) throws Exception {
