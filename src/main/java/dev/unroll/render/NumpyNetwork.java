@@ -30,7 +30,8 @@ final class NumpyNetwork {
   static final long SEED = 1;
   /** Sizes of the seeded network: the numeric check's, any other size letter 3. */
   static final Map<String, Integer> SIZES = Map.of("H", 4, "D", 3, "K", 3);
-  static final double TOLERANCE = 1e-6;
+  /** Largest relative difference of a derived form from finite differences (and from autograd) the code accepts. */
+  static final String TOLERANCE = "1e-6";
 
   private final UnrolledGraph graph;
   private final LocalCalculus calculus;
@@ -265,7 +266,7 @@ final class NumpyNetwork {
         print(f"worst relative difference from central finite differences: {worst:.1e} (tolerance {TOLERANCE:.0e})")
         if not worst <= TOLERANCE:
             raise AssertionError(f"A derived form disagrees with finite differences: {worst:.1e} > {TOLERANCE:.0e}.")
-        """.formatted("1e-6", cell().loss(), cell().loss());
+        """.formatted(TOLERANCE, cell().loss(), cell().loss());
   }
 
   /** The same forms against PyTorch's autograd, when PyTorch can be imported; otherwise says so and passes. */
