@@ -24,7 +24,7 @@ mapfile -t notebooks < <(find "$work/site" -name '*.ipynb' | sort)
 printf '%s\n' "cores: $(nproc), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s.%N)
 status=0
-/usr/bin/python3 src/test/resources/notebooks/execute.py "${notebooks[@]}" > "$work/executed.txt" || status=$?
+/usr/bin/python3 src/test/resources/notebooks/execute.py "${notebooks[@]}" > "$work/executed.txt" 2> "$work/kernels.log" || status=$?
 end=$(date +%s.%N)
 printf '%d notebooks (N = 1..%s) executed in %.1f s\n' "${#notebooks[@]}" "$steps" "$(echo "$end - $start" | bc)"
 grep -o 'central finite differences: [0-9.e+-]*' "$work/executed.txt" | sort -t: -k2 -g | tail -1 \
