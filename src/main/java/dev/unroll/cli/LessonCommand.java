@@ -65,7 +65,8 @@ public final class LessonCommand implements Callable<Integer> {
   String loss;
 
   @Option(names = "--format", paramLabel = "F", defaultValue = "md,tex", split = ",",
-      description = "Formats to write, comma-separated: md, tex. Default: ${DEFAULT-VALUE}.")
+      description = "Formats to write, comma-separated: md, tex, py (a Python script that computes every form of the "
+          + "gradient with NumPy and exits with status 1 if one disagrees with finite differences). Default: ${DEFAULT-VALUE}.")
   List<String> formats;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "output",
@@ -132,8 +133,8 @@ public final class LessonCommand implements Callable<Integer> {
       throw new UserError("--steps must be between 1 and " + Unroller.MAX_STEPS + ", got " + steps + ".");
     }
     for (String f : formats) {
-      if (!List.of("md", "tex").contains(f.toLowerCase(Locale.ROOT))) {
-        throw new UserError("--format takes md and tex, comma-separated; got '" + f + "'.");
+      if (!List.of("md", "tex", "py").contains(f.toLowerCase(Locale.ROOT))) {
+        throw new UserError("--format takes md, tex and py, comma-separated; got '" + f + "'.");
       }
     }
     LessonSpec.Form chosen = form == null ? LessonSpec.Form.AUTO
@@ -155,6 +156,9 @@ public final class LessonCommand implements Callable<Integer> {
     }
     if (formats.stream().anyMatch(f -> f.equalsIgnoreCase("tex"))) {
       files.put(lessonSpec.slug() + ".tex", lesson.latex());
+    }
+    if (formats.stream().anyMatch(f -> f.equalsIgnoreCase("py"))) {
+      files.put(lessonSpec.slug() + ".py", lesson.code().script("unroll lesson " + lessonSpec.slug()));
     }
     if (files.containsKey(lessonSpec.slug() + ".md")) {
       // The picture is written where the Markdown links it, and only if it does (gated lessons do not).

@@ -23,4 +23,17 @@ public interface LocalCalculus {
    * written with the softmax output and the one-hot target: {@code o - y}.
    */
   Expr softmaxCrossEntropyGradient(Expr probabilities, Expr target);
+
+  /**
+   * The activation itself as an expression of its input, read elementwise ({@code tanh(z)} for tanh,
+   * {@code (1 + exp(-z))^{-1}} for the sigmoid): what generated code evaluates in the forward pass,
+   * from the same definition the derivative was found from.
+   *
+   * @throws UnsupportedOperationException when this calculus cannot read definitions (a test's
+   *     fixed table of derivatives)
+   */
+  default Expr activation(String activation, Expr input) {
+    throw new UnsupportedOperationException("This calculus holds derivatives only, not the definition of '"
+        + activation + "'.");
+  }
 }

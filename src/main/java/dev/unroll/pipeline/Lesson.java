@@ -1,6 +1,7 @@
 package dev.unroll.pipeline;
 
 import dev.unroll.derive.Derivation;
+import dev.unroll.render.LessonCode;
 import dev.unroll.render.LessonView;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +9,11 @@ import java.util.Objects;
 
 /**
  * A derived and rendered lesson: the derivation it shows, what was checked, its Markdown and LaTeX
- * text, and the files the Markdown links to (the decay plot), by file name.
+ * text, the files the Markdown links to (the decay plot), by file name, and the Python that computes
+ * every form of the gradient it derives ({@link LessonCode#none} for a lesson made without it).
  */
 public record Lesson(LessonSpec spec, Derivation derivation, List<LessonView.CheckView> checks, String markdown,
-    String latex, Map<String, String> attachments) {
+    String latex, Map<String, String> attachments, LessonCode code) {
   /** Lessons up to this many stages reference a picture of the unrolled network. */
   public static final int DIAGRAM_LIMIT = 30;
 
@@ -22,6 +24,13 @@ public record Lesson(LessonSpec spec, Derivation derivation, List<LessonView.Che
     Objects.requireNonNull(derivation, "derivation");
     Objects.requireNonNull(markdown, "markdown");
     Objects.requireNonNull(latex, "latex");
+    Objects.requireNonNull(code, "code");
+  }
+
+  /** A lesson without generated code. */
+  public Lesson(LessonSpec spec, Derivation derivation, List<LessonView.CheckView> checks, String markdown,
+      String latex, Map<String, String> attachments) {
+    this(spec, derivation, checks, markdown, latex, attachments, LessonCode.none());
   }
 
   /** A lesson with no attached files. */

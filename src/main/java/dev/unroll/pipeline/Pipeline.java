@@ -2,6 +2,8 @@ package dev.unroll.pipeline;
 
 import dev.unroll.cell.CellDefinition;
 import dev.unroll.cell.CellLibrary;
+import dev.unroll.derive.AdjointSystem;
+import dev.unroll.derive.Adjoints;
 import dev.unroll.derive.Derivation;
 import dev.unroll.derive.Differentiator;
 import dev.unroll.derive.Forms;
@@ -10,9 +12,11 @@ import dev.unroll.derive.Recurrence;
 import dev.unroll.explore.CachedBounds;
 import dev.unroll.render.GatedLessonView;
 import dev.unroll.render.LatexWriter;
+import dev.unroll.render.LessonCode;
 import dev.unroll.render.LessonView;
 import dev.unroll.render.LessonViews;
 import dev.unroll.render.Notation;
+import dev.unroll.render.NumpyLesson;
 import dev.unroll.render.TemplateRenderer;
 import dev.unroll.unroll.UnrolledGraph;
 import dev.unroll.unroll.Unroller;
@@ -68,7 +72,8 @@ public final class Pipeline {
     if (GatedLessons.gated(cell)) {
       return gatedLesson(spec, cell);
     }
-    Forms forms = new Forms(calculi.apply(cell));
+    LocalCalculus calculus = calculi.apply(cell);
+    Forms forms = new Forms(calculus);
     Shape shape = shape(cell, spec, forms);
     List<LessonView.CheckView> outcomes = checks.stream()
         .map(c -> c.run(spec, shape.derivation(), shape.closed(), forms)).toList();
@@ -78,7 +83,7 @@ public final class Pipeline {
         Lesson.diagramPath(spec).orElse(""), explained.view());
     return new Lesson(spec, shape.derivation(), outcomes,
         templates.render("markdown/lesson.md.ftl", view),
-        templates.render("latex/lesson.tex.ftl", view), explained.attachments());
+        templates.render("latex/lesson.tex.ftl", view), explained.attachments(), code(spec, cell, shape, forms, calculus));
   }
 
   /**
@@ -86,12 +91,30 @@ public final class Pipeline {
    * expanded sum grows exponentially); the derivation kept in the {@link Lesson} is of one stage.
    */
   private Lesson gatedLesson(LessonSpec spec, CellDefinition cell) {
-    GatedLessons.Told told = new GatedLessons(cells, calculi.apply(cell)).lesson(spec, cell);
+    LocalCalculus calculus = calculi.apply(cell);
+    GatedLessons.Told told = new GatedLessons(cells, calculus).lesson(spec, cell);
     GatedLessonView view = told.view();
     Derivation oneStage = new Differentiator().derive(new Unroller().unroll(cell, 1), spec.wrt(), spec.loss());
     return new Lesson(spec, oneStage, view.checks(),
         templates.render("markdown/lesson.md.ftl", view),
-        templates.render("latex/lesson.tex.ftl", view), told.attachments());
+        templates.render("latex/lesson.tex.ftl", view), told.attachments(), gatedCode(spec, cell, calculus));
+  }
+
+  /**
+   * The lesson's Python, from the same derivation its equations show: the terms, the delta recursion
+   * it shows (the newest loss's, as the lesson writes it) and the closed form, over all its stages.
+   */
+  private static LessonCode code(LessonSpec spec, CellDefinition cell, Shape shape, Forms forms, LocalCalculus calculus) {
+    UnrolledGraph full = shape.derivation().graph().steps() == spec.steps() ? shape.derivation().graph()
+        : new Unroller().unroll(cell, spec.steps());
+    Optional<Recurrence> shown = shape.closed().or(() -> forms.recurrence(shape.derivation().newestLoss()));
+    return new NumpyLesson(calculus).sums(full, shape.derivation(), shown, shape.closed(), forms);
+  }
+
+  private static LessonCode gatedCode(LessonSpec spec, CellDefinition cell, LocalCalculus calculus) {
+    Adjoints adjoints = new Adjoints(calculus);
+    AdjointSystem system = adjoints.derive(new Unroller().unroll(cell, spec.steps()), spec.loss());
+    return new NumpyLesson(calculus).adjoints(system, adjoints, spec.wrt());
   }
 
   /**

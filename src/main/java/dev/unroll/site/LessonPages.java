@@ -88,12 +88,15 @@ final class LessonPages {
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(dir + "diagram.svg", picture);
     boolean linksPicture = false;
+    Map<String, byte[]> pictures = new LinkedHashMap<>(); // by the reference the Markdown gives, for the notebook
     for (String image : images(lesson.markdown())) {
       String local = localPath(image);
       if (local != null && lesson.attachments().containsKey(local)) {
         files.put(dir + local, utf8(lesson.attachments().get(local))); // a plot drawn with the lesson
+        pictures.put(image, utf8(lesson.attachments().get(local)));
       } else if (local != null && local.endsWith(".svg")) {
         files.put(dir + local, picture);
+        pictures.put(image, picture);
         linksPicture = true;
       }
     }
@@ -101,7 +104,7 @@ final class LessonPages {
     String tex = withPicture(lesson.latex(), tikz.tikz(diagram));
     files.put(dir + slug + ".tex", utf8(tex));
     pdf.ifPresent(compiler -> files.put(dir + slug + ".pdf", compiler.compile(slug, tex)));
-    files.put(dir + slug + ".ipynb", utf8(notebooks.notebook(title(spec), lesson.markdown())));
+    files.put(dir + slug + ".ipynb", utf8(notebooks.notebook(title(spec), lesson.markdown(), lesson.code(), pictures)));
     String caption = "The network unrolled over " + spec.steps() + (spec.steps() == 1 ? " stage" : " stages")
         + (gated ? "." : "; in red, the paths the gradient of the " + spec.loss().spelled() + " loss takes to "
             + spec.wrt() + ".");

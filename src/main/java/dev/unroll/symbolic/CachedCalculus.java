@@ -48,6 +48,24 @@ public final class CachedCalculus implements LocalCalculus {
         x -> x.equals(ActivationDerivative.OUTPUT) ? output : x.equals(ActivationDerivative.INPUT) ? input : x);
   }
 
+  /** {@inheritDoc} Symja's reading of the definition, remembered like a derivative. */
+  @Override
+  public Expr activation(String activation, Expr input) {
+    Activation a = activations.get(activation);
+    if (a == null) {
+      throw new IllegalArgumentException("Unknown activation '" + activation + "'; known: "
+          + String.join(", ", activations.keySet()) + ".");
+    }
+    String question = "activation-definition\n" + a.name() + "(" + a.argument() + ") = " + a.definition();
+    Optional<Expr> known = cache.get(question).flatMap(CachedCalculus::read);
+    Expr template = known.orElseGet(() -> {
+      Expr found = symja().definition(activation).template();
+      cache.put(question, ExprText.write(found));
+      return found;
+    });
+    return new ActivationDefinition(activation, template).at(input);
+  }
+
   @Override
   public Expr softmaxCrossEntropyGradient(Expr probabilities, Expr target) {
     String question = "softmax-cross-entropy-gradient\nd/dq_i of -log(softmax(q)_y) = o_i - [i = y]";

@@ -68,6 +68,30 @@ public final class SymjaCalculus implements LocalCalculus {
   /**
    * {@inheritDoc}
    *
+   * <p>The definition as Symja reads and evaluates it, translated like an input-form derivative
+   * ({@link ExprTranslator}): {@code 1/(1+Exp(-z))} becomes {@code (1 + exp(-z))^{-1}}.
+   */
+  @Override
+  public Expr activation(String activation, Expr input) {
+    return definition(activation).at(input);
+  }
+
+  /** An activation's definition as an expression of {@link ActivationDerivative#INPUT}. */
+  public ActivationDefinition definition(String activation) {
+    Activation a = activations.get(activation);
+    if (a == null) {
+      throw new IllegalArgumentException("Unknown activation '" + activation + "'; known: "
+          + String.join(", ", activations.keySet()) + ".");
+    }
+    org.matheclipse.core.interfaces.IExpr read = session.eval(session.parseDefinition(a.definition()));
+    Expr template = new ExprTranslator(org.matheclipse.core.expression.F.symbol(a.argument()), ActivationDerivative.INPUT)
+        .translate(read);
+    return new ActivationDefinition(activation, template);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
    * @throws IllegalStateException if Symja fails to prove the identity (it never should)
    */
   @Override

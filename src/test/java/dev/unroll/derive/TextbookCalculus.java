@@ -20,6 +20,17 @@ public final class TextbookCalculus implements LocalCalculus {
   }
 
   @Override
+  public Expr activation(String activation, Expr input) {
+    return switch (activation) {
+      case "tanh" -> new Expr.Apply("tanh", List.of(input));
+      case "sigmoid" -> new Expr.Power(new Expr.Sum(List.of(new Expr.Num(1),
+          new Expr.Apply("exp", List.of(new Expr.Negate(input))))), -1);
+      case "identity" -> input;
+      default -> throw new IllegalArgumentException("no textbook definition of " + activation);
+    };
+  }
+
+  @Override
   public Expr softmaxCrossEntropyGradient(Expr probabilities, Expr target) {
     return new Expr.Sum(List.of(probabilities, new Expr.Negate(target)));
   }

@@ -46,6 +46,12 @@ class BoundSectionTest {
     }
 
     @Override
+    public Expr activation(String activation, Expr input) {
+      return activation.equals("relu") ? new Expr.Apply("max", List.of(new Expr.Num(0), input))
+          : textbook.activation(activation, input);
+    }
+
+    @Override
     public Expr softmaxCrossEntropyGradient(Expr probabilities, Expr target) {
       return textbook.softmaxCrossEntropyGradient(probabilities, target);
     }

@@ -88,4 +88,30 @@ class NotebookWriterTest {
     assertThat(p.exitValue()).as(output).isZero();
     assertThat(output.strip()).isEqualTo("6");
   }
+
+  @Test
+  void codeCellsGoUnderTheCellShowingTheirEquationAndPicturesAreAttached() throws Exception {
+    String lesson = "# Title\n\n![The network](assets/net.svg)\n\n## Network\n\n$$\nz_t = W s_{t-1}\n$$\n"
+        + "## Sum\n\n$$\nA + B\n$$\n## Checked\n\nAll good.\n";
+    dev.unroll.render.LessonCode code = new dev.unroll.render.LessonCode(List.of(
+        new dev.unroll.render.LessonCode.Cell("W s_{t-1}", "setup = 1\n"),
+        new dev.unroll.render.LessonCode.Cell("", "forward = 2\n"),
+        new dev.unroll.render.LessonCode.Cell("A + B", "total = 3\n"),
+        new dev.unroll.render.LessonCode.Cell("not in the lesson", "stays = 4\n"),
+        new dev.unroll.render.LessonCode.Cell("## Checked", "check = 5\n")));
+    JsonNode nb = new ObjectMapper().readTree(new NotebookWriter().notebook("t", lesson, code,
+        java.util.Map.of("assets/net.svg", "<svg/>".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    List<String> order = new ArrayList<>();
+    nb.get("cells").forEach(c -> order.add(c.get("cell_type").asText().charAt(0) + ":" + c.get("source").get(0).asText().strip()));
+    assertThat(order).containsExactly("m:# Title", "m:## Network", "c:setup = 1", "c:forward = 2", "m:## Sum",
+        "c:total = 3", "c:stays = 4", "m:## Checked", "c:check = 5");
+    JsonNode first = nb.get("cells").get(0);
+    assertThat(first.get("source").get(2).asText()).isEqualTo("![The network](attachment:net.svg)");
+    assertThat(first.at("/attachments/net.svg/image~1svg+xml").asText()).isEqualTo("PHN2Zy8+");
+    JsonNode codeCell = nb.get("cells").get(2);
+    assertThat(codeCell.get("outputs").size()).isZero();
+    assertThat(codeCell.get("execution_count").isNull()).isTrue();
+    assertThat(nb.at("/metadata/kernelspec/name").asText()).isEqualTo("python3");
+    assertThat(nb.at("/metadata/language_info/name").asText()).isEqualTo("python");
+  }
 }
