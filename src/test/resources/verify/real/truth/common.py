@@ -308,8 +308,8 @@ def lstm(T, nx=2, nh=3, ny=4, out="softmax", loss="ce", t0=1, bias=True, row=Fal
         P["by"] = weights(rng, ny, scale=0.3)
     x = {t: rng.normal(0.0, 1.0, nx) for t in times}
     y = _targets(rng, loss, ny, times)
-    h_init = np.zeros(nh) if start == "zeros" else rng.normal(0.0, 0.5, nh)
-    c_init = np.zeros(nh) if start == "zeros" else rng.normal(0.0, 0.5, nh)
+    h_init = rng.normal(0.0, 0.5, nh) if start == "random" else np.zeros(nh)
+    c_init = np.zeros(nh) if start == "zeros" else rng.normal(0.0, 0.5, nh)  # "cell": h_0 = 0, c_0 given
 
     def forward(P, tap):
         h = tap(("h", t0 - 1), h_init)
