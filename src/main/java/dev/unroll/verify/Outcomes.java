@@ -64,16 +64,19 @@ final class Outcomes {
       Optional<Finding> warning = inside.stream().filter(f -> f.severity() == Severity.WARNING).findFirst();
       Outcome.Verdict v;
       String reason;
-      if (error.isPresent() || Boolean.FALSE.equals(judged.get(s))) {
+      // A judge may place its error on a name in the prose before the formula it judged (the chain
+      // below "the gradient that flows through $s_{t+1}$"): only the judged span is wrong.
+      if (Boolean.FALSE.equals(judged.get(s)) || error.isPresent() && judged.containsKey(s)) {
         v = Outcome.Verdict.WRONG;
-        reason = error.map(Finding::message).orElse("a claim in it does not hold.");
+        reason = error.or(() -> findings.stream().filter(f -> f.severity() == Severity.ERROR && !after(f, to)
+            && !within(f, from, to)).reduce((a, b) -> b)).map(Finding::message).orElse("a claim in it does not hold.");
       } else if (unmapped.containsKey(s)) {
         v = Outcome.Verdict.NOT_JUDGED;
         reason = unmapped.get(s);
       } else if (Boolean.TRUE.equals(judged.get(s))) {
         v = Outcome.Verdict.CONFIRMED;
-        reason = inside.stream().filter(f -> f.severity() == Severity.NOTE).map(Finding::message).findFirst()
-            .orElse("it holds.");
+        reason = inside.stream().filter(f -> f.severity() == Severity.NOTE && CONFIRMING.matcher(f.message()).find())
+            .map(Finding::message).findFirst().orElse("it holds.");
       } else {
         v = Outcome.Verdict.NOT_JUDGED;
         reason = Optional.ofNullable(reasons.get(s)).or(() -> warning.map(Finding::message)).orElse(e.fallback());
@@ -83,6 +86,13 @@ final class Outcomes {
     out.addAll(prose);
     out.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column()));
     return out;
+  }
+
+  private static final java.util.regex.Pattern CONFIRMING =
+      java.util.regex.Pattern.compile("^confirmed|match|agree|holds");
+
+  private static boolean after(Finding f, Position p) {
+    return f.line() > p.line() || f.line() == p.line() && f.column() > p.column();
   }
 
   private static boolean within(Finding f, Position from, Position to) {
