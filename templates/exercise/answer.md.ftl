@@ -7,7 +7,7 @@ sheet: [=sheetId]
 
 # Answers of [=student?replace("<", "&lt;")]
 
-The network of the sheet, for reference ([=steps] stage[#if steps != 1]s[/#if], ending at stage $[=newest]$):
+The network of the sheet, for reference ([=steps] stage[#if steps != 1]s[/#if]):
 
 $$
 [=network]

@@ -70,6 +70,11 @@ public final class ExerciseCommand implements Callable<Integer> {
       description = "A course file with the ranges to draw from (see src/main/resources/course/course.properties).")
   Path course;
 
+  @Option(names = "--format", paramLabel = "F", defaultValue = "md,tex,pdf", split = ",",
+      description = "What to write of each sheet, comma-separated: md, tex, pdf (pdf where pdflatex is installed). "
+          + "The answer files, keys and manifest are always written. Default: ${DEFAULT-VALUE}.")
+  List<String> formats;
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "output/exercises",
       description = "Folder to write into (created if missing). Default: ${DEFAULT-VALUE}.")
   Path out;
@@ -80,12 +85,25 @@ public final class ExerciseCommand implements Callable<Integer> {
     if (cells != null) {
       chosen = chosen.withCells(cells);
     }
+    for (String f : formats) {
+      if (!List.of("md", "tex", "pdf").contains(f.strip().toLowerCase(java.util.Locale.ROOT))) {
+        throw new UserError("--format takes md, tex and pdf, comma-separated; got '" + f + "'.");
+      }
+    }
+    boolean md = wanted("md");
+    boolean tex = wanted("tex");
+    boolean pdf = wanted("pdf");
     List<Student> students = roster.students != null ? Roster.read(roster.students) : Roster.counted(roster.count);
     OutputFolder folder = OutputFolder.checked(out);
     Exercises.Handout handout = new Exercises(chosen, seed, new CellLibrary(), new TemplateRenderer(Optional.empty()))
         .handOut(students);
     Map<String, byte[]> files = new TreeMap<>();
-    handout.files().forEach((name, text) -> files.put(name, text.getBytes(StandardCharsets.UTF_8)));
+    handout.files().forEach((name, text) -> {
+      boolean sheet = name.startsWith("sheets/");
+      if (!sheet || (md && name.endsWith(".md")) || (tex && name.endsWith(".tex"))) {
+        files.put(name, text.getBytes(StandardCharsets.UTF_8));
+      }
+    });
     Pipeline pipeline = Pipelines.standard(Optional.empty());
     for (Variant v : handout.keys().values()) {
       Lesson key = pipeline.lesson(v.spec());
@@ -93,11 +111,11 @@ public final class ExerciseCommand implements Callable<Integer> {
           .forEach((name, text) -> files.put("keys/" + name, text.getBytes(StandardCharsets.UTF_8)));
     }
     PrintWriter err = spec.commandLine().getErr();
-    Optional<Pdflatex> pdflatex = Pdflatex.find();
+    Optional<Pdflatex> pdflatex = pdf ? Pdflatex.find() : Optional.empty();
     if (pdflatex.isPresent()) {
       files.putAll(pdfs(pdflatex.get(), handout.files()));
-    } else {
-      err.println("unroll: pdflatex is not installed, so the sheets are written as Markdown and LaTeX only.");
+    } else if (pdf) {
+      err.println("unroll: pdflatex is not installed, so the sheets are written without PDFs.");
     }
     folder.writeAll(files);
     PrintWriter printed = spec.commandLine().getOut();
@@ -105,6 +123,10 @@ public final class ExerciseCommand implements Callable<Integer> {
     printed.println(students.size() + " sheet" + (students.size() == 1 ? "" : "s") + " for "
         + handout.keys().size() + " variant" + (handout.keys().size() == 1 ? "" : "s") + " in " + out + ".");
     return Main.OK;
+  }
+
+  private boolean wanted(String format) {
+    return formats.stream().anyMatch(f -> f.strip().equalsIgnoreCase(format));
   }
 
   /** The sheets' PDFs, compiled on every core. */

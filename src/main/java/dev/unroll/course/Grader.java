@@ -102,7 +102,7 @@ public final class Grader {
     }
     Verifier.Options options = assignment.map(Grader::options).orElse(Verifier.Options.inferred());
     Report report = new Verifier(options, bounds).verify(s.shown(), document);
-    List<Claim> claims = Judgements.claims(report, lines);
+    List<Claim> claims = Judgements.claims(report);
     Sections sections = Sections.of(lines);
     List<QuestionGrade> questions = new ArrayList<>();
     for (Question q : assignment.map(Assignment::questions).orElse(List.of())) {
@@ -113,10 +113,14 @@ public final class Grader {
     }
     long confirmed = claims.stream().filter(c -> c.outcome() == Claim.Outcome.CONFIRMED).count();
     long wrong = claims.stream().filter(c -> c.outcome() == Claim.Outcome.WRONG).count();
+    // Against a sheet, what counts is the answers: the network the answer file repeats is no answer.
+    boolean answersNothing = !questions.isEmpty() && questions.stream().noneMatch(QuestionGrade::answered);
     Grade.Status status = wrong > 0 ? Grade.Status.WRONG
-        : confirmed > 0 ? Grade.Status.JUDGED : Grade.Status.NOT_JUDGED;
+        : confirmed > 0 && !answersNothing ? Grade.Status.JUDGED : Grade.Status.NOT_JUDGED;
     String reason = status != Grade.Status.NOT_JUDGED ? ""
-        : claims.isEmpty() ? "no mathematics to judge" : "none of its " + claims.size() + " claims could be judged";
+        : claims.isEmpty() ? "no mathematics to judge"
+        : answersNothing ? "no claim under any question's heading could be judged"
+        : "none of its " + claims.size() + " claims could be judged";
     return new Grade(student, s.shown(), variant, status, reason, claims, questions);
   }
 

