@@ -97,10 +97,15 @@ public final class Verifier {
       prose.add(new ProseAt(segment, r.prose()));
     }
     List<Notation> spellings = options.cell().map(Notation::ofCellNamed).orElse(Notation.all());
-    Notation notation = options.notation().orElseGet(() -> detect(reads, spellings));
+    // The document defines its network: its forward equations, read whatever the names, are the notation.
+    Optional<NetworkReader.Network> defined = options.notation().isPresent() || options.cell().filter(c -> !c.equals("rnn"))
+        .isPresent() ? Optional.empty() : NetworkReader.read(reads.stream().filter(r -> r.span().display())
+        .flatMap(r -> r.parsed().statements().stream()).toList(), String.join("\n", prose.stream().map(ProseAt::text).toList()));
+    Notation notation = options.notation().or(() -> defined.map(NetworkReader.Network::notation))
+        .orElseGet(() -> detect(reads, spellings));
     boolean rnn = notation.cell().equals("rnn");
-    String activation = "tanh";
-    for (Read r : reads) {
+    String activation = defined.map(NetworkReader.Network::activation).orElse("tanh");
+    for (Read r : reads.stream().filter(x -> defined.isEmpty()).toList()) {
       for (Statement s : r.parsed().statements()) {
         if (rnn && s.isEquation()) {
           Optional<String> a = NetworkCheck.activationOf(notation, s.sides().get(0), s.sides().get(1));
@@ -121,6 +126,13 @@ public final class Verifier {
         boolean judged = s.isEquation() && r.span().display();
         UnknownSymbols.report(r.span(), r.parsed(), s, notation, findings).ifPresent(m -> outcomes.unmapped(r.span(), m));
         if (!judged) {
+          continue;
+        }
+        if (defined.isPresent() && notation.name().equals(Notation.DOCUMENT) && defined.get().definitions().containsKey(s)) {
+          findings.add(Finding.at(r.span().position(r.parsed().offset(s.sides().get(0), s.offset())), Severity.NOTE,
+              "read as the network's definition of " + defined.get().definitions().get(s) + " (" + summary(notation,
+              defined.get().activation()) + ")."));
+          outcomes.notJudged(r.span(), "defines the network; a definition is read, not judged.");
           continue;
         }
         // a = b = c, and &= rows: each later side is a claim about the first left side
@@ -202,6 +214,18 @@ public final class Verifier {
     if (rnn) {
       claim(r, lhs, rhs, notation, findings).ifPresent(claims::add);
     }
+  }
+
+  /** How the document's names were read: "h is s, W_{hh} is W, ..., activation tanh". */
+  private static String summary(Notation notation, String activation) {
+    List<String> parts = new ArrayList<>();
+    notation.spelling().forEach((author, variable) -> {
+      if (!author.equals(variable)) {
+        parts.add(WrittenTex.of(new Expr.Symbol(author, Optional.empty(), Expr.Role.PARAMETER)) + " is " + variable);
+      }
+    });
+    parts.add("activation " + activation);
+    return String.join(", ", parts);
   }
 
   /** "cell 3, line 2" when the finding is in a notebook's cell. */
