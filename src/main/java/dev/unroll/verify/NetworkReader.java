@@ -81,16 +81,21 @@ final class NetworkReader {
       return Optional.empty();
     }
     output(byName, state, spelling, used);
+    boolean linearOutput = spelling.remove("\\unmapped-output") != null;
     for (Statement s : statements) {
       for (Expr side : s.sides()) {
-        losses(side, spelling);
+        if (!linearOutput) {
+          losses(side, spelling);
+        }
       }
     }
-    spelling.putIfAbsent("y", "y");
-    if (!spelling.containsValue("o") && !spelling.containsKey("o")) {
+    if (!linearOutput) {
+      spelling.putIfAbsent("y", "y");
+    }
+    if (!linearOutput && !spelling.containsValue("o") && !spelling.containsKey("o")) {
       spelling.put("o", "o");
     }
-    for (String v : List.of("x", "z", "q", "E", "U", "W", "V")) {
+    for (String v : linearOutput ? List.of("x", "z", "U", "W") : List.of("x", "z", "q", "E", "U", "W", "V")) {
       if (!spelling.containsValue(v) && !spelling.containsKey(v)) {
         spelling.put(v, v);
       }
@@ -168,6 +173,7 @@ final class NetworkReader {
       }
       spelling.put(e.getKey(), softmax ? "o" : "q");
       used.put(e.getValue(), softmax ? "the output o" : "the logits q");
+      boolean probabilities = softmax;
       if (!softmax) {
         // the prediction named apart: \hat y_t = softmax(o_t)
         for (Map.Entry<String, Statement> p : byName.entrySet()) {
@@ -176,8 +182,16 @@ final class NetworkReader {
               && a.arguments().get(0) instanceof Expr.Symbol q && q.name().equals(e.getKey())) {
             spelling.put(p.getKey(), "o");
             used.put(p.getValue(), "the output o");
+            probabilities = true;
           }
         }
+      }
+      if (!probabilities) {
+        // A linear output (a regression, a squared loss): the cell's softmax and cross-entropy are not the
+        // author's, so its output weight and loss stay unmapped and claims about them are not judged.
+        spelling.values().removeIf(v -> v.equals("V") || v.equals("q"));
+        used.remove(e.getValue());
+        spelling.put("\\unmapped-output", "-");
       }
       return;
     }

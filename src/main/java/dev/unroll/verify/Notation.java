@@ -235,7 +235,7 @@ public record Notation(String name, String cell, Map<String, String> spelling) {
         return known;
       }
     }
-    for (Notation other : all()) {
+    for (Notation other : name.equals(DOCUMENT) ? List.<Notation>of() : all()) {
       if (other != this && other.cell.equals(cell) && other.spelling.containsKey(unknown)) {
         return spell(other.spelling.get(unknown));
       }
@@ -247,6 +247,9 @@ public record Notation(String name, String cell, Map<String, String> spelling) {
 
   /** Whether the unknown name is the other notation's spelling of a variable. */
   public Optional<Notation> otherSpelling(String unknown) {
+    if (name.equals(DOCUMENT)) {
+      return Optional.empty(); // the document's own names are the only spelling it has
+    }
     return all().stream().filter(n -> n != this && n.cell.equals(cell) && n.spelling.containsKey(unknown)).findFirst();
   }
 
