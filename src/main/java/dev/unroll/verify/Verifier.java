@@ -97,10 +97,15 @@ public final class Verifier {
       prose.add(new ProseAt(segment, r.prose()));
     }
     List<Notation> spellings = options.cell().map(Notation::ofCellNamed).orElse(Notation.all());
-    Notation notation = options.notation().orElseGet(() -> detect(reads, spellings));
+    // The document defines its network: its forward equations, read whatever the names, are the notation.
+    Optional<NetworkReader.Network> defined = options.notation().isPresent() || options.cell().filter(c -> !c.equals("rnn"))
+        .isPresent() ? Optional.empty() : NetworkReader.read(reads.stream().filter(r -> r.span().display())
+        .flatMap(r -> r.parsed().statements().stream()).toList(), String.join("\n", prose.stream().map(ProseAt::text).toList()));
+    Notation notation = options.notation().or(() -> defined.map(NetworkReader.Network::notation))
+        .orElseGet(() -> detect(reads, spellings));
     boolean rnn = notation.cell().equals("rnn");
-    String activation = "tanh";
-    for (Read r : reads) {
+    String activation = defined.map(NetworkReader.Network::activation).orElse("tanh");
+    for (Read r : reads.stream().filter(x -> defined.isEmpty()).toList()) {
       for (Statement s : r.parsed().statements()) {
         if (rnn && s.isEquation()) {
           Optional<String> a = NetworkCheck.activationOf(notation, s.sides().get(0), s.sides().get(1));
@@ -123,35 +128,16 @@ public final class Verifier {
         if (!judged) {
           continue;
         }
-        Expr lhs = DeltaNotation.adjoints(s.sides().get(0), notation, cell.loss());
-        Expr rhs = DeltaNotation.adjoints(s.sides().get(s.sides().size() - 1), notation, cell.loss());
-        var eq = network.equationFor(lhs);
-        if (eq.isPresent()) {
-          Position at = r.span().position(r.parsed().offset(lhs, s.offset()));
-          Optional<String> right = network.mismatch(lhs, rhs, eq.get());
-          outcomes.judged(r.span(), right.isEmpty());
-          if (right.isEmpty()) {
-            findings.add(Finding.at(at, Severity.NOTE, "confirmed: " + WrittenTex.of(lhs) + " is the network's equation."));
-          } else {
-            findings.add(Finding.at(at, Severity.ERROR, "this is not the network's equation for "
-                + WrittenTex.of(lhs) + ".", WrittenTex.of(lhs) + " = " + right.get()));
-          }
+        if (defined.isPresent() && notation.name().equals(Notation.DOCUMENT) && defined.get().definitions().containsKey(s)) {
+          findings.add(Finding.at(r.span().position(r.parsed().offset(s.sides().get(0), s.offset())), Severity.NOTE,
+              "read as the network's definition of " + defined.get().definitions().get(s) + " (" + summary(notation,
+              defined.get().activation()) + ")."));
+          outcomes.notJudged(r.span(), "defines the network; a definition is read, not judged.");
           continue;
         }
-        // The RNN's gradients are matched factor by factor, unless written with \sum or \prod: those are evaluated.
-        Optional<AdjointClaims.Claim> adjoint = adjointClaims.read(lhs, rhs)
-            .filter(c -> !rnn || c.kind() != AdjointClaims.Kind.GRADIENT || hasSeries(rhs));
-        if (adjoint.isPresent()) {
-          List<Finding> found = adjointClaims.judge(adjoint.get(), e -> r.span().position(r.parsed().offset(e, s.offset())),
-              proseBefore(r));
-          findings.addAll(found);
-          if (!found.stream().allMatch(f -> f.severity() == Severity.WARNING)) {
-            outcomes.judged(r.span(), found.stream().noneMatch(f -> f.severity() == Severity.ERROR));
-          }
-          continue;
-        }
-        if (rnn) {
-          claim(r, lhs, rhs, notation, findings).ifPresent(claims::add);
+        // a = b = c, and &= rows: each later side is a claim about the first left side
+        for (int k = 1; k < s.sides().size(); k++) {
+          judgeSide(r, s, k, notation, cell, network, adjointClaims, rnn, findings, outcomes, claims);
         }
       }
     }
@@ -191,6 +177,55 @@ public final class Verifier {
     }
     placed.sort(null);
     return new Report(file, placed, outcomes.outcomes(placed, document));
+  }
+
+  /** Judges side {@code k} of a statement as a claim about its first side. */
+  private void judgeSide(Read r, Statement s, int k, Notation notation, CellDefinition cell, NetworkCheck network,
+      AdjointClaims adjointClaims, boolean rnn, List<Finding> findings, Outcomes outcomes, List<Claim> claims) {
+    Expr lhs = DeltaNotation.adjoints(s.sides().get(0), notation, cell.loss());
+    Expr rhs = DeltaNotation.adjoints(s.sides().get(k), notation, cell.loss());
+    var eq = network.equationFor(lhs);
+    if (eq.isPresent()) {
+      Position at = r.span().position(r.parsed().offset(lhs, s.offset()));
+      Optional<String> right = network.mismatch(lhs, rhs, eq.get());
+      if (right.isEmpty()) {
+        outcomes.judged(r.span(), true);
+        findings.add(Finding.at(at, Severity.NOTE, "confirmed: " + WrittenTex.of(lhs) + " is the network's equation."));
+      } else {
+        // The document defines its network: an equation the cell does not have is the author's, not a false claim.
+        findings.add(Finding.at(at, Severity.WARNING, "cannot map this equation for " + WrittenTex.of(lhs) + " onto the "
+            + cell.name() + " cell, whose equation is " + WrittenTex.of(lhs) + " = " + right.get()
+            + "; claims that depend on the difference are judged on the cell's equation."));
+      }
+      return;
+    }
+    // The RNN's gradients are matched factor by factor, unless written with \sum or \prod: those are evaluated.
+    Optional<AdjointClaims.Claim> adjoint = adjointClaims.read(lhs, rhs)
+        .filter(c -> !rnn || c.kind() != AdjointClaims.Kind.GRADIENT || hasSeries(rhs));
+    if (adjoint.isPresent()) {
+      List<Finding> found = adjointClaims.judge(adjoint.get(), e -> r.span().position(r.parsed().offset(e, s.offset())),
+          proseBefore(r));
+      findings.addAll(found);
+      if (!found.stream().allMatch(f -> f.severity() == Severity.WARNING)) {
+        outcomes.judged(r.span(), found.stream().noneMatch(f -> f.severity() == Severity.ERROR));
+      }
+      return;
+    }
+    if (rnn) {
+      claim(r, lhs, rhs, notation, findings).ifPresent(claims::add);
+    }
+  }
+
+  /** How the document's names were read: "h is s, W_{hh} is W, ..., activation tanh". */
+  private static String summary(Notation notation, String activation) {
+    List<String> parts = new ArrayList<>();
+    notation.spelling().forEach((author, variable) -> {
+      if (!author.equals(variable)) {
+        parts.add(WrittenTex.of(new Expr.Symbol(author, Optional.empty(), Expr.Role.PARAMETER)) + " is " + variable);
+      }
+    });
+    parts.add("activation " + activation);
+    return String.join(", ", parts);
   }
 
   /** "cell 3, line 2" when the finding is in a notebook's cell. */
