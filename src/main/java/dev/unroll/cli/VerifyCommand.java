@@ -65,14 +65,17 @@ public final class VerifyCommand implements Callable<Integer> {
           + "c and W_f for the LSTM, r and W_z for the GRU).")
   private String cell;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text (FILE:LINE:COL: severity: message), json (every formula with its outcome), sarif (SARIF "
+          + "2.1.0, for GitHub code scanning and editors) or github (workflow commands that annotate the lines in a "
+          + "GitHub Actions run).")
   private String format;
 
   @Override
   public Integer call() {
     String fmt = format.toLowerCase(Locale.ROOT);
-    if (!fmt.equals("text") && !fmt.equals("json")) {
-      throw new UserError("--format must be text or json, got '" + format + "'.");
+    if (!java.util.List.of("text", "json", "sarif", "github").contains(fmt)) {
+      throw new UserError("--format must be text, json, sarif or github, got '" + format + "'.");
     }
     if (steps != null && (steps < 1 || steps > 60)) {
       throw new UserError("--steps must be between 1 and 60, got " + steps + ".");
@@ -92,6 +95,11 @@ public final class VerifyCommand implements Callable<Integer> {
     Report report = verifier.verify(file.toString(), document);
     if (fmt.equals("json")) {
       out.println(json(report));
+    } else if (fmt.equals("sarif")) {
+      out.println(FindingFormats.sarif(java.util.List.of(report), new Main.Version().getVersion()[0].replace("unroll ", "")));
+    } else if (fmt.equals("github")) {
+      out.print(FindingFormats.github(report));
+      out.println(report.summary());
     } else {
       for (Finding f : report.findings()) {
         out.println(f.format(report.file()));
