@@ -8,7 +8,7 @@
 [@heading 2]The network[/@heading]
 The [@text cellTitle?lower_case/] below runs for [=steps] stage[#if steps != 1]s[/#if], from stage [@m oldest/] to stage [@m newest/][#if !gated]; its state before the first of them is [@m initialState/][/#if]. One stage computes:
 [@display network/]
-[#if activation?has_content]The activation [@m "f"/] is [@text activation/]. [/#if]Vectors are columns, and the same weights serve every stage. The target of each stage is one-hot and its loss is the cross-entropy of the softmax output.
+[#if activation?has_content]The activation is [@text activation/]. [/#if]Vectors are columns, and the same weights serve every stage. The target of each stage is one-hot and its loss is the cross-entropy of the softmax output.
 [#if isTotal]The loss to differentiate is the total loss [@m lossTex/], the sum of every stage's loss.[#else]The loss to differentiate is [@m lossTex/], the loss of the newest stage only.[/#if]
 
 [@heading 2]Questions[/@heading]

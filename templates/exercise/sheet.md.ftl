@@ -1,5 +1,8 @@
 [#-- Markdown layout of an exercise sheet; the words are in sheet-body.ftl. --]
 [#macro heading level][#local text][#nested][/#local]
+[#if level > 1]
+
+[/#if]
 [#list 1..level as i]#[/#list] [=text?trim]
 
 [/#macro]
