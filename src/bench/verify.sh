@@ -3,7 +3,7 @@
 # Markdown file of 200 displayed derivative equations (chain notation, N = 1..20 stages, one in four
 # with a dropped activation derivative), the LSTM lesson `./unroll lesson --cell lstm` writes (26
 # claims in adjoint form, each evaluated on random weights) and the corpus's LSTM derivation with
-# slips in it. Each is run RUNS times (default 3); the best and the median
+# slips in it, and every document of the real-notation corpus. Each is run RUNS times (default 3); the best and the median
 # are printed. The first run of ./unroll builds the jar, so one warm-up run comes first.
 #
 #   src/bench/verify.sh            # 3 runs each
@@ -65,3 +65,29 @@ measure "$big" "200 equations"
 "$here/unroll" lesson --cell lstm --out "$work/lstm" >/dev/null
 measure "$work/lstm/lstm-Uf-last-3.md" "LSTM lesson (adjoint form)"
 measure "$here/src/test/resources/verify/corpus/lstm-slips.tex" "LSTM derivation with slips"
+
+# The real-notation corpus (src/test/resources/verify/real): each document once per run, cold (JVM
+# start included); the typical derivation's target is 1.5 s. Prints the median and the slowest file.
+real_times=()
+slowest_ms=0
+slowest=""
+for f in "$here"/src/test/resources/verify/real/*.md "$here"/src/test/resources/verify/real/*.tex \
+    "$here"/src/test/resources/verify/real/*.ipynb; do
+  [ -f "$f" ] || continue
+  best=""
+  for ((i = 0; i < runs; i++)); do
+    start=$(date +%s%N)
+    "$here/unroll" verify "$f" >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    ms=$(( (end - start) / 1000000 ))
+    if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
+  done
+  real_times+=("$best")
+  if [ "$best" -gt "$slowest_ms" ]; then slowest_ms=$best; slowest=$(basename "$f"); fi
+done
+if [ "${#real_times[@]}" -gt 0 ]; then
+  sorted=$(printf '%s\n' "${real_times[@]}" | sort -n)
+  under=$(printf '%s\n' "${real_times[@]}" | awk '$1 < 1500' | wc -l)
+  printf '%-28s %d files  median %5d ms  slowest %5d ms (%s)  under 1.5 s: %d\n' "real corpus (best of $runs)" \
+    "${#real_times[@]}" "$(echo "$sorted" | sed -n "$(( (${#real_times[@]} + 1) / 2 ))p")" "$slowest_ms" "$slowest" "$under"
+fi

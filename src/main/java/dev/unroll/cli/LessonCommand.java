@@ -127,6 +127,31 @@ public final class LessonCommand implements Callable<Integer> {
     return names.get(0);
   }
 
+  /**
+   * The files of a lesson by their path relative to the folder it is written into: its Markdown with
+   * the plot and the picture the Markdown links to, its LaTeX, and its generated code as a script.
+   */
+  static Map<String, String> files(Lesson lesson, boolean markdown, boolean latex, boolean python) {
+    String slug = lesson.spec().slug();
+    Map<String, String> files = new LinkedHashMap<>();
+    if (markdown) {
+      files.put(slug + ".md", lesson.markdown());
+      files.putAll(lesson.attachments()); // the plot the Markdown links to
+    }
+    if (latex) {
+      files.put(slug + ".tex", lesson.latex());
+    }
+    if (python) {
+      files.put(slug + ".py", lesson.code().script("unroll lesson " + slug));
+    }
+    if (markdown) {
+      // The picture is written where the Markdown links it, and only if it does (gated lessons do not).
+      Lesson.diagramPath(lesson.spec()).filter(path -> lesson.markdown().contains("](" + path + ")"))
+          .ifPresent(path -> files.put(path, new DiagramSvg().svg(lesson.fullDerivation())));
+    }
+    return files;
+  }
+
   @Override
   public Integer call() {
     if (steps < 1 || steps > Unroller.MAX_STEPS) {
@@ -149,22 +174,8 @@ public final class LessonCommand implements Callable<Integer> {
         LossKind.parse(loss), chosen);
     OutputFolder folder = OutputFolder.checked(out);
     Lesson lesson = Pipelines.standard(Optional.ofNullable(templates)).lesson(lessonSpec);
-    Map<String, String> files = new LinkedHashMap<>();
-    if (formats.stream().anyMatch(f -> f.equalsIgnoreCase("md"))) {
-      files.put(lessonSpec.slug() + ".md", lesson.markdown());
-      files.putAll(lesson.attachments()); // the plot the Markdown links to
-    }
-    if (formats.stream().anyMatch(f -> f.equalsIgnoreCase("tex"))) {
-      files.put(lessonSpec.slug() + ".tex", lesson.latex());
-    }
-    if (formats.stream().anyMatch(f -> f.equalsIgnoreCase("py"))) {
-      files.put(lessonSpec.slug() + ".py", lesson.code().script("unroll lesson " + lessonSpec.slug()));
-    }
-    if (files.containsKey(lessonSpec.slug() + ".md")) {
-      // The picture is written where the Markdown links it, and only if it does (gated lessons do not).
-      Lesson.diagramPath(lessonSpec).filter(path -> lesson.markdown().contains("](" + path + ")"))
-          .ifPresent(path -> files.put(path, new DiagramSvg().svg(lesson.fullDerivation())));
-    }
+    Map<String, String> files = files(lesson, formats.stream().anyMatch(f -> f.equalsIgnoreCase("md")),
+        formats.stream().anyMatch(f -> f.equalsIgnoreCase("tex")), formats.stream().anyMatch(f -> f.equalsIgnoreCase("py")));
     for (Path written : folder.writeAll(files, StandardCharsets.UTF_8)) {
       spec.commandLine().getOut().println(written);
     }

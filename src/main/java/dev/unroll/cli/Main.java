@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
       "Exit codes: 0 success, 1 a check failed, 2 bad input."
     },
     subcommands = {LessonCommand.class, CheckCommand.class, VerifyCommand.class, SiteCommand.class,
-        ExploreCommand.class})
+        ExploreCommand.class, ExerciseCommand.class, GradeCommand.class})
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int CHECK_FAILED = 1;

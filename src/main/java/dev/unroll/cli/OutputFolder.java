@@ -37,16 +37,23 @@ final class OutputFolder {
   }
 
   List<Path> writeAll(Map<String, String> files, Charset charset) {
+    Map<String, byte[]> bytes = new java.util.LinkedHashMap<>();
+    files.forEach((name, text) -> bytes.put(name, text.getBytes(charset)));
+    return writeAll(bytes);
+  }
+
+  /** As {@link #writeAll(Map, Charset)}, for files that are bytes (a PDF beside its sources). */
+  List<Path> writeAll(Map<String, byte[]> files) {
     List<Path> temps = new ArrayList<>();
     List<Path> written = new ArrayList<>();
     try {
       Files.createDirectories(dir);
-      for (Map.Entry<String, String> f : files.entrySet()) {
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
         // A plain new file (not createTempFile, whose owner-only permissions would stick to the lesson).
         Path target = dir.resolve(f.getKey());
         Files.createDirectories(target.getParent());
         Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        Files.writeString(temp, f.getValue(), charset, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Files.write(temp, f.getValue(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         temps.add(temp);
       }
       int i = 0;

@@ -8,6 +8,7 @@ import dev.unroll.verify.Document;
 import dev.unroll.verify.DocumentReader;
 import dev.unroll.verify.Finding;
 import dev.unroll.verify.Notation;
+import dev.unroll.verify.Outcome;
 import dev.unroll.verify.Report;
 import dev.unroll.verify.UnreadableFileException;
 import dev.unroll.verify.Verifier;
@@ -36,8 +37,12 @@ import picocli.CommandLine.Spec;
       "For the LSTM and the GRU it judges derivations in adjoint form: each dE/dv, each parameter's gradient and "
           + "each state's one-step Jacobian is evaluated on random weights at every stage it can be read at, and "
           + "a wrong one is matched against the engine's equation term by term.",
-      "Findings are printed as FILE:LINE:COL: severity: message. Exit 0 when every checked claim holds, "
-          + "1 when any does not, 2 when the file cannot be read."
+      "Findings are printed as FILE:LINE:COL: severity: message (in a notebook the message starts with the cell and "
+          + "its line). An error is only ever a false mathematical claim; what cannot be read or mapped is a warning or "
+          + "a note. Every formula gets one outcome: confirmed, wrong, or not judged with the reason (--format json "
+          + "lists them all); the last line counts them.",
+      "Exit 0 when at least one claim is confirmed and none is wrong, 1 when any claim is wrong, 2 when the file "
+          + "cannot be read, 3 when nothing is wrong but nothing could be judged."
     })
 public final class VerifyCommand implements Callable<Integer> {
   @Spec
@@ -60,14 +65,17 @@ public final class VerifyCommand implements Callable<Integer> {
           + "c and W_f for the LSTM, r and W_z for the GRU).")
   private String cell;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text (FILE:LINE:COL: severity: message), json (every formula with its outcome), sarif (SARIF "
+          + "2.1.0, for GitHub code scanning and editors) or github (workflow commands that annotate the lines in a "
+          + "GitHub Actions run).")
   private String format;
 
   @Override
   public Integer call() {
     String fmt = format.toLowerCase(Locale.ROOT);
-    if (!fmt.equals("text") && !fmt.equals("json")) {
-      throw new UserError("--format must be text or json, got '" + format + "'.");
+    if (!java.util.List.of("text", "json", "sarif", "github").contains(fmt)) {
+      throw new UserError("--format must be text, json, sarif or github, got '" + format + "'.");
     }
     if (steps != null && (steps < 1 || steps > 60)) {
       throw new UserError("--steps must be between 1 and 60, got " + steps + ".");
@@ -87,6 +95,11 @@ public final class VerifyCommand implements Callable<Integer> {
     Report report = verifier.verify(file.toString(), document);
     if (fmt.equals("json")) {
       out.println(json(report));
+    } else if (fmt.equals("sarif")) {
+      out.println(FindingFormats.sarif(java.util.List.of(report), new Main.Version().getVersion()[0].replace("unroll ", "")));
+    } else if (fmt.equals("github")) {
+      out.print(FindingFormats.github(report));
+      out.println(report.summary());
     } else {
       for (Finding f : report.findings()) {
         out.println(f.format(report.file()));
@@ -94,7 +107,7 @@ public final class VerifyCommand implements Callable<Integer> {
       out.println(report.summary());
     }
     out.flush();
-    return report.exitCode() == 0 ? Main.OK : Main.CHECK_FAILED;
+    return report.exitCode();
   }
 
   private static String json(Report report) {
@@ -102,12 +115,28 @@ public final class VerifyCommand implements Callable<Integer> {
     root.put("file", report.file());
     root.put("checked", report.checked());
     root.put("failed", report.failed());
+    root.put("confirmed", report.count(Outcome.Verdict.CONFIRMED));
+    root.put("wrong", report.count(Outcome.Verdict.WRONG));
+    root.put("notJudged", report.count(Outcome.Verdict.NOT_JUDGED));
     root.put("exitCode", report.exitCode());
+    List<Map<String, Object>> spans = new ArrayList<>();
+    for (Outcome o : report.outcomes()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("line", o.line());
+      m.put("column", o.column());
+      o.place().ifPresent(p -> m.put("cell", p));
+      m.put("tex", o.tex());
+      m.put("outcome", o.verdict().spelled());
+      m.put("reason", o.reason());
+      spans.add(m);
+    }
+    root.put("claims", spans);
     List<Map<String, Object>> findings = new ArrayList<>();
     for (Finding f : report.findings()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("line", f.line());
       m.put("column", f.column());
+      f.place().ifPresent(p -> m.put("cell", p));
       m.put("severity", f.severity().spelled());
       m.put("message", f.message());
       f.correction().ifPresent(c -> m.put("correction", c));

@@ -29,6 +29,11 @@ public final class Notation {
     this.renames = Map.copyOf(renames);
   }
 
+  /** A notation read from a document: {@code renames} maps a cell symbol to the TeX its author writes for it. */
+  public static Notation of(String name, Map<String, String> renames) {
+    return new Notation(name, renames);
+  }
+
   public static Notation named(String name) {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "lesson" -> LESSON;

@@ -36,6 +36,15 @@ public final class KatexAssets {
     return files;
   }
 
+  /** Every file of {@link #files()} with its bytes, by its path relative to {@code katex/}. */
+  public java.util.SortedMap<String, byte[]> contents() {
+    java.util.SortedMap<String, byte[]> out = new java.util.TreeMap<>();
+    for (String file : files()) {
+      out.put(file, read(file));
+    }
+    return out;
+  }
+
   /** Writes every file of {@link #files()} under {@code folder}. */
   public void copyTo(Path folder) throws IOException {
     for (String file : files()) {

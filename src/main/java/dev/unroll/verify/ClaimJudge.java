@@ -157,14 +157,12 @@ final class ClaimJudge {
     if (w.end().isPresent()) {
       String v = describe(w.end().get());
       Position p = span.position(w.end().get().offset());
-      if (w.outer() == WrittenTerm.Join.PLAIN && statedOuter.isPresent()) {
-        // The classic shorthand, declared by the file itself: a stated convention is not an error.
-        out.add(Finding.at(p, Severity.NOTE, "the last factor " + v + " stands for an outer product, as this file says at"
-            + " line " + statedOuter.get().line() + " (the classic chain notation's shorthand)."));
-      } else if (w.outer() == WrittenTerm.Join.PLAIN) {
-        ok = false;
-        out.add(Finding.at(p, Severity.ERROR, "outer product written as a product: the gradient takes the other input "
-            + v + " through an outer product with the incoming gradient (a row vector), not by multiplying by it.", right));
+      if (w.outer() == WrittenTerm.Join.PLAIN) {
+        // The classic chain notation's shorthand (this project's own lessons write it): read as the outer
+        // product whether or not the file says so, a note and never an error.
+        out.add(Finding.at(p, Severity.NOTE, "the last factor " + v + " is read as an outer product with the incoming"
+            + " gradient, the chain notation's shorthand" + statedOuter.map(s -> " (as this file says at line " + s.line()
+            + ")").orElse("") + "."));
       } else if (w.outer() == WrittenTerm.Join.UNTRANSPOSED) {
         ok = false;
         out.add(Finding.at(p, Severity.ERROR, v + " must be transposed: the gradient is the outer product of the "

@@ -26,8 +26,18 @@ public final class DocumentReader {
   public static final long MAX_BYTES = 8L * 1024 * 1024;
 
   public Document read(Path file) {
-    if (!Files.isRegularFile(file)) {
+    if (Files.isDirectory(file)) {
+      throw new UnreadableFileException("Cannot verify '" + file + "': it is a directory; give one .md, .ipynb or .tex file.");
+    }
+    if (!Files.exists(file)) {
       throw new UnreadableFileException("Cannot read '" + file + "': there is no such file.");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new UnreadableFileException("Cannot verify '" + file + "': it is not a regular file (a device, pipe or socket);"
+          + " give one .md, .ipynb or .tex file.");
+    }
+    if (!Files.isReadable(file)) {
+      throw new UnreadableFileException("Cannot read '" + file + "': permission denied (the file is not readable by this user).");
     }
     byte[] bytes;
     try {
@@ -37,8 +47,11 @@ public final class DocumentReader {
             + " bytes, more than the limit of " + MAX_BYTES + " bytes for a lesson.");
       }
       bytes = Files.readAllBytes(file);
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new UnreadableFileException("Cannot read '" + file + "': permission denied.");
     } catch (IOException e) {
-      throw new UnreadableFileException("Cannot read '" + file + "': " + e.getMessage() + ".");
+      throw new UnreadableFileException("Cannot read '" + file + "': " + (e.getMessage() == null ? e.getClass().getSimpleName()
+          : e.getMessage()) + ".");
     }
     String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
     return parse(name, bytes);
@@ -88,28 +101,50 @@ public final class DocumentReader {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         JsonToken value = p.nextToken();
-        if ("cells".equals(field) && value == JsonToken.START_ARRAY) {
+        if ("cells".equals(field)) {
+          if (value != JsonToken.START_ARRAY) {
+            throw notNotebook(name, "its \"cells\" is not a list (of cell objects)");
+          }
           sawCells = true;
-          while (p.nextToken() == JsonToken.START_OBJECT) {
-            readCell(p, cells);
+          JsonToken t;
+          while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
+            readCell(name, p, cells, cells.size());
+          }
+          if (t != JsonToken.END_ARRAY) {
+            throw notNotebook(name, "its \"cells\" list holds " + describe(t) + " where each entry must be a cell object"
+                + " (at line " + p.currentTokenLocation().getLineNr() + ")");
           }
         } else {
           p.skipChildren();
         }
       }
+      cells.removeIf(java.util.Objects::isNull);
       if (!sawCells) {
         throw notNotebook(name, "it has no \"cells\" list");
       }
     } catch (JsonProcessingException e) {
-      throw notNotebook(name, "it is not valid JSON (" + e.getOriginalMessage() + " at line "
-          + e.getLocation().getLineNr() + ")");
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+      String why = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+      throw notNotebook(name, "it is not valid JSON (" + why.replaceAll("\\.$", "") + where + ")");
     } catch (IOException e) {
       throw notNotebook(name, e.getMessage());
     }
     return cells;
   }
 
-  private static void readCell(JsonParser p, List<Segment> cells) throws IOException {
+  private static String describe(JsonToken t) {
+    return switch (t == null ? JsonToken.NOT_AVAILABLE : t) {
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "true or false";
+      case VALUE_NULL -> "null";
+      case START_ARRAY -> "a list";
+      case START_OBJECT -> "an object";
+      default -> "nothing";
+    };
+  }
+
+  private static void readCell(String name, JsonParser p, List<Segment> cells, int index) throws IOException {
     String type = "";
     StringBuilder text = new StringBuilder();
     List<Integer> lines = new ArrayList<>();
@@ -119,9 +154,17 @@ public final class DocumentReader {
       if ("cell_type".equals(field) && value == JsonToken.VALUE_STRING) {
         type = p.getText();
       } else if ("source".equals(field) && value == JsonToken.START_ARRAY) {
-        while (p.nextToken() == JsonToken.VALUE_STRING) {
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.VALUE_STRING) {
           appendSource(text, lines, p.getText(), p.currentTokenLocation().getLineNr());
         }
+        if (t != JsonToken.END_ARRAY) {
+          throw notNotebook(name, "cell " + (index + 1) + "'s \"source\" list holds " + describe(t)
+              + " where each entry must be a string (at line " + p.currentTokenLocation().getLineNr() + ")");
+        }
+      } else if ("source".equals(field) && value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
+        throw notNotebook(name, "cell " + (index + 1) + "'s \"source\" is " + describe(value)
+            + ", not a string or a list of strings (at line " + p.currentTokenLocation().getLineNr() + ")");
       } else if ("source".equals(field) && value == JsonToken.VALUE_STRING) {
         appendSource(text, lines, p.getText(), p.currentTokenLocation().getLineNr());
       } else {
@@ -129,7 +172,9 @@ public final class DocumentReader {
       }
     }
     if ("markdown".equals(type) && !lines.isEmpty()) {
-      cells.add(new Segment(text.toString(), lines.stream().mapToInt(Integer::intValue).toArray()));
+      cells.add(new Segment(text.toString(), lines.stream().mapToInt(Integer::intValue).toArray(), index + 1));
+    } else {
+      cells.add(null);
     }
   }
 

@@ -9,12 +9,27 @@ import java.util.Optional;
  *
  * @param correction the right LaTeX, when the finding is about a formula that can be corrected
  */
-public record Finding(int line, int column, Severity severity, String message, Optional<String> correction)
-    implements Comparable<Finding> {
+public record Finding(int line, int column, Severity severity, String message, Optional<String> correction,
+    Optional<String> place) implements Comparable<Finding> {
   public Finding {
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(correction, "correction");
+    Objects.requireNonNull(place, "place");
+  }
+
+  public Finding(int line, int column, Severity severity, String message, Optional<String> correction) {
+    this(line, column, severity, message, correction, Optional.empty());
+  }
+
+  /** The same finding, placed in a notebook cell ("cell 3, line 2"). */
+  public Finding in(Optional<String> cellPlace) {
+    return new Finding(line, column, severity, message, correction, cellPlace);
+  }
+
+  /** The same finding with another severity and message (a note rather than an error, say). */
+  public Finding as(Severity s, String newMessage) {
+    return new Finding(line, column, s, newMessage, correction, place);
   }
 
   public static Finding at(Position p, Severity severity, String message) {
@@ -25,9 +40,12 @@ public record Finding(int line, int column, Severity severity, String message, O
     return new Finding(p.line(), p.column(), severity, message, Optional.of(correction));
   }
 
-  /** {@code LINE:COL: severity: message}, with the correction after "right:" when there is one. */
+  /**
+   * {@code LINE:COL: severity: message}, with the correction after "Right:" when there is one; in a
+   * notebook the message starts with the cell and its line ({@code cell 3, line 2: ...}).
+   */
   public String format(String file) {
-    return file + ":" + line + ":" + column + ": " + severity.spelled() + ": " + message
+    return file + ":" + line + ":" + column + ": " + severity.spelled() + ": " + place.map(p -> p + ": ").orElse("") + message
         + correction.map(c -> " Right: " + c).orElse("");
   }
 

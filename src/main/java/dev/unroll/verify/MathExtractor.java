@@ -39,6 +39,15 @@ public final class MathExtractor {
         continue;
       }
       lineStart = c == '\n' || (lineStart && (c == ' ' || c == '\t'));
+      if (markdown && s.startsWith("<!--", i)) {
+        // An HTML comment shows nothing, so its mathematics is no claim (the expectations and options
+        // people leave for tools live there).
+        int close = s.indexOf("-->", i + 4);
+        int end = close < 0 ? n : close + 3;
+        blank(prose, i, end);
+        i = end;
+        continue;
+      }
       if (markdown && c == '`') {
         int run = run(s, i, '`');
         int close = s.indexOf("`".repeat(run), i + run);

@@ -36,8 +36,12 @@ public record MathSpan(Segment segment, int start, int end, int open, boolean di
   private static final java.util.Set<String> DISPLAY_ENVIRONMENTS = java.util.Set.of("align", "align*", "equation",
       "equation*", "gather", "gather*", "multline", "multline*", "eqnarray", "eqnarray*");
 
-  /** {@code \begin{align}} inside {@code $$...$$}, {@code \[...\]} or a math block: not valid LaTeX. */
-  public java.util.List<Finding> misplacedEnvironments() {
+  /**
+   * {@code \begin{align}} inside {@code $$...$$}, {@code \[...\]} or a math block: not valid LaTeX,
+   * though MathJax and KaTeX render it, so in Markdown and notebooks ({@code markdown}) a note, in a
+   * {@code .tex} file a warning; never an error, since it says nothing false.
+   */
+  public java.util.List<Finding> misplacedEnvironments(boolean markdown) {
     if (!(delimiter.equals("$$") || delimiter.equals("\\[") || delimiter.equals("math"))) {
       return java.util.List.of();
     }
@@ -46,9 +50,10 @@ public record MathSpan(Segment segment, int start, int end, int open, boolean di
       int at = tex().indexOf("\\begin{" + env + "}");
       if (at >= 0) {
         String inner = env.startsWith("align") ? "aligned" : env.startsWith("gather") ? "gathered" : "split";
-        out.add(Finding.at(position(at), Severity.ERROR, "\\begin{" + env + "} inside "
+        out.add(Finding.at(position(at), markdown ? Severity.NOTE : Severity.WARNING, "\\begin{" + env + "} inside "
             + (delimiter.equals("math") ? "a math block" : delimiter + "...")
-            + " is not valid LaTeX (it is a display environment of its own); inside display math use \\begin{"
+            + (markdown ? " is read as MathJax and KaTeX render it, though LaTeX itself would refuse it"
+                : " is not valid LaTeX (it is a display environment of its own)") + "; inside display math use \\begin{"
             + inner + "}.", "\\begin{" + inner + "} ... \\end{" + inner + "}"));
       }
     }

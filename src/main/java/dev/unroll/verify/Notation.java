@@ -162,7 +162,39 @@ public record Notation(String name, String cell, Map<String, String> spelling) {
     if (this == CS231N) {
       return dev.unroll.render.Notation.CS231N;
     }
+    if (name.equals(DOCUMENT)) {
+      Map<String, String> renames = new LinkedHashMap<>();
+      spelling.forEach((author, variable) -> renames.putIfAbsent(variable, authorTex(author)));
+      renames.entrySet().removeIf(e -> e.getKey().equals(e.getValue()));
+      return dev.unroll.render.Notation.of(DOCUMENT, renames);
+    }
     return name.endsWith("-wikipedia") ? dev.unroll.render.Notation.WIKIPEDIA : dev.unroll.render.Notation.LESSON;
+  }
+
+  /** The name of a notation read from the document's own forward equations ({@link NetworkReader}). */
+  public static final String DOCUMENT = "document";
+
+  /**
+   * A notation read from a document, or the built-in one it coincides with (so that a file in the
+   * lesson's own names is read, and corrected, exactly as before).
+   */
+  static Notation read(Map<String, String> spelling) {
+    for (Notation n : List.of(LESSON, CS231N)) {
+      if (spelling.entrySet().stream().allMatch(e -> e.getValue().equals(n.spelling.get(e.getKey())))) {
+        return n;
+      }
+    }
+    return new Notation(DOCUMENT, "rnn", spelling);
+  }
+
+  /** The TeX of an author's symbol as the parser named it: {@code W_hh} is {@code W_{hh}}, {@code hat_y} is {@code \hat{y}}. */
+  private static String authorTex(String author) {
+    if (author.startsWith("hat_") || author.startsWith("tilde_") || author.startsWith("bar_")) {
+      int u = author.indexOf('_');
+      return "\\" + author.substring(0, u) + "{" + author.substring(u + 1).replace("{", "").replace("}", "") + "}";
+    }
+    int u = author.indexOf('_');
+    return u < 0 ? author : author.substring(0, u) + "_{" + author.substring(u + 1) + "}";
   }
 
   /** The cell variable an author's symbol stands for, if this notation knows it. */
@@ -203,7 +235,7 @@ public record Notation(String name, String cell, Map<String, String> spelling) {
         return known;
       }
     }
-    for (Notation other : all()) {
+    for (Notation other : name.equals(DOCUMENT) ? List.<Notation>of() : all()) {
       if (other != this && other.cell.equals(cell) && other.spelling.containsKey(unknown)) {
         return spell(other.spelling.get(unknown));
       }
@@ -215,6 +247,9 @@ public record Notation(String name, String cell, Map<String, String> spelling) {
 
   /** Whether the unknown name is the other notation's spelling of a variable. */
   public Optional<Notation> otherSpelling(String unknown) {
+    if (name.equals(DOCUMENT)) {
+      return Optional.empty(); // the document's own names are the only spelling it has
+    }
     return all().stream().filter(n -> n != this && n.cell.equals(cell) && n.spelling.containsKey(unknown)).findFirst();
   }
 

@@ -16,12 +16,19 @@ public final class Segment {
   private final String text;
   private final int[] lineStarts;
   private final int[] fileLines;
+  private final int cell;
 
   /**
    * @param fileLines the file line of each of the segment's lines; shorter than the segment's line
    *     count means the remaining lines continue from the last one given
    */
   public Segment(String text, int[] fileLines) {
+    this(text, fileLines, 0);
+  }
+
+  /** A notebook's Markdown cell, {@code cell} its number among all the notebook's cells from 1 (0: not a cell). */
+  public Segment(String text, int[] fileLines, int cell) {
+    this.cell = cell;
     this.text = Objects.requireNonNull(text, "text");
     this.fileLines = fileLines.clone();
     int count = 1;
@@ -42,6 +49,28 @@ public final class Segment {
   /** A whole file: its lines are the file's lines. */
   public static Segment whole(String text) {
     return new Segment(text, new int[] {1});
+  }
+
+  /** The cell's number in its notebook, counting from 1; 0 for a whole file. */
+  public int cell() {
+    return cell;
+  }
+
+  /**
+   * "cell 3, line 2" for a file position inside this notebook cell (its line within the cell's
+   * source), empty for a whole file or a position outside the cell.
+   */
+  public java.util.Optional<String> place(Position p) {
+    if (cell == 0) {
+      return java.util.Optional.empty();
+    }
+    for (int i = 0; i < lineStarts.length; i++) {
+      int fileLine = i < fileLines.length ? fileLines[i] : fileLines[fileLines.length - 1] + (i - fileLines.length + 1);
+      if (fileLine == p.line()) {
+        return java.util.Optional.of("cell " + cell + ", line " + (i + 1));
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   public String text() {

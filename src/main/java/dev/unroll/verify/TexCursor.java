@@ -43,6 +43,11 @@ final class TexCursor {
     return tokens.get(Math.min(pos, end));
   }
 
+  /** The token {@code k} places ahead ({@code peekAt(0)} is {@link #peek}), or END. */
+  Token peekAt(int k) {
+    return tokens.get(Math.min(pos + k, end));
+  }
+
   Token next() {
     Token t = peek();
     if (pos < end) {

@@ -106,7 +106,8 @@ final class TexLexer {
       j++;
     }
     String name = s.substring(i + 1, j);
-    if (name.equals("label") || name.equals("tag")) {
+    if (name.equals("label") || name.equals("tag") || name.equals("color") || name.equals("vspace")
+        || name.equals("hspace")) {
       return skipGroup(s, j);
     }
     if (!IGNORED.contains(name)) {

@@ -36,6 +36,9 @@ import java.util.Set;
 public final class TexParser {
   public static final int MAX_DEPTH = 200;
 
+  /** Greek letters authors name an activation by: {@code \\phi(z)}, {@code \\sigma'(z)}. */
+  private static final Set<String> ACTIVATION_LETTERS = Set.of("sigma", "phi", "varphi", "psi");
+
   private static final Set<String> FUNCTIONS = Set.of("tanh", "sigmoid", "softmax", "exp", "log", "ln", "relu",
       "ReLU", "sech", "cosh", "sinh", "max", "sign", "step");
 
@@ -61,6 +64,13 @@ public final class TexParser {
     int start = peek().offset();
     sides.add(expr());
     boolean inequality = false;
+    if (peek().is(Type.COMMAND, "in")) {
+      // W \in \mathbb{R}^{n \times m}: a declaration of shape, which claims nothing to judge
+      while (peek().type() != Type.END) {
+        next();
+      }
+      return new Statement(sides, start, true);
+    }
     while (peek().isSymbol("=") || TexCursor.isInequality(peek())) {
       inequality |= !next().isSymbol("=");
       sides.add(expr());
@@ -130,8 +140,18 @@ public final class TexParser {
         Expr left = factors.remove(factors.size() - 1);
         Expr right = unary();
         factors.add(at(divide(left, right), offsetOf(left, t.offset())));
+      } else if (t.isSymbol("|") && in.peekAt(1).isSymbol("_")) {
+        // An evaluation bar, \Big|_{z = z_t}: the derivative before it is taken at the point the subscript names.
+        next();
+        next();
+        in.argument();
       } else if (TexScripts.startsPrimary(t)) {
-        factors.add(unary());
+        Expr f = unary();
+        Expr last = factors.get(factors.size() - 1);
+        if (f instanceof Expr.Apply a && a.function().equals("tuple") && last instanceof Expr.Symbol) {
+          continue; // E_t(y_t, \hat y_t): the loss written with what it depends on is the loss
+        }
+        factors.add(f);
       } else {
         break;
       }
@@ -192,11 +212,21 @@ public final class TexParser {
         if (t.text().equals("(") || t.text().equals("[") || t.text().equals("{") || t.text().equals("|")) {
           String close = t.text().equals("(") ? ")" : t.text().equals("[") ? "]" : t.text().equals("{") ? "}" : "|";
           Expr inner = expr();
-          if (!peek().isSymbol(close)) {
+          // A list: the arguments of E_t(y_t, \hat y_t), an interval (0, 1), a concatenation [h_{t-1}, x_t].
+          List<Expr> items = new ArrayList<>(List.of(inner));
+          while (!t.text().equals("|") && peek().isSymbol(",")) {
+            next();
+            items.add(expr());
+          }
+          if (!peek().isSymbol(close) && !(t.text().equals("(") && peek().isSymbol("]"))
+              && !(t.text().equals("[") && peek().isSymbol(")"))) {
             throw new TexSyntaxException("'" + t.text() + "' is never closed by '" + close + "'", o);
           }
           next();
-          return inner;
+          if (items.size() > 1) {
+            return at(new Expr.Apply(t.text().equals("[") ? "concat" : "tuple", items), o);
+          }
+          return t.text().equals("|") ? at(new Expr.Apply("abs", List.of(inner)), o) : inner;
         }
         throw new TexSyntaxException("unexpected '" + t.text() + "'", o);
       default:
@@ -241,6 +271,13 @@ public final class TexParser {
   private Expr command(Token t) {
     String c = t.text();
     int o = t.offset();
+    if ((c.equals("frac") || c.equals("dfrac") || c.equals("tfrac")) && peek().type() == Type.NUMBER
+        && peek().text().length() == 2) {
+      // \frac12: TeX reads two single-digit arguments
+      Token digits = next();
+      return at(new Expr.Apply("frac", List.of(at(new Expr.Num(digits.text().charAt(0) - '0'), digits.offset()),
+          at(new Expr.Num(digits.text().charAt(1) - '0'), digits.offset() + 1))), o);
+    }
     if (c.equals("frac") || c.equals("dfrac") || c.equals("tfrac")) {
       Expr num = argument();
       Expr den = argument();
@@ -269,6 +306,31 @@ public final class TexParser {
       Expr body = product();
       return at(new Expr.Apply(c, List.of(lower, upper, body)), o);
     }
+    if (c.equals("underbrace") || c.equals("overbrace") || c.equals("boxed") || c.equals("cancel")
+        || c.equals("underset") || c.equals("overset") || c.equals("textcolor") || c.equals("colorbox")) {
+      // Presentation around a formula: an underbrace with its note, underset, textcolor: the formula inside.
+      if (c.equals("underset") || c.equals("overset") || c.equals("textcolor") || c.equals("colorbox")) {
+        in.argument();
+      }
+      Expr inner = argument();
+      while (peek().isSymbol("_") || peek().isSymbol("^")) {
+        if (c.equals("underbrace") && peek().isSymbol("^") || c.equals("overbrace") && peek().isSymbol("_")) {
+          break;
+        }
+        next();
+        in.argument();
+      }
+      return at(inner, o);
+    }
+    if (c.equals("text") || c.equals("textrm") || c.equals("mbox") || c.equals("textit") || c.equals("textbf")) {
+      List<Token> arg = in.argument();
+      String name = TexScripts.joined(arg).strip();
+      if (FUNCTIONS.contains(name) || name.equals("diag") || peek().isSymbol("(") && name.matches("[A-Za-z]+")) {
+        return function(name, o);
+      }
+      // words between formulas ("for all", "where"): a name that stands for nothing
+      return at(new Expr.Symbol("\\text{" + name + "}", Optional.empty(), Expr.Role.PARAMETER), o);
+    }
     if (c.equals("operatorname") || TexCursor.FONT.contains(c)) {
       List<Token> arg = in.argument();
       String name = TexScripts.joined(arg);
@@ -280,8 +342,10 @@ public final class TexParser {
       }
       return group(arg, o);
     }
-    if (c.equals("hat") || c.equals("tilde") || c.equals("bar")) {
-      String name = TexScripts.joined(in.argument());
+    if (c.equals("hat") || c.equals("tilde") || c.equals("bar") || c.equals("widehat") || c.equals("widetilde")) {
+      // \hat{\boldsymbol{y}} is \hat{y}: the font says nothing about the value
+      String name = TexScripts.joined(in.argument()).replaceAll("\\\\(mathbf|boldsymbol|bm|mathrm|mathit|vec)", "");
+      c = c.replace("wide", "");
       return at(new Expr.Symbol(c + "_" + name, Optional.empty(), Expr.Role.PARAMETER), o);
     }
     if (FUNCTIONS.contains(c)) {
@@ -289,8 +353,14 @@ public final class TexParser {
     }
     if (Character.isLetter(c.charAt(0)) && !c.equals("otimes") && !c.equals("odot")
         && !c.equals("cdot") && !c.equals("times")) {
-      if (c.equals("sigma") && (peek().isSymbol("(") || peek().isSymbol("'"))) {
-        return function("sigma", o);
+      if (ACTIVATION_LETTERS.contains(c) && (peek().isSymbol("(") || peek().isSymbol("'"))) {
+        return function(c, o);
+      }
+      if (c.equals("sigma") && peek().isSymbol("_") && in.peekAt(2).isSymbol("'")) {
+        // \sigma_h'(c): Wikipedia's named activation, differentiated
+        next();
+        String sub = TexScripts.joined(in.argument());
+        return function("sigma_" + sub, o);
       }
       // \sigma_g(x): the gate activation of the LSTM as Wikipedia writes it (\sigma_c, \sigma_h the others)
       Optional<String> sub = c.equals("sigma") ? in.subscriptBeforeParenthesis() : Optional.empty();
@@ -317,6 +387,10 @@ public final class TexParser {
       Expr value = function(f, o);
       return at(superscript(value, exp), o);
     }
+    if (!peek().isSymbol("(") && !TexScripts.startsPrimary(peek())) {
+      // \sigma' = \sigma(1 - \sigma), diag(\tanh'): the function named without its argument
+      return at(new Expr.Symbol(f.startsWith("\\") ? f : "\\" + f, Optional.empty(), Expr.Role.PARAMETER), o);
+    }
     // A parenthesised argument is the whole argument: the power in \tanh(c_t)^2 squares the value,
     // as in \tanh^2(c_t); without parentheses the argument is one factor with its scripts (\tanh c_t^2).
     Expr arg = peek().isSymbol("(") ? primary() : unary();
@@ -327,7 +401,12 @@ public final class TexParser {
   }
 
   private Expr superscript(Expr base, List<Token> arg) {
-    return TexScripts.superscript(base, TexScripts.joined(arg)).orElseGet(() -> new Expr.Apply("pow", List.of(base, group(arg, 0))));
+    String text = TexScripts.joined(arg);
+    Optional<Expr> timed = TexScripts.timeOrName(base, text);
+    if (timed.isPresent()) {
+      return timed.get();
+    }
+    return TexScripts.superscript(base, text).orElseGet(() -> new Expr.Apply("pow", List.of(base, group(arg, 0))));
   }
 
   private Expr subscript(Expr base, List<Token> arg) {

@@ -46,7 +46,9 @@ record TexRows(List<List<Token>> statements, List<String> environments) {
     List<List<Token>> statements = new ArrayList<>();
     List<Token> current = null;
     for (List<Token> r : rows) {
-      if (current != null && !hasTopLevelEquals(r)) {
+      // A row with no '=' continues the statement (&+ ...); one that starts with '=' (&= ...) continues
+      // its chain of equalities, each side a claim about the chain's first left side.
+      if (current != null && (!hasTopLevelEquals(r) || r.get(0).isSymbol("=") || TexCursor.isInequality(r.get(0)))) {
         current.addAll(r);
       } else {
         if (current != null) {

@@ -33,6 +33,37 @@ final class TexScripts {
     return s;
   }
 
+  /** A time written as a superscript: {@code (t)}, {@code <t>}, {@code \\langle t \\rangle}. */
+  private static final Pattern BRACKETED_TIME = Pattern.compile("(?:\\(|<|\\\\langle)(t|k|i|j|n|m|tau|\\\\tau)(?:([+-])(\\d{1,6}))?(?:\\)|>|\\\\rangle)");
+  /** Letters a weight's superscript names it by: {@code W^{xh}}, {@code U^{(f)}}. */
+  private static final Pattern NAME_LETTERS = Pattern.compile("\\(?([a-z]{1,3})\\)?");
+
+  /**
+   * A superscript that is a time or part of a name: {@code h^{(t)}}, {@code h^{<t>}} and, on a
+   * lower-case letter, {@code h^t} are times (Goodfellow's, Ng's and some notes' ways to write
+   * {@code h_t}); {@code W^{xh}} is the weight {@code W_xh}. Empty when the superscript is neither.
+   */
+  static Optional<Expr> timeOrName(Expr base, String text) {
+    if (!(base instanceof Expr.Symbol s) || s.time().isPresent()) {
+      return Optional.empty();
+    }
+    Matcher b = BRACKETED_TIME.matcher(text);
+    Matcher plain = TIME.matcher(text);
+    boolean lower = !s.name().isEmpty() && Character.isLowerCase(s.name().charAt(0)) || s.name().startsWith("hat_")
+        || s.name().startsWith("tilde_") || s.name().startsWith("\\");
+    Matcher m = b.matches() ? b : lower && plain.matches() && !text.equals("T") ? plain : null;
+    if (m != null) {
+      int offset = m.group(2) == null ? 0 : Integer.parseInt(m.group(3)) * (m.group(2).equals("-") ? -1 : 1);
+      String variable = m.group(1).contains("tau") ? "t" : m.group(1);
+      return Optional.of(new Expr.Symbol(s.name(), Optional.of(new Time(variable, offset)), Expr.Role.INTERMEDIATE));
+    }
+    Matcher n = NAME_LETTERS.matcher(text);
+    if (!lower && n.matches() && !TIME.matcher(n.group(1)).matches()) {
+      return Optional.of(new Expr.Symbol(s.name() + "_" + n.group(1), Optional.empty(), s.role()));
+    }
+    return Optional.empty();
+  }
+
   /** {@code ^T}, {@code ^\\top}: a transpose; a whole number: an elementwise power; else empty. */
   static Optional<Expr> superscript(Expr base, String text) {
     if (text.equals("T") || text.equals("\\top") || text.equals("\\intercal") || text.equals("\\mathsfT")

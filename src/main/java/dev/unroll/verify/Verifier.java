@@ -41,10 +41,6 @@ public final class Verifier {
     }
   }
 
-  /** Symbols too common in prose mathematics to report when they are unknown. */
-  private static final Set<String> ORDINARY = Set.of("d", "t", "k", "i", "j", "n", "m", "N", "T", "K", "H", "D", "f",
-      "g", "e", "\\sigma", "\\tau", "\\gamma", "\\lambda", "\\alpha", "\\eta", "\\theta", "\\delta", "\\epsilon");
-
   /** How far back the prose before a formula is read for what it says of the formula. */
   private static final int PROSE_WINDOW = 400;
 
@@ -69,6 +65,7 @@ public final class Verifier {
     List<Finding> findings = new ArrayList<>();
     List<Read> reads = new ArrayList<>();
     List<ProseAt> prose = new ArrayList<>();
+    Outcomes outcomes = new Outcomes();
     MathExtractor extractor = new MathExtractor();
     for (Segment segment : document.segments()) {
       MathExtractor.Result r = extractor.extract(segment, document.markdown());
@@ -81,13 +78,17 @@ public final class Verifier {
         try {
           ParsedMath parsed = new TexParser().parse(span.tex());
           reads.add(new Read(span, parsed, r.prose(), proseFrom));
-          findings.addAll(span.misplacedEnvironments());
+          outcomes.span(span, unjudgedReason(span, parsed));
+          findings.addAll(span.misplacedEnvironments(document.markdown()));
         } catch (TexSyntaxException e) {
           if (!span.display() && LONE_OPERATOR.matcher(span.tex().strip()).matches()) {
-            continue; // "$\odot$ is the elementwise product": prose naming an operator, not a formula
+            // "$\odot$ is the elementwise product": prose naming an operator, not a formula
+            outcomes.span(span, "names an operator in the prose; states nothing to judge.");
+            continue;
           }
+          outcomes.span(span, "could not read this formula: " + e.getMessage() + ".");
           findings.add(Finding.at(span.position(e.offset()), Severity.WARNING, "could not read this formula: "
-              + e.getMessage() + "."));
+              + e.getMessage() + "; it is not judged."));
         }
         if (span.display()) {
           proseFrom = span.end();
@@ -96,10 +97,15 @@ public final class Verifier {
       prose.add(new ProseAt(segment, r.prose()));
     }
     List<Notation> spellings = options.cell().map(Notation::ofCellNamed).orElse(Notation.all());
-    Notation notation = options.notation().orElseGet(() -> detect(reads, spellings));
+    // The document defines its network: its forward equations, read whatever the names, are the notation.
+    Optional<NetworkReader.Network> defined = options.notation().isPresent() || options.cell().filter(c -> !c.equals("rnn"))
+        .isPresent() ? Optional.empty() : NetworkReader.read(reads.stream().filter(r -> r.span().display())
+        .flatMap(r -> r.parsed().statements().stream()).toList(), String.join("\n", prose.stream().map(ProseAt::text).toList()));
+    Notation notation = options.notation().or(() -> defined.map(NetworkReader.Network::notation))
+        .orElseGet(() -> detect(reads, spellings));
     boolean rnn = notation.cell().equals("rnn");
-    String activation = "tanh";
-    for (Read r : reads) {
+    String activation = defined.map(NetworkReader.Network::activation).orElse("tanh");
+    for (Read r : reads.stream().filter(x -> defined.isEmpty()).toList()) {
       for (Statement s : r.parsed().statements()) {
         if (rnn && s.isEquation()) {
           Optional<String> a = NetworkCheck.activationOf(notation, s.sides().get(0), s.sides().get(1));
@@ -109,8 +115,6 @@ public final class Verifier {
         }
       }
     }
-    int checked = 0;
-    int failed = 0;
     CellDefinition cell = rnn ? EngineTerms.rnn(activation) : new CellLibrary().load(notation.cell());
     NetworkCheck network = new NetworkCheck(notation, cell);
     EngineTerms engine = new EngineTerms(cell);
@@ -120,44 +124,144 @@ public final class Verifier {
     for (Read r : reads) {
       for (Statement s : r.parsed().statements()) {
         boolean judged = s.isEquation() && r.span().display();
-        symbols(r, s, notation, judged, findings);
+        UnknownSymbols.report(r.span(), r.parsed(), s, notation, findings).ifPresent(m -> outcomes.unmapped(r.span(), m));
         if (!judged) {
           continue;
         }
-        Expr lhs = DeltaNotation.adjoints(s.sides().get(0), notation, cell.loss());
-        Expr rhs = DeltaNotation.adjoints(s.sides().get(s.sides().size() - 1), notation, cell.loss());
-        var eq = network.equationFor(lhs);
-        if (eq.isPresent()) {
-          checked++;
-          Position at = r.span().position(r.parsed().offset(lhs, s.offset()));
-          Optional<String> right = network.mismatch(lhs, rhs, eq.get());
-          if (right.isEmpty()) {
-            findings.add(Finding.at(at, Severity.NOTE, "confirmed: " + WrittenTex.of(lhs) + " is the network's equation."));
-          } else {
-            failed++;
-            findings.add(Finding.at(at, Severity.ERROR, "this is not the network's equation for "
-                + WrittenTex.of(lhs) + ".", WrittenTex.of(lhs) + " = " + right.get()));
-          }
+        if (defined.isPresent() && notation.name().equals(Notation.DOCUMENT) && defined.get().definitions().containsKey(s)) {
+          findings.add(Finding.at(r.span().position(r.parsed().offset(s.sides().get(0), s.offset())), Severity.NOTE,
+              "read as the network's definition of " + defined.get().definitions().get(s) + " (" + summary(notation,
+              defined.get().activation()) + ")."));
+          outcomes.notJudged(r.span(), "defines the network; a definition is read, not judged.");
           continue;
         }
-        // The RNN's gradients are matched factor by factor, unless written with \sum or \prod: those are evaluated.
-        Optional<AdjointClaims.Claim> adjoint = adjointClaims.read(lhs, rhs)
-            .filter(c -> !rnn || c.kind() != AdjointClaims.Kind.GRADIENT || hasSeries(rhs));
-        if (adjoint.isPresent()) {
-          List<Finding> found = adjointClaims.judge(adjoint.get(), e -> r.span().position(r.parsed().offset(e, s.offset())),
-              proseBefore(r));
-          findings.addAll(found);
-          checked += found.stream().allMatch(f -> f.severity() == Severity.WARNING) ? 0 : 1;
-          failed += found.stream().anyMatch(f -> f.severity() == Severity.ERROR) ? 1 : 0;
-          continue;
-        }
-        if (rnn) {
-          claim(r, lhs, rhs, notation, findings).ifPresent(claims::add);
+        // a = b = c, and &= rows: each later side is a claim about the first left side
+        for (int k = 1; k < s.sides().size(); k++) {
+          judgeSide(r, s, k, notation, cell, network, adjointClaims, rnn, findings, outcomes, claims);
         }
       }
     }
-    // Stages: as many as the written times reach, or as the written factors count out; a slipped
-    // index can inflate the first, a dropped factor deflate the second, so both are tried.
+    judgeClaims(claims, notation, engine, prose, findings, outcomes);
+    int walkSteps = Math.min(EngineTerms.MAX_STEPS, Math.max(3, claims.stream()
+        .filter(c -> c.parameter().equals("W") && c.loss() == LossKind.LAST).mapToInt(Claim::stepsNeeded).max().orElse(1)));
+    GradientSoFar walk = new GradientSoFar(notation, engine);
+    for (Read r : reads) {
+      List<Statement> statements = r.parsed().statements();
+      if (!rnn || !r.span().display() || statements.size() != 1 || statements.get(0).isEquation()
+          || !GradientSoFar.isChain(statements.get(0).sides().get(0))) {
+        continue;
+      }
+      int from = Math.max(r.proseFrom(), r.span().open() - PROSE_WINDOW);
+      Optional<Finding> f = walk.judge(r.span(), r.parsed(), statements.get(0).sides().get(0), proseBefore(r), from,
+          walkSteps);
+      if (f.isPresent()) {
+        if (f.get().severity() != Severity.WARNING) {
+          outcomes.judged(r.span(), f.get().severity() != Severity.ERROR);
+        }
+        findings.add(f.get());
+      }
+    }
+    ProseClaims proseClaims = new ProseClaims(bounds);
+    for (ProseAt p : prose) {
+      for (ProseClaims.BoundClaim c : ProseClaims.find(p.text())) {
+        Position at = p.segment().position(c.offset());
+        Finding f = proseClaims.judge(c, at);
+        findings.add(f);
+        outcomes.prose(at, p.segment().place(at), c.activation() + "'s derivative " + c.comparator() + " " + c.boundText(), f.severity() == Severity.WARNING ? Optional.empty()
+            : Optional.of(f.severity() != Severity.ERROR), f.message());
+      }
+    }
+    List<Finding> placed = new ArrayList<>();
+    for (Finding f : findings) {
+      placed.add(f.in(placeOf(document, f)));
+    }
+    placed.sort(null);
+    return new Report(file, placed, outcomes.outcomes(placed, document));
+  }
+
+  /** Judges side {@code k} of a statement as a claim about its first side. */
+  private void judgeSide(Read r, Statement s, int k, Notation notation, CellDefinition cell, NetworkCheck network,
+      AdjointClaims adjointClaims, boolean rnn, List<Finding> findings, Outcomes outcomes, List<Claim> claims) {
+    Expr lhs = DeltaNotation.adjoints(s.sides().get(0), notation, cell.loss());
+    Expr rhs = DeltaNotation.adjoints(s.sides().get(k), notation, cell.loss());
+    var eq = network.equationFor(lhs);
+    if (eq.isPresent()) {
+      Position at = r.span().position(r.parsed().offset(lhs, s.offset()));
+      Optional<String> right = network.mismatch(lhs, rhs, eq.get());
+      if (right.isEmpty()) {
+        outcomes.judged(r.span(), true);
+        findings.add(Finding.at(at, Severity.NOTE, "confirmed: " + WrittenTex.of(lhs) + " is the network's equation."));
+      } else {
+        // The document defines its network: an equation the cell does not have is the author's, not a false claim.
+        findings.add(Finding.at(at, Severity.WARNING, "cannot map this equation for " + WrittenTex.of(lhs) + " onto the "
+            + cell.name() + " cell, whose equation is " + WrittenTex.of(lhs) + " = " + right.get()
+            + "; claims that depend on the difference are judged on the cell's equation."));
+      }
+      return;
+    }
+    // The RNN's gradients are matched factor by factor, unless written with \sum or \prod: those are evaluated.
+    Optional<AdjointClaims.Claim> adjoint = adjointClaims.read(lhs, rhs)
+        .filter(c -> !rnn || c.kind() != AdjointClaims.Kind.GRADIENT || hasSeries(rhs));
+    if (adjoint.isPresent()) {
+      List<Finding> found = adjointClaims.judge(adjoint.get(), e -> r.span().position(r.parsed().offset(e, s.offset())),
+          proseBefore(r));
+      findings.addAll(found);
+      if (!found.stream().allMatch(f -> f.severity() == Severity.WARNING)) {
+        outcomes.judged(r.span(), found.stream().noneMatch(f -> f.severity() == Severity.ERROR));
+      }
+      return;
+    }
+    if (rnn) {
+      claim(r, lhs, rhs, notation, findings).ifPresent(claims::add);
+    }
+  }
+
+  /** How the document's names were read: "h is s, W_{hh} is W, ..., activation tanh". */
+  private static String summary(Notation notation, String activation) {
+    List<String> parts = new ArrayList<>();
+    notation.spelling().forEach((author, variable) -> {
+      if (!author.equals(variable)) {
+        parts.add(WrittenTex.of(new Expr.Symbol(author, Optional.empty(), Expr.Role.PARAMETER)) + " is " + variable);
+      }
+    });
+    parts.add("activation " + activation);
+    return String.join(", ", parts);
+  }
+
+  /** "cell 3, line 2" when the finding is in a notebook's cell. */
+  private static Optional<String> placeOf(Document document, Finding f) {
+    if (document.kind() != Document.Kind.NOTEBOOK) {
+      return Optional.empty();
+    }
+    Position p = new Position(f.line(), f.column());
+    return document.segments().stream().map(s -> s.place(p)).flatMap(Optional::stream).findFirst();
+  }
+
+  /** Why a span that nothing is said of is not judged, from what it is. */
+  private static String unjudgedReason(MathSpan span, ParsedMath parsed) {
+    List<Statement> st = parsed.statements();
+    if (st.isEmpty()) {
+      return "empty: states nothing to judge.";
+    }
+    if (st.stream().noneMatch(s -> s.sides().size() >= 2)) {
+      return "names a symbol or an expression; states nothing to judge.";
+    }
+    if (st.stream().allMatch(Statement::inequality)) {
+      return "an inequality that is not a bound on an activation's derivative; not judged.";
+    }
+    if (!span.display()) {
+      return "an equation in the running text: only displayed equations are judged.";
+    }
+    return "an equation whose left side is none of the network's values, gradients, deltas or Jacobians; not judged.";
+  }
+
+  /**
+   * The simple RNN's gradient claims, matched factor by factor against the engine's expanded sum.
+   * Stages: as many as the written times reach, or as the written factors count out; a slipped index
+   * can inflate the first, a dropped factor deflate the second, so both are tried.
+   */
+  private void judgeClaims(List<Claim> claims, Notation notation, EngineTerms engine, List<ProseAt> prose,
+      List<Finding> findings, Outcomes outcomes) {
     Map<String, Integer> byIndex = new TreeMap<>();
     Map<String, Integer> byCount = new TreeMap<>();
     for (Claim c : claims) {
@@ -184,11 +288,11 @@ public final class Verifier {
       if (c.terms().stream().anyMatch(t -> t.links().stream().anyMatch(l -> l.kind() == Link.Kind.UNKNOWN))) {
         Finding f = numeric(c, most, notation, engine, at);
         findings.add(f);
-        checked += f.severity() == Severity.WARNING ? 0 : 1;
-        failed += f.severity() == Severity.ERROR ? 1 : 0;
+        if (f.severity() != Severity.WARNING) {
+          outcomes.judged(c.span(), f.severity() != Severity.ERROR);
+        }
         continue;
       }
-      checked++;
       ClaimJudge.Verdict v = null;
       for (int n : candidates) {
         ClaimJudge.Verdict tried = judge.judge(c, n);
@@ -197,40 +301,8 @@ public final class Verifier {
         }
       }
       findings.addAll(v.findings());
-      if (!v.holds()) {
-        failed++;
-      }
+      outcomes.judged(c.span(), v.holds());
     }
-    int walkSteps = Math.min(EngineTerms.MAX_STEPS, Math.max(3, byIndex.getOrDefault("W/" + LossKind.LAST, 1)));
-    GradientSoFar walk = new GradientSoFar(notation, engine);
-    for (Read r : reads) {
-      List<Statement> statements = r.parsed().statements();
-      if (!rnn || !r.span().display() || statements.size() != 1 || statements.get(0).isEquation()
-          || !GradientSoFar.isChain(statements.get(0).sides().get(0))) {
-        continue;
-      }
-      int from = Math.max(r.proseFrom(), r.span().open() - PROSE_WINDOW);
-      Optional<Finding> f = walk.judge(r.span(), r.parsed(), statements.get(0).sides().get(0), proseBefore(r), from,
-          walkSteps);
-      if (f.isPresent()) {
-        checked++;
-        failed += f.get().severity() == Severity.ERROR ? 1 : 0;
-        findings.add(f.get());
-      }
-    }
-    ProseClaims proseClaims = new ProseClaims(bounds);
-    for (ProseAt p : prose) {
-      for (ProseClaims.BoundClaim c : ProseClaims.find(p.text())) {
-        checked++;
-        Finding f = proseClaims.judge(c, p.segment().position(c.offset()));
-        findings.add(f);
-        if (f.severity() == Severity.ERROR) {
-          failed++;
-        }
-      }
-    }
-    findings.sort(null);
-    return new Report(file, findings, checked, failed);
   }
 
   private record ProseAt(Segment segment, String text) {}
@@ -326,42 +398,6 @@ public final class Verifier {
       return true;
     }
     return children(e).stream().anyMatch(Verifier::hasSeries);
-  }
-
-  /** Reports symbols the notation does not know, with the nearest one it does. */
-  private static void symbols(Read r, Statement s, Notation notation, boolean judged, List<Finding> findings) {
-    for (Expr side : s.sides()) {
-      collect(side, r, notation, judged, findings);
-    }
-  }
-
-  private static void collect(Expr e, Read r, Notation notation, boolean judged, List<Finding> findings) {
-    if (e instanceof Expr.Symbol sym) {
-      String name = sym.name().replace("'", "");
-      if (notation.variable(name).isPresent() || notation.resolve(sym).isPresent() || ORDINARY.contains(name) || name.startsWith("\\") && sym.time().isEmpty()) {
-        return;
-      }
-      boolean otherNotation = notation.otherSpelling(name).isPresent();
-      boolean looksLikeVariable = sym.time().isPresent() || otherNotation;
-      if (!looksLikeVariable) {
-        return;
-      }
-      String nearest = notation.nearest(name);
-      String why = otherNotation ? " (" + tex(name) + " is the " + notation.otherSpelling(name).get().name()
-          + " spelling; this file uses the " + notation.name() + " notation, where it is " + tex(nearest) + ")" : "";
-      findings.add(Finding.at(r.span().position(r.parsed().offset(e, 0)), judged ? Severity.ERROR : Severity.WARNING,
-          "unknown symbol " + WrittenTex.of(sym) + ": the " + notation.name() + " notation has no such variable; nearest is "
-              + tex(nearest) + why + "."));
-      return;
-    }
-    for (Expr child : children(e)) {
-      collect(child, r, notation, judged, findings);
-    }
-  }
-
-  private static String tex(String name) {
-    int u = name.indexOf('_');
-    return u < 0 ? name : name.substring(0, u) + "_{" + name.substring(u + 1) + "}";
   }
 
   static List<Expr> children(Expr e) {
