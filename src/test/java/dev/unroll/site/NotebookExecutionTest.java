@@ -60,7 +60,8 @@ class NotebookExecutionTest {
     List<LessonSpec> specs = "all".equals(System.getProperty("notebooks"))
         ? new SiteGrid(SiteConfig.defaults()).specs() : SAMPLE;
     Pipeline pipeline = Pipelines.standard(Optional.empty());
-    LessonPages pages = new LessonPages(new SiteTemplates(Optional.empty()), new SiteViews.Site("Lessons", "Sample"));
+    LessonPages pages = new LessonPages(new SiteTemplates(Optional.empty()), new SiteViews.Site("Lessons", "Sample"),
+        new SiteGrid(SiteConfig.defaults()), Optional.empty());
     List<String> command = new ArrayList<>(List.of(Python.PYTHON.toString(), resource("notebooks/execute.py")));
     for (LessonSpec spec : specs) {
       Lesson lesson = pipeline.lesson(spec);
