@@ -146,30 +146,31 @@ public final class LessonCommand implements Callable<Integer> {
     }
     LessonSpec lessonSpec = new LessonSpec(cell, steps, parameter(definition), activation(definition),
         LossKind.parse(loss), chosen);
-    OutputFolder folder = OutputFolder.checked(out);
-    Lesson lesson = Pipelines.standard(Optional.ofNullable(templates)).lesson(lessonSpec);
-    Map<String, String> files = new LinkedHashMap<>();
-    if (formats.stream().anyMatch(f -> f.equalsIgnoreCase("md"))) {
-      files.put(lessonSpec.slug() + ".md", lesson.markdown());
-      files.putAll(lesson.attachments()); // the plot the Markdown links to
+    try (OutputFolder folder = OutputFolder.checked(out)) {
+      Lesson lesson = Pipelines.standard(Optional.ofNullable(templates)).lesson(lessonSpec);
+      Map<String, String> files = new LinkedHashMap<>();
+      if (formats.stream().anyMatch(f -> f.equalsIgnoreCase("md"))) {
+        files.put(lessonSpec.slug() + ".md", lesson.markdown());
+        files.putAll(lesson.attachments()); // the plot the Markdown links to
+      }
+      if (formats.stream().anyMatch(f -> f.equalsIgnoreCase("tex"))) {
+        files.put(lessonSpec.slug() + ".tex", lesson.latex());
+      }
+      if (files.containsKey(lessonSpec.slug() + ".md")) {
+        // The picture is written where the Markdown links it, and only if it does (gated lessons do not).
+        Lesson.diagramPath(lessonSpec).filter(path -> lesson.markdown().contains("](" + path + ")"))
+            .ifPresent(path -> files.put(path, new DiagramSvg().svg(lesson.fullDerivation())));
+      }
+      for (Path written : folder.writeAll(files, StandardCharsets.UTF_8)) {
+        spec.commandLine().getOut().println(written);
+      }
+      List<String> failed = lesson.checks().stream().filter(c -> !c.passed()).map(c -> c.name()).toList();
+      if (!failed.isEmpty()) {
+        spec.commandLine().getErr().println("unroll: the lesson was written, but its " + String.join(" and ", failed)
+            + " failed; see its Checked section.");
+        return Main.CHECK_FAILED;
+      }
+      return Main.OK;
     }
-    if (formats.stream().anyMatch(f -> f.equalsIgnoreCase("tex"))) {
-      files.put(lessonSpec.slug() + ".tex", lesson.latex());
-    }
-    if (files.containsKey(lessonSpec.slug() + ".md")) {
-      // The picture is written where the Markdown links it, and only if it does (gated lessons do not).
-      Lesson.diagramPath(lessonSpec).filter(path -> lesson.markdown().contains("](" + path + ")"))
-          .ifPresent(path -> files.put(path, new DiagramSvg().svg(lesson.fullDerivation())));
-    }
-    for (Path written : folder.writeAll(files, StandardCharsets.UTF_8)) {
-      spec.commandLine().getOut().println(written);
-    }
-    List<String> failed = lesson.checks().stream().filter(c -> !c.passed()).map(c -> c.name()).toList();
-    if (!failed.isEmpty()) {
-      spec.commandLine().getErr().println("unroll: the lesson was written, but its " + String.join(" and ", failed)
-          + " failed; see its Checked section.");
-      return Main.CHECK_FAILED;
-    }
-    return Main.OK;
   }
 }

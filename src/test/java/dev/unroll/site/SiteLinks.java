@@ -27,7 +27,7 @@ final class SiteLinks {
   static List<String> problems(Path site) throws IOException {
     TreeSet<String> problems = new TreeSet<>();
     List<Path> files;
-    try (Stream<Path> walk = Files.walk(site)) {
+    try (Stream<Path> walk = Files.walk(site, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
       files = walk.filter(Files::isRegularFile).sorted().toList();
     }
     for (Path file : files) {
