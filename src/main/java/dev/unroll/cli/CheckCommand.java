@@ -205,9 +205,14 @@ public final class CheckCommand implements Callable<Integer> {
     sizes.put("H", positive("--hidden", hidden, 4));
     sizes.put("D", positive("--inputs", inputs, 3));
     sizes.put("K", positive("--outputs", outputs, 3));
-    int n = positive("--steps", steps, 5);
-    if (n > Unroller.MAX_STEPS) {
+    int n = steps == null ? 5 : steps;
+    if (n < 1 || n > Unroller.MAX_STEPS) {
       throw new UserError("--steps must be between 1 and " + Unroller.MAX_STEPS + ", got " + n + ".");
+    }
+    MemoryBudget.check(cell, sizes, n);
+    if (activation != null && cell.placeholders().isEmpty()) {
+      throw new UserError("--activation chooses the activation of a cell that leaves it open, such as rnn; the "
+          + cell.name() + " cell fixes its own, so leave --activation out.");
     }
     if (activation != null && !cell.activations().containsKey(activation)) {
       throw new UserError("--activation must be one of " + String.join(", ", cell.activations().keySet()) + ", got '" + activation + "'.");
