@@ -178,14 +178,11 @@ public final class CheckCommand implements Callable<Integer> {
       if (seed != null || hidden != null || inputs != null || outputs != null || steps != null) {
         throw new UserError("--params cannot be combined with --seed, --hidden, --inputs, --outputs or --steps: the file fixes them.");
       }
-      if (!Files.isRegularFile(paramsFile)) {
-        throw new UserError("The params file " + paramsFile + " does not exist or is not a file; --params needs a JSON file.");
-      }
       String text;
       try {
-        text = Files.readString(paramsFile, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UserError("Cannot read the params file " + paramsFile + ": " + e.getMessage() + ".", e);
+        text = dev.unroll.files.TextFiles.read(paramsFile, "the params file " + paramsFile);
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage() + " --params needs a JSON file.", e);
       }
       Params p = new ParamsJson(cell).read(paramsFile.toString(), text);
       if (activation != null && !activation.equals(p.activation())) {
