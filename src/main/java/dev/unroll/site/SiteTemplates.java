@@ -60,7 +60,7 @@ final class SiteTemplates {
     try {
       return TemplateSandbox.process(template(name), view, "the site template " + name);
     } catch (TemplateException e) {
-      throw new IllegalArgumentException("the site template " + name + " failed at line " + e.getLineNumber() + ": "
+      throw new IllegalArgumentException("the template " + name + " failed at line " + e.getLineNumber() + ": "
           + gist(e.getMessageWithoutStackTop()), e);
     }
   }
