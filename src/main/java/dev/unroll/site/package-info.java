@@ -4,6 +4,7 @@
  * each unrolled network is drawn as SVG and TikZ, each lesson is also written as a Jupyter notebook,
  * and FreeMarker lays the pages out from {@code templates/site/}. Takes finished {@code Lesson}s from a
  * {@code Function<LessonSpec, Lesson>} (the pipeline); may import {@code pipeline}, {@code render},
- * {@code derive}, {@code unroll}, {@code cell} and {@code expr}, never {@code symbolic} or {@code cli}.
+ * {@code derive}, {@code unroll}, {@code cell}, {@code expr} and {@code files}, never {@code symbolic} or
+ * {@code cli}.
  */
 package dev.unroll.site;
