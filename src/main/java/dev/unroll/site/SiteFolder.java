@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * build in a hidden sibling store ({@code output/.site.unroll/build-...}); a build writes into a
  * staging folder of its own in the store and is published by renaming a new link over the old one,
  * one atomic step, after which the previous build is deleted. One build at a time holds the output's
- * {@link OutputLock}; a second fails at once. Under the lock, a build first repairs what a killed
+ * {@link OutputLock} (in the store's {@code .lock}); a second fails at once. Under the lock, a build first repairs what a killed
  * build left: staging folders and links not in use are deleted, and a missing or dangling {@code --out}
  * is pointed back at the newest whole build. A site built before sites were links (a real folder
  * with the marker) is moved into the store on the next build.
@@ -28,6 +28,8 @@ import java.util.stream.Stream;
 final class SiteFolder implements AutoCloseable {
   private static final String BUILD = "build-";
   private static final String LINK = "link-";
+  /** The lock file, in the store: the one entry that is neither a build nor a link, and stays. */
+  private static final String LOCK = ".lock";
 
   private final Path out;
   private final Path store;
@@ -51,7 +53,7 @@ final class SiteFolder implements AutoCloseable {
    */
   static SiteFolder take(Path out) throws IOException {
     checkReplaceable(out);
-    OutputLock lock = OutputLock.take(out);
+    OutputLock lock = OutputLock.take(out, store(out).resolve(LOCK));
     try {
       SiteFolder folder = new SiteFolder(out, store(out), lock);
       checkReplaceable(out); // again under the lock: another build may have finished meanwhile
@@ -135,7 +137,7 @@ final class SiteFolder implements AutoCloseable {
       }
     }
     for (Path entry : entries(store)) {
-      if (current.isEmpty() || !entry.equals(current.get())) {
+      if (!entry.getFileName().toString().equals(LOCK) && (current.isEmpty() || !entry.equals(current.get()))) {
         delete(entry);
       }
     }

@@ -133,7 +133,7 @@ class SiteBuilderTest {
         .hasMessageEndingWith("The previous site is unchanged.");
     assertThat(tree(out)).isEqualTo(before);
     assertThat(siblings(out.getParent())).containsExactly(".site.unroll", "site");
-    assertThat(siblings(out.getParent().resolve(".site.unroll"))).hasSize(1); // the published build alone
+    assertThat(siblings(out.getParent().resolve(".site.unroll"))).hasSize(2).contains(".lock"); // the build, the lock
   }
 
   @Test
@@ -177,10 +177,10 @@ class SiteBuilderTest {
   void writesNothingOutsideTheOutputFolder() throws Exception {
     Path parent = Files.createDirectories(tmp.resolve("parent"));
     new SiteBuilder(new FakeLessons(), 2).build(SiteConfig.load(smallConfig()), parent.resolve("site"), SiteBuilder.Progress.NONE);
-    // The site is a link to its one build in the hidden store beside it; no lock file or staging is left.
+    // The site is a link to its one build in the hidden store beside it, which holds the lock; no staging is left.
     assertThat(siblings(parent)).containsExactly(".site.unroll", "site");
     assertThat(Files.isSymbolicLink(parent.resolve("site"))).isTrue();
-    assertThat(siblings(parent.resolve(".site.unroll"))).hasSize(1);
+    assertThat(siblings(parent.resolve(".site.unroll"))).hasSize(2).contains(".lock");
     assertThatThrownBy(() -> SiteBuilder.write(parent.resolve("site"), "../escape.txt", new byte[0]))
         .hasMessageContaining("outside the site folder");
     assertThat(siblings(parent)).containsExactly(".site.unroll", "site");
