@@ -1,14 +1,9 @@
 package dev.unroll.cli;
 
+import dev.unroll.files.TextFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -68,32 +63,11 @@ final class Failures {
     return sentence(clean(message));
   }
 
-  /** Why a file operation failed, in words: Java's own messages for these name only the path. */
+  /** Which file and why a file operation failed, in words (Java's own messages name only the path). */
   static String reason(IOException e) {
-    String file = e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() : null;
-    String what = file == null ? "" : file + ": ";
-    if (e instanceof NoSuchFileException) {
-      return what + "no such file or folder";
-    }
-    if (e instanceof AccessDeniedException) {
-      return what + "permission denied";
-    }
-    if (e instanceof FileAlreadyExistsException) {
-      return what + "it already exists";
-    }
-    if (e instanceof NotDirectoryException) {
-      return what + "not a folder";
-    }
-    if (e instanceof DirectoryNotEmptyException) {
-      return what + "the folder is not empty";
-    }
-    if (e instanceof FileSystemLoopException) {
-      return what + "its links form a loop";
-    }
-    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-      return what + f.getReason().toLowerCase(Locale.ROOT);
-    }
-    return e.getMessage() == null ? "it cannot be read or written" : clean(e.getMessage());
+    String file = e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() + ": " : "";
+    String why = TextFiles.reason(e);
+    return file + (why.equals(e.getMessage()) ? clean(why) : why);
   }
 
   /** The message on one line, without Java class names. */

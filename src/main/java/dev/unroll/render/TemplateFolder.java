@@ -93,18 +93,9 @@ public final class TemplateFolder implements TemplateLoader {
     }
   }
 
-  /** Why a file could not be read, in words (Java's own messages for these name only the path). */
+  /** Why a file could not be read, in words. */
   static String reason(IOException e) {
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return "no such file or folder";
-    }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof java.nio.file.FileSystemLoopException) {
-      return "its links form a loop";
-    }
-    return e.getMessage() == null ? "it cannot be read" : e.getMessage();
+    return dev.unroll.files.TextFiles.reason(e);
   }
 
   @Override

@@ -1,6 +1,7 @@
 /**
  * Turns derivations into text: the one LaTeX emitter ({@link dev.unroll.render.LatexWriter}),
  * notations that decide spelling, typed view records for templates and the FreeMarker bridge. Imports
- * {@code derive}, {@code unroll}, {@code cell} and {@code expr}; holds no mathematics of its own.
+ * {@code derive}, {@code unroll}, {@code cell}, {@code expr} and {@code files}; holds no mathematics of
+ * its own. Templates are data, not code ({@link dev.unroll.render.TemplateSandbox}).
  */
 package dev.unroll.render;

@@ -95,16 +95,10 @@ public final class SiteBuilder {
     return out.resolve("index.html");
   }
 
+  /** Which file and why, in words. */
   private static String reason(IOException e) {
-    String m = e.getMessage() == null ? "a file could not be written" : e.getMessage();
-    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-      m = (f.getFile() == null ? "" : f.getFile() + ": ") + f.getReason().toLowerCase(java.util.Locale.ROOT);
-    } else if (e instanceof java.nio.file.AccessDeniedException f) {
-      m = f.getFile() + ": permission denied";
-    } else if (e instanceof java.nio.file.NoSuchFileException f) {
-      m = f.getFile() + ": no such file or folder";
-    }
-    return m;
+    String file = e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() + ": " : "";
+    return file + dev.unroll.files.TextFiles.reason(e);
   }
 
   private void buildLessons(SiteGrid grid, SiteTemplates templates, SiteViews.Site site, Path temp, Progress progress)
