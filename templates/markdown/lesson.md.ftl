@@ -20,8 +20,10 @@ $$
 * [=body?trim?replace("\n", "\n  ")?replace("\n  \n", "\n\n")]
 
 [/#macro]
-[#macro text value][=value?replace("\\", "\\\\")?replace("*", "\\*")?replace("_", "\\_")?replace("[", "\\[")][/#macro]
-[#macro code value]`[=value]`[/#macro]
+[#-- Words from files (a cell's title, names) are text, never markup: every character Markdown or its
+     HTML could read as syntax is backslash-escaped, so a title cannot open a tag, a link or math. --]
+[#macro text value][=value?replace("\\", "\\\\")?replace("*", "\\*")?replace("_", "\\_")?replace("[", "\\[")?replace("]", "\\]")?replace("<", "\\<")?replace(">", "\\>")?replace("&", "\\&")?replace("`", "\\`")?replace("$", "\\$")][/#macro]
+[#macro code value][#if value?contains("`")]`` [=value] ``[#else]`[=value]`[/#if][/#macro]
 [#macro image path alt]![[=alt]]([=path])
 [/#macro]
 [#macro plot file series alt xlabel ylabel]![[=alt]]([=file])

@@ -38,15 +38,12 @@ public final class CellLibrary {
       return parser.parse(nameOrPath + ".cell", resource(nameOrPath + ".cell"));
     }
     Path path = Path.of(nameOrPath);
-    if (!Files.isRegularFile(path)) {
+    if (!Files.exists(path) && !nameOrPath.contains("/") && !nameOrPath.endsWith(".cell")) {
       throw new IllegalArgumentException("--cell must be one of " + String.join(", ", BUILT_IN)
           + " or a readable .cell file, got '" + nameOrPath + "'.");
     }
-    try {
-      return parser.parse(path.getFileName().toString(), Files.readString(path, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalArgumentException("Cannot read the cell file '" + nameOrPath + "': " + e.getMessage() + ".");
-    }
+    String text = dev.unroll.files.TextFiles.read(path, "the cell file '" + nameOrPath + "'");
+    return parser.parse(path.getFileName().toString(), text);
   }
 
   private static String resource(String name) {

@@ -168,7 +168,12 @@ final class EquationParser {
       if (start == pos) {
         throw error("expected a whole number after 't" + (minus ? "-" : "+") + "'");
       }
-      offset = Integer.parseInt(text.substring(start, pos)) * (minus ? -1 : 1);
+      String digits = text.substring(start, pos);
+      if (digits.length() > 6) {
+        throw error("the time offset t" + (minus ? "-" : "+") + digits + " is too large; a stage may refer at most"
+            + " 999999 stages away");
+      }
+      offset = Integer.parseInt(digits) * (minus ? -1 : 1);
       skipSpace();
     }
     expect('}');

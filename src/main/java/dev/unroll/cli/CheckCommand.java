@@ -178,14 +178,11 @@ public final class CheckCommand implements Callable<Integer> {
       if (seed != null || hidden != null || inputs != null || outputs != null || steps != null) {
         throw new UserError("--params cannot be combined with --seed, --hidden, --inputs, --outputs or --steps: the file fixes them.");
       }
-      if (!Files.isRegularFile(paramsFile)) {
-        throw new UserError("The params file " + paramsFile + " does not exist or is not a file; --params needs a JSON file.");
-      }
       String text;
       try {
-        text = Files.readString(paramsFile, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UserError("Cannot read the params file " + paramsFile + ": " + e.getMessage() + ".", e);
+        text = dev.unroll.files.TextFiles.read(paramsFile, "the params file " + paramsFile);
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage() + " --params needs a JSON file.", e);
       }
       Params p = new ParamsJson(cell).read(paramsFile.toString(), text);
       if (activation != null && !activation.equals(p.activation())) {
@@ -205,9 +202,14 @@ public final class CheckCommand implements Callable<Integer> {
     sizes.put("H", positive("--hidden", hidden, 4));
     sizes.put("D", positive("--inputs", inputs, 3));
     sizes.put("K", positive("--outputs", outputs, 3));
-    int n = positive("--steps", steps, 5);
-    if (n > Unroller.MAX_STEPS) {
+    int n = steps == null ? 5 : steps;
+    if (n < 1 || n > Unroller.MAX_STEPS) {
       throw new UserError("--steps must be between 1 and " + Unroller.MAX_STEPS + ", got " + n + ".");
+    }
+    MemoryBudget.check(cell, sizes, n);
+    if (activation != null && cell.placeholders().isEmpty()) {
+      throw new UserError("--activation chooses the activation of a cell that leaves it open, such as rnn; the "
+          + cell.name() + " cell fixes its own, so leave --activation out.");
     }
     if (activation != null && !cell.activations().containsKey(activation)) {
       throw new UserError("--activation must be one of " + String.join(", ", cell.activations().keySet()) + ", got '" + activation + "'.");

@@ -94,7 +94,13 @@ public final class ExerciseCommand implements Callable<Integer> {
     boolean tex = wanted("tex");
     boolean pdf = wanted("pdf");
     List<Student> students = roster.students != null ? Roster.read(roster.students) : Roster.counted(roster.count);
-    OutputFolder folder = OutputFolder.checked(out);
+    try (OutputFolder folder = OutputFolder.checked(out)) {
+      return write(folder, chosen, students, md, tex, pdf);
+    }
+  }
+
+  private int write(OutputFolder folder, Course chosen, List<Student> students, boolean md, boolean tex, boolean pdf)
+      throws InterruptedException {
     Exercises.Handout handout = new Exercises(chosen, seed, new CellLibrary(), new TemplateRenderer(Optional.empty()))
         .handOut(students);
     Map<String, byte[]> files = new TreeMap<>();

@@ -99,33 +99,34 @@ public final class ExploreCommand implements Callable<Integer> {
     String placeholder = base.placeholders().keySet().iterator().next();
     CellDefinition cell = base.withPlaceholder(placeholder, activation);
     Activation a = cell.activations().get(activation);
-    OutputFolder folder = OutputFolder.checked(out);
-    AnswerCache cache = AnswerCache.standard();
-    ActivationBounds.Bound bound = new CachedBounds(cache, ActivationBounds::new).maxAbsDerivative(a)
-        .orElseThrow(() -> new UserError("Symja could not find the largest |f'| of " + activation + " ("
-            + a.definition() + "), so there is no gamma to bound the terms by; choose tanh, sigmoid or identity."));
-    SymjaCalculus[] symja = new SymjaCalculus[1];
-    Forms forms = new Forms(new CachedCalculus(cache, cell.activations(), () -> {
-      symja[0] = new SymjaCalculus(new SymjaSession(), cell.activations());
-      return symja[0];
-    }));
-    Recurrence r = forms.recurrence(new Differentiator().derive(new Unroller().unroll(cell, 3), "W", LossKind.LAST))
-        .orElseThrow(() -> new IllegalStateException("The terms of dE/dW of the RNN formed no recurrence."));
-    Decay decay = new DecayExperiment(cell, r, Pipelines.NUMERIC_SIZES)
-        .run(activation, bound.value(), settings, steps, seed, threshold);
-    Map<String, String> files = new LinkedHashMap<>();
-    files.put("decay-" + activation + ".md", DecayTable.markdown(decay) + "\n![The terms against the bound](decay-"
-        + activation + ".svg)\n");
-    files.put("decay-" + activation + ".svg", DecayPlot.svg(decay));
-    for (Path written : folder.writeAll(files, StandardCharsets.UTF_8)) {
-      spec.commandLine().getOut().println(written);
+    try (OutputFolder folder = OutputFolder.checked(out)) {
+      AnswerCache cache = AnswerCache.standard();
+      ActivationBounds.Bound bound = new CachedBounds(cache, ActivationBounds::new).maxAbsDerivative(a)
+          .orElseThrow(() -> new UserError("Symja could not find the largest |f'| of " + activation + " ("
+              + a.definition() + "), so there is no gamma to bound the terms by; choose tanh, sigmoid or identity."));
+      SymjaCalculus[] symja = new SymjaCalculus[1];
+      Forms forms = new Forms(new CachedCalculus(cache, cell.activations(), () -> {
+        symja[0] = new SymjaCalculus(new SymjaSession(), cell.activations());
+        return symja[0];
+      }));
+      Recurrence r = forms.recurrence(new Differentiator().derive(new Unroller().unroll(cell, 3), "W", LossKind.LAST))
+          .orElseThrow(() -> new IllegalStateException("The terms of dE/dW of the RNN formed no recurrence."));
+      Decay decay = new DecayExperiment(cell, r, Pipelines.NUMERIC_SIZES)
+          .run(activation, bound.value(), settings, steps, seed, threshold);
+      Map<String, String> files = new LinkedHashMap<>();
+      files.put("decay-" + activation + ".md", DecayTable.markdown(decay) + "\n![The terms against the bound](decay-"
+          + activation + ".svg)\n");
+      files.put("decay-" + activation + ".svg", DecayPlot.svg(decay));
+      for (Path written : folder.writeAll(files, StandardCharsets.UTF_8)) {
+        spec.commandLine().getOut().println(written);
+      }
+      boolean under = decay.runs().stream().flatMap(run -> run.terms().stream())
+          .allMatch(t -> t.relative() <= t.bound() * (1 + 1e-9));
+      if (!under) {
+        spec.commandLine().getErr().println("unroll: a measured term lies above its bound; see the table.");
+        return Main.CHECK_FAILED;
+      }
+      return Main.OK;
     }
-    boolean under = decay.runs().stream().flatMap(run -> run.terms().stream())
-        .allMatch(t -> t.relative() <= t.bound() * (1 + 1e-9));
-    if (!under) {
-      spec.commandLine().getErr().println("unroll: a measured term lies above its bound; see the table.");
-      return Main.CHECK_FAILED;
-    }
-    return Main.OK;
   }
 }

@@ -67,9 +67,11 @@ public final class GradeCommand implements Callable<Integer> {
     if (submissions.isEmpty()) {
       throw new UserError("No .md, .tex or .ipynb file to grade under " + paths + ".");
     }
-    OutputFolder folder = OutputFolder.checked(out);
-    Optional<OutputFolder> junitFolder = Optional.ofNullable(junit).map(j -> OutputFolder.checked(
-        Objects.requireNonNullElse(j.toAbsolutePath().getParent(), Path.of("."))));
+    Path junitDir = junit == null ? null : Objects.requireNonNullElse(junit.toAbsolutePath().getParent(), Path.of("."));
+    if (junit != null) {
+      OutputFolder.checked(junitDir).close(); // writable, and nobody writing it, before the work starts
+    }
+    OutputFolder.checked(out).close(); // writable, and nobody writing it, before the work starts
     Grader grader = new Grader(m, Runtime.getRuntime().availableProcessors());
     try {
       grader.match(submissions);
@@ -86,9 +88,14 @@ public final class GradeCommand implements Callable<Integer> {
     for (String asset : List.of("site.css", "render-math.js", "sort-table.js", "grade.css")) {
       files.put("assets/" + asset, asset(asset));
     }
-    folder.writeAll(files);
-    junitFolder.ifPresent(f -> f.writeAll(Map.of(junit.getFileName().toString(), GradeFiles.junit(report)),
-        StandardCharsets.UTF_8));
+    try (OutputFolder folder = OutputFolder.checked(out)) {
+      folder.writeAll(files);
+    }
+    if (junit != null) {
+      try (OutputFolder folder = OutputFolder.checked(junitDir)) {
+        folder.writeAll(Map.of(junit.getFileName().toString(), GradeFiles.junit(report)), StandardCharsets.UTF_8);
+      }
+    }
     PrintWriter printed = spec.commandLine().getOut();
     report.grades().stream().filter(g -> !g.judged())
         .forEach(g -> printed.println(g.file() + ": " + GradeFiles.status(g.status()) + ": " + g.reason()));

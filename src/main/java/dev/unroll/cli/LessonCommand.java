@@ -91,12 +91,18 @@ public final class LessonCommand implements Callable<Integer> {
   }
 
   /**
-   * The --activation given, or tanh; empty for a cell that fixes its own activations (the LSTM, the
+   * The --activation given, or the cell's own default; empty for a cell that fixes its own activations (the LSTM, the
    * GRU), where choosing one is bad input, and where the lesson's file name then names none.
    */
   private String activation(Optional<CellDefinition> definition) {
+    if (activation != null && activation.isBlank()) {
+      throw new UserError("--activation must name an activation, such as tanh, sigmoid, relu or identity; got an empty"
+          + " name. Leave it out to use the cell's own.");
+    }
     if (definition.isEmpty() || !definition.get().placeholders().isEmpty()) {
-      return activation == null ? "tanh" : activation;
+      // The cell's own default (its 'activation f = ...' line), as check uses it; tanh for a cell that cannot be read.
+      String own = definition.map(d -> d.placeholders().values().iterator().next()).orElse("tanh");
+      return activation == null ? own : activation;
     }
     if (activation != null) {
       throw new UserError("--activation chooses the activation of a cell that leaves it open, such as rnn; the " + cell
@@ -172,19 +178,20 @@ public final class LessonCommand implements Callable<Integer> {
     }
     LessonSpec lessonSpec = new LessonSpec(cell, steps, parameter(definition), activation(definition),
         LossKind.parse(loss), chosen);
-    OutputFolder folder = OutputFolder.checked(out);
-    Lesson lesson = Pipelines.standard(Optional.ofNullable(templates)).lesson(lessonSpec);
-    Map<String, String> files = files(lesson, formats.stream().anyMatch(f -> f.equalsIgnoreCase("md")),
-        formats.stream().anyMatch(f -> f.equalsIgnoreCase("tex")), formats.stream().anyMatch(f -> f.equalsIgnoreCase("py")));
-    for (Path written : folder.writeAll(files, StandardCharsets.UTF_8)) {
-      spec.commandLine().getOut().println(written);
+    try (OutputFolder folder = OutputFolder.checked(out)) {
+      Lesson lesson = Pipelines.standard(Optional.ofNullable(templates)).lesson(lessonSpec);
+      Map<String, String> files = files(lesson, formats.stream().anyMatch(f -> f.equalsIgnoreCase("md")),
+          formats.stream().anyMatch(f -> f.equalsIgnoreCase("tex")), formats.stream().anyMatch(f -> f.equalsIgnoreCase("py")));
+      for (Path written : folder.writeAll(files, StandardCharsets.UTF_8)) {
+        spec.commandLine().getOut().println(written);
+      }
+      List<String> failed = lesson.checks().stream().filter(c -> !c.passed()).map(c -> c.name()).toList();
+      if (!failed.isEmpty()) {
+        spec.commandLine().getErr().println("unroll: the lesson was written, but its " + String.join(" and ", failed)
+            + " failed; see its Checked section.");
+        return Main.CHECK_FAILED;
+      }
+      return Main.OK;
     }
-    List<String> failed = lesson.checks().stream().filter(c -> !c.passed()).map(c -> c.name()).toList();
-    if (!failed.isEmpty()) {
-      spec.commandLine().getErr().println("unroll: the lesson was written, but its " + String.join(" and ", failed)
-          + " failed; see its Checked section.");
-      return Main.CHECK_FAILED;
-    }
-    return Main.OK;
   }
 }

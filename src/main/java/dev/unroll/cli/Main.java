@@ -1,6 +1,7 @@
 package dev.unroll.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
     description = {
       "Derives, verifies and publishes lessons on backpropagation through time.",
       "",
-      "Exit codes: 0 success, 1 a check failed, 2 bad input."
+      "Exit codes: 0 success, 1 a check failed, 2 bad input.",
+      "--debug (with any command) prints the stack trace of a failure after its one-line message."
     },
     subcommands = {LessonCommand.class, CheckCommand.class, VerifyCommand.class, SiteCommand.class,
         ExploreCommand.class, ExerciseCommand.class, GradeCommand.class})
@@ -25,8 +27,14 @@ public final class Main implements Runnable {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
-  /** Runs one command line; separated from {@link #main} so tests can call it in-process. */
+  /**
+   * Runs one command line; separated from {@link #main} so tests can call it in-process. Every
+   * failure becomes one line on {@code err} ({@link Failures}); {@code --debug}, anywhere on the line,
+   * adds the stack trace.
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    boolean debug = Arrays.asList(args).contains("--debug");
+    String[] rest = Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
@@ -35,15 +43,13 @@ public final class Main implements Runnable {
           + " See 'unroll " + commandPath(ex.getCommandLine()) + "--help'.");
       return BAD_INPUT;
     });
-    cli.setExecutionExceptionHandler((ex, line, parsed) -> {
-      if (ex instanceof UserError || ex instanceof IllegalArgumentException
-          || ex instanceof dev.unroll.cell.CellFormatException) {
-        err.println("unroll: " + ex.getMessage());
-        return BAD_INPUT;
-      }
-      throw ex;
-    });
-    return cli.execute(args);
+    cli.setExecutionExceptionHandler((ex, line, parsed) -> Failures.report(ex, err, debug));
+    try {
+      return cli.execute(rest);
+    } catch (RuntimeException | Error e) { // what picocli passes on rather than to the handler (an Error)
+      return Failures.report(e instanceof CommandLine.ExecutionException && e.getCause() != null ? e.getCause() : e,
+          err, debug);
+    }
   }
 
   private static String commandPath(CommandLine line) {

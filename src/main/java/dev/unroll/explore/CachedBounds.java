@@ -1,6 +1,7 @@
 package dev.unroll.explore;
 
 import dev.unroll.cell.Activation;
+import dev.unroll.numeric.Nonlinearity;
 import dev.unroll.symbolic.ActivationBounds;
 import dev.unroll.symbolic.AnswerCache;
 import java.util.Locale;
@@ -30,7 +31,8 @@ public final class CachedBounds {
     Optional<String> known = cache.get(question);
     if (known.isPresent()) {
       Optional<Optional<ActivationBounds.Bound>> read = read(a.name(), known.get());
-      if (read.isPresent()) {
+      // An entry is a file anyone can edit: one that a quick numeric check contradicts is asked again.
+      if (read.isPresent() && read.get().map(b -> agrees(a, b)).orElse(true)) {
         return read.get();
       }
     }
@@ -40,6 +42,59 @@ public final class CachedBounds {
     Optional<ActivationBounds.Bound> found = made.maxAbsDerivative(a.name());
     cache.put(question, found.map(CachedBounds::write).orElse("none"));
     return found;
+  }
+
+  /**
+   * Whether a remembered bound fits the activation's derivative sampled on [-20, 20] every 0.001, for
+   * the activations the numeric side can evaluate: the largest |f'| found must equal the stored value
+   * (to 1e-6, relative), the stored maximum must spell that value, and a stated maximiser must reach
+   * it. An activation the numeric side does not know passes (there is nothing to compare with).
+   */
+  static boolean agrees(Activation a, ActivationBounds.Bound b) {
+    Nonlinearity f;
+    try {
+      f = Nonlinearity.named(a.name());
+    } catch (IllegalArgumentException e) {
+      return true;
+    }
+    Activation builtIn = dev.unroll.cell.CellLibrary.builtInActivations().get(a.name());
+    if (builtIn == null || !a.definition().equals(builtIn.definition())) {
+      return true; // a cell's own definition under a built-in name: its f' is not the numeric side's
+    }
+    double largest = 0;
+    for (int i = -20_000; i <= 20_000; i++) {
+      largest = Math.max(largest, gain(f, i / 1000.0));
+    }
+    double tolerance = 1e-6 * Math.max(1, largest);
+    if (!(Math.abs(b.value() - largest) <= tolerance)) {
+      return false;
+    }
+    Optional<Double> spelled = number(b.maximum());
+    if (spelled.isEmpty() || Math.abs(spelled.get() - b.value()) > tolerance) {
+      return false;
+    }
+    Optional<Double> at = number(b.argument());
+    return at.isEmpty() || Math.abs(gain(f, at.get()) - b.value()) <= tolerance;
+  }
+
+  private static double gain(Nonlinearity f, double z) {
+    return Math.abs(f.derivative(z, f.value(z)));
+  }
+
+  /** A number written as an integer, a decimal or a fraction p/q; empty for anything else. */
+  private static Optional<Double> number(String text) {
+    String[] parts = text.strip().split("/", -1);
+    try {
+      if (parts.length == 1) {
+        return Optional.of(Double.parseDouble(parts[0]));
+      }
+      if (parts.length == 2) {
+        return Optional.of(Double.parseDouble(parts[0]) / Double.parseDouble(parts[1]));
+      }
+    } catch (NumberFormatException e) {
+      // not a plain number
+    }
+    return Optional.empty();
   }
 
   private static String write(ActivationBounds.Bound b) {

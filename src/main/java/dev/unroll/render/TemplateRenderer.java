@@ -1,19 +1,15 @@
 package dev.unroll.render;
 
 import freemarker.cache.ClassTemplateLoader;
-import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.ParseException;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModelException;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,7 +19,8 @@ import java.util.TimeZone;
  * The FreeMarker bridge. Templates use square-bracket tags and interpolations ({@code [#if]},
  * {@code [=x]}) so that {@code ${...}} in LaTeX stays literal. Templates come from the jar's
  * {@code templates/} folder or from a user's folder ({@code --templates DIR}), which replaces it
- * whole. Output does not depend on the locale, the time zone or the clock.
+ * whole. Output does not depend on the locale, the time zone or the clock. A template is data, not
+ * code: {@link TemplateSandbox} says what it may do, {@link TemplateFolder} where it may read.
  */
 public final class TemplateRenderer {
   private final Configuration config;
@@ -43,7 +40,7 @@ public final class TemplateRenderer {
     config.setLogTemplateExceptions(false);
     config.setWrapUncheckedExceptions(true);
     config.setFallbackOnNullLoopVariable(false);
-    config.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+    TemplateSandbox.secure(config, Configuration.VERSION_2_3_34);
     config.setTemplateLoader(loader(folder));
     config.setSharedVariable("latexText", (TemplateMethodModelEx) args -> {
       if (args.size() != 1) {
@@ -58,15 +55,7 @@ public final class TemplateRenderer {
     if (folder.isEmpty()) {
       return new ClassTemplateLoader(TemplateRenderer.class, "/templates");
     }
-    Path dir = folder.get();
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("--templates must be an existing folder of templates, got '" + dir + "'.");
-    }
-    try {
-      return new FileTemplateLoader(dir.toFile());
-    } catch (IOException e) {
-      throw new IllegalArgumentException("Cannot read the templates folder '" + dir + "': " + e.getMessage() + ".");
-    }
+    return new TemplateFolder(folder.get(), "--templates");
   }
 
   /**
@@ -78,9 +67,7 @@ public final class TemplateRenderer {
   public String render(String name, Object model) {
     try {
       Template template = config.getTemplate(name);
-      StringWriter out = new StringWriter();
-      template.process(model, out);
-      return out.toString();
+      return TemplateSandbox.process(template, model, "the template " + name + " (" + origin + ")");
     } catch (ParseException e) {
       throw new IllegalArgumentException("The template " + name + " (" + origin + ") has a syntax error at line "
           + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + firstLine(e.getEditorMessage()) + ".");
@@ -90,7 +77,8 @@ public final class TemplateRenderer {
       throw new IllegalArgumentException("The template " + name + " (" + origin + ") failed at line "
           + e.getLineNumber() + ": " + firstLine(e.getMessageWithoutStackTop()) + ".");
     } catch (IOException e) {
-      throw new IllegalArgumentException("Cannot read the template " + name + " from " + origin + ": " + e.getMessage() + ".");
+      throw new IllegalArgumentException("Cannot read the template " + name + " from " + origin + ": "
+          + TemplateFolder.reason(e) + ".");
     }
   }
 

@@ -27,10 +27,12 @@ import java.util.stream.Stream;
 
 /**
  * Bakes a site: derives every lesson of the grid (in parallel), writes its pages, pictures, notebooks,
- * PDFs (when given a compiler), the index and the search index into a temporary sibling of the output folder, and only when every page succeeded
- * swaps it in place of the previous site. A failure deletes the temporary folder, leaves the previous
- * site as it was and names the first failing page in grid order. Writes nothing outside the output
- * folder and its temporary siblings; refuses to replace a non-empty folder that is not a site.
+ * PDFs (when given a compiler), the index and the search index into a staging folder of its own, and
+ * only when every page succeeded publishes it in place of the previous site in one step
+ * ({@link SiteFolder}: the output is a link to a whole build). A failure deletes the staging folder,
+ * leaves the previous site as it was and names the first failing page in grid order. Writes nothing
+ * outside the output, its hidden store and its lock; refuses to replace a non-empty folder that is not
+ * a site, and a second build of the same output while one runs.
  */
 public final class SiteBuilder {
   /** The file that marks a folder as a site this builder may replace. */
@@ -67,38 +69,47 @@ public final class SiteBuilder {
     this.threads = threads;
   }
 
-  /** Builds the site and returns the path of its index page. */
+  /**
+   * Builds the site and returns the path of its index page.
+   *
+   * @throws dev.unroll.files.OutputBusyException when another build is writing {@code outFolder}
+   */
   public Path build(SiteConfig config, Path outFolder, Progress progress) {
     Path out = outFolder.toAbsolutePath().normalize();
     if (out.getParent() == null) {
       throw new IllegalArgumentException("--out must not be the root of the file system.");
     }
-    checkReplaceable(out);
     SiteGrid grid = new SiteGrid(config);
     SiteTemplates templates = new SiteTemplates(config.templates());
     SiteViews.Site site = new SiteViews.Site(config.title(), config.description());
-    Path temp = out.resolveSibling("." + out.getFileName() + ".building");
-    try {
-      removeSite(temp);
-      Files.createDirectories(temp);
-      Files.writeString(temp.resolve(MARKER), "A site built by unroll; 'unroll site' replaces this folder whole.\n");
-      new KatexAssets().copyTo(temp.resolve("katex"));
-      new LunrAssets().copyTo(temp.resolve("lunr"));
-      for (String file : STATIC) {
-        write(temp, "assets/" + file, staticFile(file));
+    try (SiteFolder folder = SiteFolder.take(out)) {
+      Path temp = folder.staging();
+      try {
+        new KatexAssets().copyTo(temp.resolve("katex"));
+        new LunrAssets().copyTo(temp.resolve("lunr"));
+        for (String file : STATIC) {
+          write(temp, "assets/" + file, staticFile(file));
+        }
+        buildLessons(grid, templates, site, temp, progress);
+        write(temp, SearchIndex.FILE, SearchIndex.fromPages(grid, temp).script().getBytes(StandardCharsets.UTF_8));
+        // The index is written last: a build with its index is whole (SiteFolder's repair relies on it).
+        write(temp, "index.html", new SiteIndex(grid, templates, site).html().getBytes(StandardCharsets.UTF_8));
+        folder.publish(temp);
+      } catch (IOException | RuntimeException e) {
+        folder.discard(temp);
+        throw e;
       }
-      buildLessons(grid, templates, site, temp, progress);
-      write(temp, "index.html", new SiteIndex(grid, templates, site).html().getBytes(StandardCharsets.UTF_8));
-      write(temp, SearchIndex.FILE, SearchIndex.fromPages(grid, temp).script().getBytes(StandardCharsets.UTF_8));
-      swap(temp, out);
     } catch (IOException e) {
-      removeQuietly(temp);
-      throw new SiteBuildException("The site was not built: " + e + ". The previous site in " + out + " is unchanged.", e);
-    } catch (RuntimeException e) {
-      removeQuietly(temp);
-      throw e;
+      throw new SiteBuildException("The site was not built: " + reason(e) + ". The previous site in " + out
+          + " is unchanged.", e);
     }
     return out.resolve("index.html");
+  }
+
+  /** Which file and why, in words. */
+  private static String reason(IOException e) {
+    String file = e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() + ": " : "";
+    return file + dev.unroll.files.TextFiles.reason(e);
   }
 
   private void buildLessons(SiteGrid grid, SiteTemplates templates, SiteViews.Site site, Path temp, Progress progress)
@@ -162,7 +173,7 @@ public final class SiteBuilder {
   }
 
   private static String describe(Throwable t) {
-    String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+    String message = t.getMessage() == null ? "it stopped without saying why" : t.getMessage().strip();
     return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
   }
 
@@ -174,61 +185,6 @@ public final class SiteBuilder {
     }
     Files.createDirectories(target.getParent());
     Files.write(target, bytes);
-  }
-
-  private static void checkReplaceable(Path out) {
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new IllegalArgumentException("--out must name a folder, but " + out + " is a file.");
-    }
-    if (Files.isDirectory(out) && !Files.exists(out.resolve(MARKER))) {
-      try (Stream<Path> entries = Files.list(out)) {
-        if (entries.findAny().isPresent()) {
-          throw new IllegalArgumentException("--out must name an empty folder or a site built by unroll; " + out
-              + " holds other files, and the build would replace them.");
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  }
-
-  /** Puts the new site in place of the old one with two renames, then deletes the old one. */
-  private static void swap(Path temp, Path out) throws IOException {
-    Path old = out.resolveSibling("." + out.getFileName() + ".old");
-    removeSite(old);
-    if (Files.exists(out)) {
-      Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
-    }
-    Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE);
-    removeSite(old);
-  }
-
-  /** Deletes a folder this builder made (it carries the marker, or is empty); anything else is refused. */
-  private static void removeSite(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    boolean empty;
-    try (Stream<Path> entries = Files.list(folder)) {
-      empty = entries.findAny().isEmpty();
-    }
-    if (!empty && !Files.exists(folder.resolve(MARKER))) {
-      throw new IllegalArgumentException("The folder " + folder + " is in the way of the site build and was not made by"
-          + " unroll; move it away and build again.");
-    }
-    try (Stream<Path> walk = Files.walk(folder)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
-
-  private static void removeQuietly(Path folder) {
-    try {
-      removeSite(folder);
-    } catch (IOException | RuntimeException e) {
-      // The build already failed; a leftover temporary folder is removed by the next build.
-    }
   }
 
   private static byte[] staticFile(String name) {

@@ -76,13 +76,7 @@ public record SiteConfig(
 
   /** The built-in defaults with a user's site file laid over them. */
   public static SiteConfig load(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("--config must name a readable site file, got '" + file + "' ("
-          + e.getClass().getSimpleName() + ").");
-    }
+    String text = dev.unroll.files.TextFiles.read(file, "the site file '" + file + "' given with --config");
     Properties user = properties(new StringReader(text), file.toString());
     Properties merged = builtIn();
     for (String key : new TreeSet<>(user.stringPropertyNames())) {

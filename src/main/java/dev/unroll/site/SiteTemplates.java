@@ -1,7 +1,6 @@
 package dev.unroll.site;
 
 import freemarker.cache.ClassTemplateLoader;
-import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.HTMLOutputFormat;
@@ -10,8 +9,8 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.file.Files;
+import dev.unroll.render.TemplateFolder;
+import dev.unroll.render.TemplateSandbox;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +21,7 @@ import java.util.TimeZone;
  * from the jar's {@code templates/site/}, or from a user's folder that may override any of them.
  * Square brackets for tags and interpolations ({@code [#if]}, {@code [=x]}), so TeX's {@code ${}
  * is literal; HTML auto-escaping on; models are {@link SiteViews} records. Thread-safe once built.
+ * Templates from a site file's folder are data, not code ({@link TemplateSandbox}, {@link TemplateFolder}).
  */
 final class SiteTemplates {
   static final String INDEX = "index.ftl";
@@ -42,18 +42,11 @@ final class SiteTemplates {
     c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
     c.setLogTemplateExceptions(false);
     c.setWrapUncheckedExceptions(true);
-    c.setAPIBuiltinEnabled(false);
+    TemplateSandbox.secure(c, Configuration.VERSION_2_3_35);
     TemplateLoader builtIn = new ClassTemplateLoader(SiteTemplates.class, "/templates/site");
     if (userFolder.isPresent()) {
-      Path folder = userFolder.get();
-      if (!Files.isDirectory(folder)) {
-        throw new IllegalArgumentException("templates must name a folder of site templates, got '" + folder + "'.");
-      }
-      try {
-        c.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(folder.toFile()), builtIn}));
-      } catch (IOException e) {
-        throw new IllegalArgumentException("Cannot read the template folder '" + folder + "': " + e.getMessage() + ".");
-      }
+      TemplateLoader folder = new TemplateFolder(userFolder.get(), "templates");
+      c.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[] {folder, builtIn}));
     } else {
       c.setTemplateLoader(builtIn);
     }
@@ -64,16 +57,12 @@ final class SiteTemplates {
 
   /** Fills a template with a view record. */
   String render(String name, Object view) {
-    StringWriter out = new StringWriter(16384);
     try {
-      template(name).process(view, out);
+      return TemplateSandbox.process(template(name), view, "the site template " + name);
     } catch (TemplateException e) {
-      throw new IllegalStateException("the template " + name + " failed at line " + e.getLineNumber() + ": "
+      throw new IllegalArgumentException("the template " + name + " failed at line " + e.getLineNumber() + ": "
           + gist(e.getMessageWithoutStackTop()), e);
-    } catch (IOException e) {
-      throw new IllegalStateException("the template " + name + " could not be written: " + e.getMessage(), e);
     }
-    return out.toString();
   }
 
   private Template template(String name) {

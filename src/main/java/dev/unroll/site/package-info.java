@@ -8,6 +8,7 @@
  * a PDF when pdflatex is installed ({@code LessonPdf}), and {@code SiteServer} serves a built site on
  * the loopback address. Takes finished {@code Lesson}s from a
  * {@code Function<LessonSpec, Lesson>} (the pipeline); may import {@code pipeline}, {@code render},
- * {@code derive}, {@code unroll}, {@code cell} and {@code expr}, never {@code symbolic} or {@code cli}.
+ * {@code derive}, {@code unroll}, {@code cell}, {@code expr} and {@code files}, never {@code symbolic} or
+ * {@code cli}.
  */
 package dev.unroll.site;

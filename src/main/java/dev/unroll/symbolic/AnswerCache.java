@@ -1,7 +1,10 @@
 package dev.unroll.symbolic;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.LinkOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Remembers Symja's answers between runs, so a lesson whose questions Symja has answered before does
- * not wait for Symja to start (about 2 s). A question is the full text of what was asked (the
+ * not wait for Symja to start (about 2 s). Only regular files up to {@link #MAX_ENTRY_BYTES} are read,
+ * never through a link, so a FIFO or a link to a device in the folder is a miss, not a hang. A question is the full text of what was asked (the
  * activation's definition, or the whole cross-check's inputs), so a changed definition, derivation or
  * engine version is a new question. An entry that cannot be read is treated as absent and recomputed;
  * writes go to a temporary file and are moved into place, so readers never see half an answer.
@@ -25,6 +29,8 @@ import java.util.Optional;
 public final class AnswerCache {
   /** Bumped whenever the meaning of a stored answer changes. */
   static final String FORMAT = "unroll-answers-1";
+  /** The largest entry read; the largest answers (a cross-check's outcome) are a few kilobytes. */
+  static final int MAX_ENTRY_BYTES = 4 * 1024 * 1024;
 
   private final Optional<Path> dir;
 
@@ -59,7 +65,20 @@ public final class AnswerCache {
     }
     Path file = dir.get().resolve(key(question));
     try {
-      String stored = Files.readString(file, StandardCharsets.UTF_8);
+      // Only a plain file of sensible size is read: a FIFO would block for ever, a link to /dev/zero
+      // would fill memory. Links are not followed at all (an entry is a file this class wrote).
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (!attributes.isRegularFile() || attributes.size() > MAX_ENTRY_BYTES) {
+        return Optional.empty();
+      }
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+        bytes = in.readNBytes(MAX_ENTRY_BYTES + 1);
+      }
+      if (bytes.length > MAX_ENTRY_BYTES) {
+        return Optional.empty();
+      }
+      String stored = new String(bytes, StandardCharsets.UTF_8);
       int split = stored.indexOf('\n');
       // The question is stored too, so a hash collision or a damaged file is never taken for an answer.
       if (split < 0 || !stored.substring(0, split).equals(escape(question))) {

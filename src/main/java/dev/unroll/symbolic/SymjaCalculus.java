@@ -5,6 +5,8 @@ import dev.unroll.derive.LocalCalculus;
 import dev.unroll.expr.Expr;
 import java.util.HashMap;
 import java.util.List;
+import org.matheclipse.core.eval.exception.LimitException;
+import org.matheclipse.core.eval.exception.SymjaMathException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -60,7 +62,15 @@ public final class SymjaCalculus implements LocalCalculus {
       throw new IllegalArgumentException("Unknown activation '" + activation + "'; known: "
           + String.join(", ", activations.keySet()) + ".");
     }
-    ActivationDerivative found = new ActivationDeriver(session).derive(a);
+    ActivationDerivative found;
+    try {
+      found = new ActivationDeriver(session).derive(a);
+    } catch (SymjaMathException | StackOverflowError e) {
+      // Symja's own failures on a user's expression (an iteration or recursion limit, an argument of the
+      // wrong type) are bad input, said in the activation's terms, never Symja's class names.
+      throw new IllegalArgumentException("The activation " + a.name() + "(" + a.argument() + ") = " + a.definition()
+          + " cannot be evaluated: " + symjaReason(e) + ".", e);
+    }
     derived.put(activation, found);
     return found;
   }
@@ -111,5 +121,18 @@ public final class SymjaCalculus implements LocalCalculus {
   /** The session the derivatives are computed in, for a cross-check to share. */
   public SymjaSession session() {
     return session;
+  }
+
+  /** Symja's message without its trailing period, or what kind of limit was hit when it has none. */
+  static String symjaReason(Throwable e) {
+    if (e instanceof StackOverflowError) {
+      return "it nests too deeply";
+    }
+    String m = e.getMessage();
+    if (m == null || m.isBlank()) {
+      return e instanceof LimitException ? "it exceeds Symja's evaluation limits" : "Symja cannot evaluate it";
+    }
+    m = m.strip().lines().findFirst().orElse("").strip();
+    return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
   }
 }

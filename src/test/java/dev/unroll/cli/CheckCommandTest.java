@@ -125,7 +125,7 @@ class CheckCommandTest {
         Arguments.of(new String[] {"--loss", "mean"}, "--loss must be last or total"),
         Arguments.of(new String[] {"--hidden", "0"}, "--hidden must be between 1 and 100000, got 0."),
         Arguments.of(new String[] {"--activation", "swish"}, "--activation must be one of"),
-        Arguments.of(new String[] {"--params", "/nonexistent/p.json"}, "The params file /nonexistent/p.json does not exist or is not a file"),
+        Arguments.of(new String[] {"--params", "/nonexistent/p.json"}, "Cannot read the params file /nonexistent/p.json: no such file or folder. --params needs a JSON file."),
         Arguments.of(new String[] {"--params", "FILE", "--hidden", "3"}, "--params cannot be combined"),
         Arguments.of(new String[] {"--cell", "nosuch"}, "--cell must be one of rnn, lstm, gru"));
   }

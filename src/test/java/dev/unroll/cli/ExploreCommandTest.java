@@ -49,7 +49,7 @@ class ExploreCommandTest {
     "--activation;relu;Symja could not find the largest |f'| of relu",
     "--activation;nope;Unknown activation 'nope'"})
   void badInputIsOneClearLineAndExitCodeTwo(String option, String value, String message) {
-    Result r = run("explore", option, value, "--out", dir.toString());
+    Result r = run("explore", option, value, "--out", dir.resolve("out").toString());
     assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
     assertThat(r.err().strip()).contains(message).doesNotContain("\n").doesNotContain("Exception");
   }

@@ -79,7 +79,7 @@ class NotebookWriterTest {
             + "    nb = nbformat.read(f, as_version=4)\n"
             + "    assert len(nb.cells) >= 2, f\n"
             + "print(len(sys.argv) - 1)\n"));
-    try (var walk = Files.walk(site)) {
+    try (var walk = Files.walk(site, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
       walk.filter(p -> p.toString().endsWith(".ipynb")).sorted().forEach(p -> command.add(p.toString()));
     }
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -30,7 +30,7 @@ class SiteBuilderTest {
 
   static Map<String, String> tree(Path root) throws Exception {
     Map<String, String> out = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
+    try (Stream<Path> walk = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         out.put(root.relativize(p).toString(), HexFormat.of().formatHex(sha.digest(Files.readAllBytes(p))));
@@ -142,7 +142,8 @@ class SiteBuilderTest {
         .hasMessageContaining("noSuchField")
         .hasMessageEndingWith("The previous site is unchanged.");
     assertThat(tree(out)).isEqualTo(before);
-    assertThat(siblings(out.getParent())).containsExactly("site");
+    assertThat(siblings(out.getParent())).containsExactly(".site.unroll", "site");
+    assertThat(siblings(out.getParent().resolve(".site.unroll"))).hasSize(2).contains(".lock"); // the build, the lock
   }
 
   @Test
@@ -168,7 +169,7 @@ class SiteBuilderTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("The site's parameters name 'Q', which no cell of the site has.");
     assertThat(tree(out)).isEqualTo(before);
-    assertThat(siblings(tmp)).containsExactly("bad.properties", "site", "small.properties");
+    assertThat(siblings(tmp)).containsExactly(".site.unroll", "bad.properties", "site", "small.properties");
   }
 
   @Test
@@ -186,9 +187,12 @@ class SiteBuilderTest {
   void writesNothingOutsideTheOutputFolder() throws Exception {
     Path parent = Files.createDirectories(tmp.resolve("parent"));
     new SiteBuilder(new FakeLessons(), 2).build(SiteConfig.load(smallConfig()), parent.resolve("site"), SiteBuilder.Progress.NONE);
-    assertThat(siblings(parent)).containsExactly("site");
+    // The site is a link to its one build in the hidden store beside it, which holds the lock; no staging is left.
+    assertThat(siblings(parent)).containsExactly(".site.unroll", "site");
+    assertThat(Files.isSymbolicLink(parent.resolve("site"))).isTrue();
+    assertThat(siblings(parent.resolve(".site.unroll"))).hasSize(2).contains(".lock");
     assertThatThrownBy(() -> SiteBuilder.write(parent.resolve("site"), "../escape.txt", new byte[0]))
         .hasMessageContaining("outside the site folder");
-    assertThat(siblings(parent)).containsExactly("site");
+    assertThat(siblings(parent)).containsExactly(".site.unroll", "site");
   }
 }

@@ -74,7 +74,8 @@ class SiteConfigTest {
     Files.writeString(file, "activations = \n");
     assertThatThrownBy(() -> SiteConfig.load(file)).hasMessageContaining("at least one cell, parameter, activation");
     assertThatThrownBy(() -> SiteConfig.load(tmp.resolve("missing.properties")))
-        .hasMessageStartingWith("--config must name a readable site file");
+        .hasMessage("Cannot read the site file '" + tmp.resolve("missing.properties") + "' given with --config: no such"
+            + " file or folder.");
   }
 
   @Test

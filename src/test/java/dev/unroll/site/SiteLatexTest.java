@@ -38,7 +38,7 @@ class SiteLatexTest {
     new SiteBuilder(new FakeLessons(), 2).build(SiteConfig.defaults(), site, SiteBuilder.Progress.NONE);
     List<Path> files;
     if ("all".equals(System.getProperty("site.latex"))) {
-      try (Stream<Path> walk = Files.walk(site)) {
+      try (Stream<Path> walk = Files.walk(site, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
         files = walk.filter(p -> p.toString().endsWith(".tex")).sorted().toList();
       }
       assertThat(files).hasSize(96);

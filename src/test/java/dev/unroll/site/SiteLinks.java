@@ -32,7 +32,7 @@ final class SiteLinks {
     TreeSet<String> problems = new TreeSet<>();
     Map<Path, String> pages = new HashMap<>();
     List<Path> files;
-    try (Stream<Path> walk = Files.walk(site)) {
+    try (Stream<Path> walk = Files.walk(site, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
       files = walk.filter(Files::isRegularFile).sorted().toList();
     }
     for (Path file : files) {
