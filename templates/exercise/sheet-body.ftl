@@ -17,10 +17,10 @@ Answer in the answer file you were given, under the heading of each question, wi
 [#list questions as q]
 [@heading 3]Question [=q.number]: [@text q.title/][/@heading]
 [#switch q.kind]
-[#case "WALK"]
+[#case "walk"]
 Walk the gradient of [@m lossTex/] back from the loss of stage [@m newest/], one gate at a time, until it reaches [@m parameterTex/] for the first time. Write the gradient after each gate, and the term this first arrival contributes to [@m gradient/].
 [#break]
-[#case "SUM"]
+[#case "sum"]
 [#if gated]
 Write [@m gradient/] as a sum over the [=steps] stage[#if steps != 1]s[/#if] of the adjoints (the gradients of the loss with respect to the cell's values) at each stage, one term per place the parameter is used.
 [#elseif outputParameter]
@@ -29,17 +29,17 @@ Write [@m gradient/] over all [=steps] stage[#if steps != 1]s[/#if], with one te
 Write [@m gradient/] over all [=steps] stage[#if steps != 1]s[/#if] as a sum of terms, one for each route from [#if isTotal]a stage's loss[#else]the loss[/#if] to [@m parameterTex/], each term a product of local gradients.
 [/#if]
 [#break]
-[#case "MATRIX"]
-Write [@m gradient/] in column form with concrete factors: the activation's derivative as a diagonal matrix of the stage's values, and the softmax with cross-entropy through its output error.
+[#case "matrix"]
+Write [@m gradient/] in column form with concrete factors: [#if !outputParameter]the activation's derivative as a diagonal matrix of the stage's values, and [/#if]the softmax with cross-entropy through its output error.
 [#break]
-[#case "DELTA"]
+[#case "delta"]
 [#if gated]
 Write the adjoint equations: the gradient of [@m lossTex/] with respect to each named value of the cell at a stage [@m "k"/], in terms of those of stage [@m "k+1"/], and the ones at the newest stage [@m newest/].
 [#else]
 Define [@m "\\delta_k"/] as the gradient of [@m lossTex/] with respect to the activation's input at stage [@m "k"/], as a column vector. Write its value at the newest stage, the recursion that gives [@m "\\delta_k"/] from [@m "\\delta_{k+1}"/], and [@m gradient/] in terms of the [@m "\\delta_k"/].
 [/#if]
 [#break]
-[#case "BOUND"]
+[#case "bound"]
 [#if gated]
 Write the Jacobian [@m "\\partial " + memory + "_k / \\partial " + memory + "_{k-1}"/] along [@m memory/]'s own path only (not through the other values of the cell), and the product of [=steps] of them. Say what decides whether that product shrinks.
 [#else]

@@ -52,7 +52,9 @@ public final class Exercises {
       files.put(sheet + ".tex", templates.render("exercise/sheet.tex.ftl", view));
       files.put(answer, templates.render("exercise/answer.md.ftl", view));
       keys.put(v.id(), v);
-      assignments.add(new Assignment(s, v, view.sheetId(), view.questions(), sheet + ".md", answer, key));
+      List<Question> questions = view.questions().stream()
+          .map(q -> new Question(q.number(), Question.Kind.parse(q.kind()), q.title())).toList();
+      assignments.add(new Assignment(s, v, view.sheetId(), questions, sheet + ".md", answer, key));
     }
     Manifest manifest = new Manifest(course.title(), seed, assignments);
     files.put(Manifest.FILE, manifest.json());

@@ -39,7 +39,14 @@ public record SheetView(
     String initialState,
     String memory,
     boolean outputParameter,
-    List<Question> questions) {
+    List<QuestionView> questions) {
+
+  /** A question as the templates see it: its kind spelled as in a course file ({@code walk}, {@code sum}, ...). */
+  public record QuestionView(int number, String kind, String title) {
+    static QuestionView of(Question q) {
+      return new QuestionView(q.number(), q.kind().spelled(), q.title());
+    }
+  }
 
   public SheetView {
     Objects.requireNonNull(title, "title");

@@ -60,7 +60,7 @@ public final class Sheets {
         tex.write(Expr.Symbol.at("t", newest, Expr.Role.STATE)).replaceFirst("^t_\\{?(.*?)\\}?$", "$1"),
         spelled(oldest), tex.write(Expr.Symbol.at(state, newest, Expr.Role.STATE)),
         tex.write(Expr.Symbol.at(state, oldest.plus(-1), Expr.Role.STATE)), memory, outputParameter,
-        questions(gated, outputParameter));
+        questions(gated, outputParameter).stream().map(SheetView.QuestionView::of).toList());
   }
 
   private static String spelled(Time time) {

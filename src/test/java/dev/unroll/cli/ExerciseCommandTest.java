@@ -90,6 +90,7 @@ class ExerciseCommandTest {
       assertThat(sheet).contains("runs for " + v.path("steps").asInt() + " stages");
       assertThat(sheet).contains(v.path("loss").asText().equals("total") ? "the total loss" : "the loss of the newest stage");
       assertThat(sheet).contains(s.path("sheetId").asText());
+      everyQuestionAsksSomething(sheet);
       assertThat(v.path("steps").asInt()).isBetween(2, 3);
       // The key is the variant's lesson, term by term, as 'unroll lesson' writes it.
       Path lesson = tmp.resolve("lesson-" + s.path("slug").asText());
@@ -98,6 +99,16 @@ class ExerciseCommandTest {
           "--out", lesson.toString()).exit()).isZero();
       assertThat(Files.readString(out.resolve(s.path("key").asText())))
           .isEqualTo(Files.readString(lesson.resolve(v.path("id").asText() + ".md")));
+    }
+  }
+
+  /** Under every question's heading stands a sentence that asks it. */
+  static void everyQuestionAsksSomething(String sheet) {
+    String[] sections = sheet.split("### Question ");
+    assertThat(sections.length).isGreaterThan(1);
+    for (int i = 1; i < sections.length; i++) {
+      String body = sections[i].substring(sections[i].indexOf('\n')).strip();
+      assertThat(body).as("question " + i).matches("(?s)(Walk|Write|Define|Let) .*\\..*");
     }
   }
 
@@ -110,7 +121,8 @@ class ExerciseCommandTest {
         .exit()).isZero();
     String sheet = Files.readString(out.resolve("sheets/student-01.md"));
     assertThat(sheet).contains("one stage of the backward walk", "the whole gradient", "with one term for each loss")
-        .doesNotContain("delta recursion");
+        .doesNotContain("delta recursion").doesNotContain("activation's derivative");
+    everyQuestionAsksSomething(sheet);
   }
 
   @Test
