@@ -38,6 +38,11 @@ import java.util.function.Supplier;
 public final class Pipelines {
   /** The symbolic cross-check differentiates the unrolled loss for at most this many stages. */
   public static final int SYMBOLIC_STEPS = 4;
+  /**
+   * How long the symbolic cross-check may run before the lesson stops with one line saying so. With
+   * {@code ActivationDeriver}'s 20 s and Symja's start, a lesson ends within a minute.
+   */
+  static final java.time.Duration CROSS_CHECK_LIMIT = java.time.Duration.ofSeconds(30);
 
   private Pipelines() {}
 
@@ -81,7 +86,10 @@ public final class Pipelines {
       String answer = known.get();
       return new LessonView.CheckView(name, answer.startsWith("passed\n"), answer.substring(answer.indexOf('\n') + 1));
     }
-    CrossCheckResult result = new SymbolicCrossCheck(session.get(), d.graph().cell().activations()).check(d, sum);
+    Derivation checked = d;
+    CrossCheckResult result = session.get().limited(CROSS_CHECK_LIMIT, "cross-check the derived sum of the gradient with respect to "
+        + d.parameterName() + " (" + d.loss().spelled() + " loss, " + d.graph().steps() + " stages)",
+        () -> new SymbolicCrossCheck(session.get(), checked.graph().cell().activations()).check(checked, sum));
     cache.put(question.toString(), (result.passed() ? "passed" : "failed") + "\n" + result.summary());
     return new LessonView.CheckView(name, result.passed(), result.summary());
   }

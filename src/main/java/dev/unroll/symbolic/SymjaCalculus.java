@@ -60,7 +60,8 @@ public final class SymjaCalculus implements LocalCalculus {
       throw new IllegalArgumentException("Unknown activation '" + activation + "'; known: "
           + String.join(", ", activations.keySet()) + ".");
     }
-    ActivationDerivative found = new ActivationDeriver(session).derive(a);
+    ActivationDerivative found = session.limited(ActivationDeriver.TIME_LIMIT,
+        "derive the activation " + a.name() + "(" + a.argument() + ") = " + a.definition(), () -> new ActivationDeriver(session).derive(a));
     derived.put(activation, found);
     return found;
   }
