@@ -51,6 +51,40 @@ public final class AutoDiff {
     return out;
   }
 
+  /** Below this, a double derivative may have lost digits to underflow on its way through the network. */
+  static final double TINY = 1e-250;
+
+  /**
+   * dE/dP at the given entries with 40-digit {@link org.hipparchus.dfp.Dfp} numbers, whose exponent
+   * reaches far below a double's: the reference for entries whose double derivative underflowed (a
+   * forward-mode derivative passes through the tiny partial products of the early stages before the
+   * large ones of the late stages, so it underflows where the backward pass, multiplying the other
+   * way round, does not). Slow, and used only for such entries.
+   */
+  public Map<String, double[]> wide(UnrolledGraph graph, Params params, LossKind loss, Map<String, List<EntrySample.Entry>> entries) {
+    Layout layout = new Layout(graph, params);
+    org.hipparchus.dfp.DfpField digits = new org.hipparchus.dfp.DfpField(40);
+    Map<String, double[]> out = new LinkedHashMap<>();
+    for (Map.Entry<String, List<EntrySample.Entry>> e : entries.entrySet()) {
+      double[] values = new double[e.getValue().size()];
+      for (int start = 0; start < values.length; start += CHUNK) {
+        int count = Math.min(CHUNK, values.length - start);
+        var field = org.hipparchus.analysis.differentiation.FieldGradientField.getField(digits, count);
+        Map<EntrySample.Entry, org.hipparchus.analysis.differentiation.FieldGradient<org.hipparchus.dfp.Dfp>> seeds =
+            new LinkedHashMap<>();
+        for (int k = 0; k < count; k++) {
+          seeds.put(e.getValue().get(start + k), org.hipparchus.analysis.differentiation.FieldGradient.variable(count, k, digits.getZero()));
+        }
+        var result = new FieldForward<>(field).loss(layout, params.weights(), Map.of(e.getKey(), seeds), loss);
+        for (int k = 0; k < count; k++) {
+          values[start + k] = result.getPartialDerivative(k).toDouble();
+        }
+      }
+      out.put(e.getKey(), values);
+    }
+    return out;
+  }
+
   /**
    * M x for gradient numbers as one Hipparchus matrix product: the values and the partial
    * derivatives of x are the columns of one matrix, and M maps each column, since the derivative of
