@@ -99,7 +99,7 @@ public final class NumericCheck {
   /**
    * Forward-mode automatic differentiation on doubles; entries whose derivative came out below
    * {@link AutoDiff#TINY} or not finite where the backward pass's is a normal number are taken again
-   * with 40-digit numbers ({@link AutoDiff#wide}), and a note says how many.
+   * with a seed scaled by a power of two ({@link AutoDiff#scaled}), and a note says how many.
    */
   private static Map<String, double[]> reference(CheckInput in, Backprop.Result bp, EntrySample sample, List<String> notes) {
     Map<String, double[]> ad = new AutoDiff().gradients(in.graph(), in.params(), in.loss(), sample);
@@ -119,17 +119,28 @@ public final class NumericCheck {
     if (again.isEmpty()) {
       return ad;
     }
-    Map<String, double[]> wide = new AutoDiff().wide(in.graph(), in.params(), in.loss(), again);
+    // Seed each lost entry with 2^k, k as large as the backward pass's value is small; halve k while
+    // a partial product overflows.
     Map<String, double[]> out = new LinkedHashMap<>();
     ad.forEach((name, values) -> out.put(name, values.clone()));
-    where.forEach((name, ks) -> {
-      for (int i = 0; i < ks.size(); i++) {
-        out.get(name)[ks.get(i)] = wide.get(name)[i];
+    again.forEach((name, entries) -> {
+      for (int i = 0; i < entries.size(); i++) {
+        EntrySample.Entry e = entries.get(i);
+        double g = Math.abs(bp.gradients().get(name).getEntry(e.row(), e.col()));
+        int exponent = g >= Double.MIN_NORMAL ? Math.min(1000, Math.max(0, -Math.getExponent(g))) : 0;
+        double value = Double.NaN;
+        for (; exponent > 0; exponent /= 2) {
+          value = new AutoDiff().scaled(in.graph(), in.params(), in.loss(), Map.of(name, List.of(e)), exponent).get(name)[0];
+          if (Double.isFinite(value) && value != 0) {
+            break;
+          }
+        }
+        out.get(name)[where.get(name).get(i)] = value;
       }
     });
     int count = again.values().stream().mapToInt(List::size).sum();
     notes.add("automatic differentiation: " + count + " entr" + (count == 1 ? "y" : "ies") + " whose double derivative fell below "
-        + AutoDiff.TINY + " (underflow) or overflowed, taken again with 40-digit numbers: " + String.join(", ",
+        + AutoDiff.TINY + " (underflow) or overflowed, taken again with a seed of 2^k instead of 1: " + String.join(", ",
             again.entrySet().stream().flatMap(e -> e.getValue().stream().map(x -> e.getKey() + "[" + x.row() + "][" + x.col() + "]"))
                 .toList()) + ".");
     return out;
