@@ -244,8 +244,8 @@ public final class ExprEvaluator {
     if (tape.layout().definesActivation(name)) {
       return tape.layout().activation(name);
     }
-    return Nonlinearity.elementary(name).orElseThrow(() -> new IllegalArgumentException("Cannot evaluate the function '"
-        + name + "': it is neither an activation of the cell nor one of " + String.join(", ", ScalarExpr.FUNCTIONS.keySet()) + "."));
+    return Nonlinearity.elementary(name).orElseThrow(() -> new IllegalArgumentException("The numeric check cannot evaluate the activation '"
+        + name + "': the cell does not define it and it is not one of " + String.join(", ", ScalarExpr.FUNCTIONS.keySet()) + "."));
   }
 
   private static double power(double x, int k) {
