@@ -46,7 +46,7 @@ class CellEdgesCommandTest {
         Arguments.of("W s_{t-1}", "W s_{t-2}", "'s_{t-2}' reads the state 2 stages back; a cell may read a state only one stage back"),
         Arguments.of("W s_{t-1}", "W s_{t-99999999999}", "the subscript t-99999999999 reaches too far"),
         Arguments.of("s_t = f(z_t)", "s_t = f(z_t) + x_t", "f(z_t) and x_t are added but f(z_t) has H rows, x_t has D."),
-        Arguments.of("s_t = f(z_t)", "s_t = 2 z_t", "multiplies by a bare number"));
+        Arguments.of("s_t = f(z_t)", "s_t = 2 z_t", "s_t = 2 z_t: 2 z_t multiplies by 2, which is not a parameter"));
   }
 
   @ParameterizedTest(name = "{1}")

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The shared contract: every gradient source, run on the same seeded cases, agrees with forward-mode
  * automatic differentiation within its named tolerance ({@link Source#EXACT} for the backward pass,
- * the derived sum and the engine's concrete and matrix forms; {@link Source#APPROXIMATE} for finite differences), measured
+ * the derived sum and the engine's concrete and matrix forms; finite differences within their own Richardson error estimate), measured
  * normwise per parameter ({@link Discrepancy}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
