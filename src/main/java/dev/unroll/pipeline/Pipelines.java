@@ -40,9 +40,9 @@ public final class Pipelines {
   public static final int SYMBOLIC_STEPS = 4;
   /**
    * How long the symbolic cross-check may run before the lesson stops with one line saying so. With
-   * {@code ActivationDeriver}'s 20 s and Symja's start, a lesson ends within a minute.
+   * {@code ActivationDeriver}'s 15 s and Symja's start, a lesson ends within a minute.
    */
-  static final java.time.Duration CROSS_CHECK_LIMIT = java.time.Duration.ofSeconds(30);
+  static final java.time.Duration CROSS_CHECK_LIMIT = java.time.Duration.ofSeconds(40);
 
   private Pipelines() {}
 

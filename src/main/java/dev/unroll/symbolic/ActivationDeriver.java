@@ -35,7 +35,7 @@ import org.matheclipse.core.interfaces.ISymbol;
 final class ActivationDeriver {
   static final int PROOF_POINTS = 8;
   /** How long Symja may take to find and prove one activation's derivative (tanh takes about 1 s). */
-  static final java.time.Duration TIME_LIMIT = java.time.Duration.ofSeconds(20);
+  static final java.time.Duration TIME_LIMIT = java.time.Duration.ofSeconds(15);
   private static final long SEED = 20_260_101L;
   private static final List<String> PIECEWISE_HEADS =
       List.of("Max", "Min", "Abs", "Ramp", "UnitStep", "Sign", "Clip", "Piecewise", "HeavisideTheta");
