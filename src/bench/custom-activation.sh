@@ -2,7 +2,7 @@
 # Benchmark of `unroll lesson --cell FILE.cell` for user-defined activations at N = 3, with nothing
 # remembered (an empty answer cache, so Symja derives the activation and runs the cross-check):
 # softsign with and without a bias, a Gaussian Exp(-z^2) and Max(0, z) - 1/2. Symja has 15 s to
-# derive an activation and 40 s for the cross-check, so each lesson either finishes within a minute
+# derive an activation and 30 s for the cross-check of a cell with its own activation, so each lesson either finishes within a minute
 # or stops with one line saying what Symja could not do in time (exit 2, nothing written).
 # Prints, per cell: wall time, exit code, the files written and the first line of stderr.
 # Usage: src/bench/custom-activation.sh

@@ -43,7 +43,7 @@ public final class Pipelines {
    * with one line saying so. With
    * {@code ActivationDeriver}'s 15 s and Symja's start, a lesson ends within a minute.
    */
-  static final java.time.Duration CROSS_CHECK_LIMIT = java.time.Duration.ofSeconds(40);
+  static final java.time.Duration CROSS_CHECK_LIMIT = java.time.Duration.ofSeconds(30);
 
   private Pipelines() {}
 
