@@ -118,6 +118,7 @@ public final class CellParser {
     }
     List<Equation> equations = new ArrayList<>();
     Map<String, Expr.Role> computed = new LinkedHashMap<>();
+    ShapeCheck shapes = new ShapeCheck(declared, loss);
     for (int k = 0; k < equationLines.size(); k++) {
       String[] eq = equationLines.get(k);
       int number = equationNumbers.get(k);
@@ -132,6 +133,11 @@ public final class CellParser {
         throw new CellFormatException(source, number, 1, "'" + target.name() + "' is computed twice.");
       }
       checkSymbols(rhs, source, number, declared, computed, placeholders, activations);
+      try {
+        shapes.equation(target, rhs);
+      } catch (IllegalArgumentException e) {
+        throw new CellFormatException(source, number, 1, e.getMessage());
+      }
       computed.put(target.name(), target.role());
       equations.add(new Equation(target, rhs, number));
     }
@@ -211,6 +217,11 @@ public final class CellParser {
       throw new CellFormatException(source, line, 1, "'" + s.name() + "_{t+" + offset + "}' looks into the future; equations may use stage t and earlier.");
     }
     boolean earlierState = offset < 0 && d != null && d.kind() == Declaration.Kind.STATE;
+    if (earlierState && offset < -1) {
+      throw new CellFormatException(source, line, 1, "'" + s.name() + "_{t" + offset + "}' reads the state " + -offset
+          + " stages back; a cell may read a state only one stage back (" + s.name() + "_{t-1}), whose value before the first"
+          + " stage is the one initial state the params give.");
+    }
     boolean given = d != null && (d.kind() == Declaration.Kind.INPUT || d.kind() == Declaration.Kind.TARGET);
     if (!(given || earlierState || (offset == 0 && computed.containsKey(s.name())))) {
       throw new CellFormatException(source, line, 1, "'" + s.name() + "' is used before it is computed; declare it or compute it on an earlier line"

@@ -109,6 +109,9 @@ final class EquationParser {
       while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
         pos++;
       }
+      if (pos - start > 9) {
+        throw error("the number " + text.substring(start, pos) + " is too large for a cell equation");
+      }
       return new Expr.Num(Long.parseLong(text.substring(start, pos)));
     }
     if (c == '(') {
@@ -168,12 +171,11 @@ final class EquationParser {
       if (start == pos) {
         throw error("expected a whole number after 't" + (minus ? "-" : "+") + "'");
       }
-      String digits = text.substring(start, pos);
-      if (digits.length() > 6) {
-        throw error("the time offset t" + (minus ? "-" : "+") + digits + " is too large; a stage may refer at most"
-            + " 999999 stages away");
+      if (pos - start > 4) {
+        throw error("the subscript t" + (minus ? "-" : "+") + text.substring(start, pos)
+            + " reaches too far; a cell reads the current stage (_t) or the one before (_{t-1})");
       }
-      offset = Integer.parseInt(digits) * (minus ? -1 : 1);
+      offset = Integer.parseInt(text.substring(start, pos)) * (minus ? -1 : 1);
       skipSpace();
     }
     expect('}');

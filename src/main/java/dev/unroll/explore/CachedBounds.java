@@ -48,18 +48,15 @@ public final class CachedBounds {
    * Whether a remembered bound fits the activation's derivative sampled on [-20, 20] every 0.001, for
    * the activations the numeric side can evaluate: the largest |f'| found must equal the stored value
    * (to 1e-6, relative), the stored maximum must spell that value, and a stated maximiser must reach
-   * it. An activation the numeric side does not know passes (there is nothing to compare with).
+   * it. The derivative is the numeric side's, compiled from the activation's own definition; one it
+   * cannot compile passes (there is nothing to compare with).
    */
   static boolean agrees(Activation a, ActivationBounds.Bound b) {
     Nonlinearity f;
     try {
-      f = Nonlinearity.named(a.name());
+      f = Nonlinearity.of(a);
     } catch (IllegalArgumentException e) {
       return true;
-    }
-    Activation builtIn = dev.unroll.cell.CellLibrary.builtInActivations().get(a.name());
-    if (builtIn == null || !a.definition().equals(builtIn.definition())) {
-      return true; // a cell's own definition under a built-in name: its f' is not the numeric side's
     }
     double largest = 0;
     for (int i = -20_000; i <= 20_000; i++) {
@@ -78,7 +75,7 @@ public final class CachedBounds {
   }
 
   private static double gain(Nonlinearity f, double z) {
-    return Math.abs(f.derivative(z, f.value(z)));
+    return Math.abs(f.derivative(z));
   }
 
   /** A number written as an integer, a decimal or a fraction p/q; empty for anything else. */

@@ -51,6 +51,43 @@ public final class AutoDiff {
     return out;
   }
 
+  /** Below this, a double derivative may have lost digits to underflow on its way through the network. */
+  static final double TINY = 1e-250;
+
+  /**
+   * dE/dP at the given entries, each seeded with {@code 2^exponent} instead of 1 and the result
+   * divided by it again (both exact in binary): the reference for entries whose double derivative
+   * underflowed. A forward-mode derivative passes through the tiny partial products of the early
+   * stages before the large ones of the late stages, so it underflows where the backward pass,
+   * multiplying the other way round, does not; a seed as large as the gradient is small keeps every
+   * partial product in range.
+   */
+  public Map<String, double[]> scaled(UnrolledGraph graph, Params params, LossKind loss, Map<String, List<EntrySample.Entry>> entries,
+      int exponent) {
+    Layout layout = new Layout(graph, params);
+    double seed = Math.scalb(1.0, exponent);
+    Map<String, double[]> out = new LinkedHashMap<>();
+    for (Map.Entry<String, List<EntrySample.Entry>> e : entries.entrySet()) {
+      double[] values = new double[e.getValue().size()];
+      for (int start = 0; start < values.length; start += CHUNK) {
+        int count = Math.min(CHUNK, values.length - start);
+        GradientField field = GradientField.getField(count);
+        Map<EntrySample.Entry, Gradient> seeds = new LinkedHashMap<>();
+        for (int k = 0; k < count; k++) {
+          double[] unit = new double[count];
+          unit[k] = seed;
+          seeds.put(e.getValue().get(start + k), new Gradient(0, unit));
+        }
+        Gradient result = new FieldForward<>(field, AutoDiff::times).loss(layout, params.weights(), Map.of(e.getKey(), seeds), loss);
+        for (int k = 0; k < count; k++) {
+          values[start + k] = Math.scalb(result.getPartialDerivative(k), -exponent);
+        }
+      }
+      out.put(e.getKey(), values);
+    }
+    return out;
+  }
+
   /**
    * M x for gradient numbers as one Hipparchus matrix product: the values and the partial
    * derivatives of x are the columns of one matrix, and M maps each column, since the derivative of

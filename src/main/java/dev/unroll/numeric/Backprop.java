@@ -17,9 +17,10 @@ import org.hipparchus.linear.RealVector;
  * Backpropagation through time: reverse-mode differentiation over the gates of the unrolled graph.
  * Each gate, visited newest first, hands its inputs the incoming gradient times its local Jacobian
  * (transposed, so gradients stay columns): a multiplication {@code M v} sends {@code M^T g} to v and
- * {@code g v^T} to M; an addition copies g; an activation multiplies by f'; softmax by
- * {@code diag(o) - o o^T}; cross-entropy starts with {@code -y / o}. Gradients arriving at one node
- * from several gates are summed.
+ * {@code g v^T} to M; an addition copies g; an activation multiplies by f' (of the cell's own
+ * definition, {@link Nonlinearity}); softmax by {@code diag(o) - o o^T}; cross-entropy of a softmax
+ * sends {@code o - y} straight to the logits ({@link SoftmaxCrossEntropy}), never {@code -y / o}.
+ * Gradients arriving at one node from several gates are summed.
  *
  * <p>A parameter's gradient {@code sum_k g_k v_k^T} is formed at the end as one matrix product
  * {@code [g_1 ... g_n] [v_1 ... v_n]^T} rather than n outer products.
@@ -61,6 +62,13 @@ public final class Backprop {
           RealVector o = tape.value(n.input(0));
           RealVector y = tape.value(n.input(1));
           double scale = g.getEntry(0);
+          if (SoftmaxCrossEntropy.fused(n)) {
+            // The pair's Jacobian to the logits, o - y: the softmax gate itself is passed over.
+            RealVector q = tape.value(n.input(0).input(0));
+            accumulate(adj, n.input(0).input(0), SoftmaxCrossEntropy.gradient(o, y).mapMultiply(scale));
+            accumulate(adj, n.input(1), SoftmaxCrossEntropy.logProbabilities(q).mapMultiply(-scale));
+            break;
+          }
           // dE/do_i = -y_i / o_i; dE/dy_i = -ln o_i (zero unless the target is itself computed).
           double[] dO = new double[o.getDimension()];
           for (int k = 0; k < dO.length; k++) {
@@ -77,12 +85,11 @@ public final class Backprop {
           break;
         }
         case ACTIVATION: {
-          Nonlinearity f = Nonlinearity.named(n.function());
+          Nonlinearity f = tape.layout().activation(n);
           RealVector z = tape.value(n.input(0));
-          RealVector s = tape.value(n);
           double[] d = new double[z.getDimension()];
           for (int k = 0; k < d.length; k++) {
-            d[k] = f.derivative(z.getEntry(k), s.getEntry(k));
+            d[k] = f.derivative(z.getEntry(k));
           }
           accumulate(adj, n.input(0), g.ebeMultiply(new ArrayRealVector(d, false)));
           break;

@@ -18,10 +18,12 @@ import org.hipparchus.linear.RealMatrix;
  * @param sources the sources compared, reference last
  * @param entries which entries the references computed, as a sentence fragment ("all 45 entries")
  * @param skipped sources that were not run, with the reason
+ * @param notes every exclusion and change of method, one sentence each (entries finite differences
+ *     left out at a kink, reference entries taken again with 40-digit numbers)
  */
 public record CheckReport(String cell, String activation, LossKind loss, Map<String, Integer> sizes, int steps,
     double lossValue, Map<String, RealMatrix> gradients, List<Source> sources, String entries,
-    List<Discrepancy> comparisons, List<Diagnosis> diagnoses, Map<Source, String> skipped) {
+    List<Discrepancy> comparisons, List<Diagnosis> diagnoses, Map<Source, String> skipped, List<String> notes) {
 
   public CheckReport {
     Objects.requireNonNull(cell, "cell");
@@ -31,6 +33,7 @@ public record CheckReport(String cell, String activation, LossKind loss, Map<Str
     comparisons = List.copyOf(comparisons);
     diagnoses = List.copyOf(diagnoses);
     skipped = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
+    notes = List.copyOf(notes);
   }
 
   /** True if every source is within its tolerance for every parameter. */
@@ -66,15 +69,20 @@ public record CheckReport(String cell, String activation, LossKind loss, Map<Str
     List<String> names = compared.stream().map(Source::phrase).toList();
     List<String> worst = compared.stream().map(s -> s.label() + " " + scientific(worst(s).orElse(Double.NaN), 1)).toList();
     boolean approximate = compared.contains(Source.FINITE_DIFFERENCES);
-    String tolerances = "tolerance " + scientific(Source.EXACT, 0)
-        + (approximate ? ", finite differences " + scientific(Source.APPROXIMATE, 0) : "");
+    String tolerances = "tolerance " + scientific(Source.EXACT, 0) + " plus the gradient's measured rounding floor"
+        + (approximate ? ", finite differences also within twice their own error estimate" : "");
     String verdict = passed() ? "Passed." : "Failed: " + String.join("; ", failures().stream()
         .map(f -> f.source().label() + " of d/d" + f.parameter()).toList()) + ".";
     return String.format(java.util.Locale.ROOT,
         "On seeded random weights (cell %s, %s%s loss, %s, N = %d), %s %s compared with forward-mode automatic "
             + "differentiation on %s. Worst relative errors (normwise per parameter): %s (%s). %s",
         cell, activation.isEmpty() ? "" : activation + ", ", loss.spelled(), String.join(", ", sizeText), steps,
-        list(names), names.size() == 1 ? "was" : "were each", entries, String.join(", ", worst), tolerances, verdict);
+        list(names), names.size() == 1 ? "was" : "were each", entries, String.join(", ", worst), tolerances, verdict)
+        + (notes.isEmpty() ? "" : " " + String.join(" ", notes.stream().map(CheckReport::capitalized).toList()));
+  }
+
+  private static String capitalized(String sentence) {
+    return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
   }
 
   /** 2.8e-16, 1e-6: Java's exponent without its padding zero. */

@@ -20,7 +20,9 @@ import org.hipparchus.linear.RealVector;
  * {@code r = dE/do . do/dq . V . ds/dz ...}), and each term ends in the outer product
  * {@code r^T v^T} with the other input v of the gate where the parameter enters. The terms are summed.
  *
- * <p>The Jacobians: cross-entropy {@code -y^T / o^T} (1 x K); softmax {@code diag(o) - o o^T};
+ * <p>The Jacobians: cross-entropy followed by its softmax, the pair's {@code (o - y)^T} (1 x K, given
+ * to the cross-entropy factor, and the softmax factor then the identity), never {@code -y^T / o^T},
+ * which overflows once the target's probability underflows; a softmax alone {@code diag(o) - o o^T};
  * an activation {@code diag(f'(z))}; a multiplication gate passed towards its vector, its matrix;
  * an elementwise product, {@code diag(other)}; a negation, {@code -I}.
  *
@@ -48,7 +50,7 @@ public final class DerivedSum {
       }
       for (int k = common; k < factors.size(); k++) {
         RealVector r = k == 0 ? one() : prefix.get(k - 1);
-        prefix.add(jacobian(factors.get(k), tape).preMultiply(r));
+        prefix.add(jacobian(factors, k, tape).preMultiply(r));
       }
       RealVector r = factors.isEmpty() ? one() : prefix.get(factors.size() - 1);
       if (t.end() instanceof Terminal.OtherInput o) {
@@ -68,13 +70,32 @@ public final class DerivedSum {
   /** One term's contribution, computed from scratch. */
   public RealMatrix term(Term t, Tape tape) {
     RealVector r = one();
-    for (Factor f : t.factors()) {
-      r = jacobian(f, tape).preMultiply(r);
+    for (int k = 0; k < t.factors().size(); k++) {
+      r = jacobian(t.factors(), k, tape).preMultiply(r);
     }
     return terminal(t.end(), r, tape);
   }
 
-  /** The Jacobian of one factor, d(output)/d(input), rows indexed by the output. */
+  /**
+   * The Jacobian of factor k of a chain, with a cross-entropy and the softmax it reads taken as one:
+   * {@code (o - y)^T} at the cross-entropy, the identity at the softmax.
+   */
+  RealMatrix jacobian(List<Factor> factors, int k, Tape tape) {
+    Factor f = factors.get(k);
+    if (f instanceof Factor.Local l && SoftmaxCrossEntropy.fused(l.output()) && l.input().equals(l.output().input(0))
+        && k + 1 < factors.size() && factors.get(k + 1) instanceof Factor.Local next && next.output().equals(l.input())) {
+      RealVector o = tape.value(l.input());
+      RealVector y = tape.value(l.output().input(1));
+      return MatrixUtils.createRowRealMatrix(SoftmaxCrossEntropy.gradient(o, y).toArray());
+    }
+    if (f instanceof Factor.Local l && l.output().op() == Op.SOFTMAX && k > 0 && factors.get(k - 1) instanceof Factor.Local before
+        && SoftmaxCrossEntropy.fused(before.output()) && before.input().equals(l.output())) {
+      return MatrixUtils.createRealIdentityMatrix(tape.value(l.output()).getDimension());
+    }
+    return jacobian(f, tape);
+  }
+
+  /** The Jacobian of one factor alone, d(output)/d(input), rows indexed by the output. */
   public RealMatrix jacobian(Factor f, Tape tape) {
     if (f instanceof Factor.Local l) {
       Node out = l.output();
@@ -94,12 +115,11 @@ public final class DerivedSum {
         return MatrixUtils.createRealDiagonalMatrix(o.toArray()).subtract(o.outerProduct(o));
       }
       if (out.op() == Op.ACTIVATION) {
-        Nonlinearity fn = Nonlinearity.named(out.function());
+        Nonlinearity fn = tape.layout().activation(out);
         RealVector z = tape.value(l.input());
-        RealVector s = tape.value(out);
         double[] d = new double[z.getDimension()];
         for (int i = 0; i < d.length; i++) {
-          d[i] = fn.derivative(z.getEntry(i), s.getEntry(i));
+          d[i] = fn.derivative(z.getEntry(i));
         }
         return new DiagonalMatrix(d);
       }

@@ -5,15 +5,22 @@ import java.util.Objects;
 
 /**
  * How far one source's gradient of one parameter is from the reference's, over the entries both
- * computed.
+ * computed, and whether that is within what the two computations can be expected to differ by.
  *
  * <p>The measure is normwise: {@code ||g - r||_2 / max(||g||_2, ||r||_2)} over the compared entries
  * (0 when both are zero). It is symmetric, at most 2, and not inflated by entries that are tiny
  * because the gradient has vanished through many stages, where an entrywise measure would compare
  * rounding noise with rounding noise. The worst entry (largest {@code |g - r|}) is kept to name.
+ *
+ * <p>A source passes when {@code ||g - r|| <= tolerance * max(||g||, ||r||) + floor}: the floor is an
+ * absolute amount the two may differ by for reasons that are not errors, measured on this very
+ * gradient ({@link Floors}): for an exact source, how far the gradient moves when every weight moves
+ * by one rounding error (large in a chaotic network, where float64 itself cannot pin the gradient
+ * down better), never below float64's smallest normal numbers; for finite differences, their own
+ * Richardson error estimate.
  */
 public record Discrepancy(Source source, String parameter, int entries, double relativeError,
-    EntrySample.Entry worst, double value, double reference) {
+    EntrySample.Entry worst, double value, double reference, double difference, double scale, double floor) {
 
   public Discrepancy {
     Objects.requireNonNull(source, "source");
@@ -22,11 +29,25 @@ public record Discrepancy(Source source, String parameter, int entries, double r
   }
 
   public boolean passed() {
-    return relativeError <= source.tolerance();
+    if (Double.isNaN(difference) || Double.isInfinite(difference) || Double.isInfinite(relativeError)) {
+      return false;
+    }
+    return difference <= source.tolerance() * scale + floor;
   }
 
-  /** Compares {@code values} with {@code reference} at the same entries. */
+  /** The floor as a fraction of the gradient's norm, for reports (0 when the gradient is 0). */
+  public double relativeFloor() {
+    return scale == 0 ? 0 : floor / scale;
+  }
+
+  /** Compares {@code values} with {@code reference} at the same entries, with no floor. */
   public static Discrepancy measure(Source source, String parameter, List<EntrySample.Entry> at, double[] values, double[] reference) {
+    return measure(source, parameter, at, values, reference, 0);
+  }
+
+  /** Compares {@code values} with {@code reference} at the same entries; {@code floor} is absolute. */
+  public static Discrepancy measure(Source source, String parameter, List<EntrySample.Entry> at, double[] values, double[] reference,
+      double floor) {
     double diff = 0;
     double a = 0;
     double b = 0;
@@ -47,6 +68,10 @@ public record Discrepancy(Source source, String parameter, int entries, double r
     if (Double.isNaN(relative)) {
       relative = Double.POSITIVE_INFINITY;
     }
-    return new Discrepancy(source, parameter, at.size(), relative, at.get(worst), values[worst], reference[worst]);
+    if (at.isEmpty()) {
+      return new Discrepancy(source, parameter, 0, 0, new EntrySample.Entry(0, 0), 0, 0, 0, 0, floor);
+    }
+    return new Discrepancy(source, parameter, at.size(), relative, at.get(worst), values[worst], reference[worst], diff,
+        denominator, floor);
   }
 }

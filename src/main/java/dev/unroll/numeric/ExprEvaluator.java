@@ -16,7 +16,9 @@ import org.hipparchus.linear.RealMatrix;
  * product (vectors are columns, a transpose makes a row); a sum adds, and a number inside a sum is
  * that number times a vector of ones; a power is elementwise; {@code Diag(v)} is the diagonal matrix;
  * a Hadamard product is elementwise; {@code step(v)} is the Heaviside step (0 at 0); an activation or
- * {@code softmax} applied to a vector is applied as in the forward pass. A {@code Partial} has no
+ * {@code softmax} applied to a vector is applied as in the forward pass (the cell's own definition of
+ * the activation, compiled); an elementary function of a derivative's template ({@code sech},
+ * {@code exp}, {@code sign}) elementwise. A {@code Partial} has no
  * value: only the chain notation uses it.
  *
  * <p>A product is evaluated outward from its first column vector (matrix-vector products), so a long
@@ -229,8 +231,21 @@ public final class ExprEvaluator {
       }
       return Value.of(MatrixUtils.createColumnRealMatrix(ForwardPass.softmax(v.matrix().getColumnVector(0)).toArray()));
     }
-    Nonlinearity f = Nonlinearity.named(a.function());
+    Nonlinearity f = function(a.function());
     return v.isScalar() ? Value.scalar(f.value(v.scalar())) : Value.of(map(v.matrix(), f::value));
+  }
+
+  /**
+   * An applied function: the cell's own activation of that name first (a cell that defines
+   * {@code sigmoid} means its own), else an elementary function of a derivative's template
+   * ({@code exp}, {@code sech}, {@code sign}), compiled like an activation.
+   */
+  private Nonlinearity function(String name) {
+    if (tape.layout().definesActivation(name)) {
+      return tape.layout().activation(name);
+    }
+    return Nonlinearity.elementary(name).orElseThrow(() -> new IllegalArgumentException("The numeric check cannot evaluate the activation '"
+        + name + "': the cell does not define it and it is not one of " + String.join(", ", ScalarExpr.FUNCTIONS.keySet()) + "."));
   }
 
   private static double power(double x, int k) {

@@ -137,10 +137,16 @@ final class FieldForward<T extends CalculusFieldElement<T>> {
         return out;
       }
       case ACTIVATION: {
-        Nonlinearity f = Nonlinearity.named(n.function());
+        Nonlinearity f = layout.activation(n);
         T[] out = array(a.length);
         for (int i = 0; i < a.length; i++) {
           out[i] = f.value(a[i]);
+          if (!finite(out[i]) && Double.isFinite(out[i].getReal())) {
+            // The field's arithmetic overflowed inside a finite function (the sigmoid's 1/(1+Exp(800))):
+            // first order, f(a) = f(a0) + f'(a0) (a - a0).
+            double a0 = a[i].getReal();
+            out[i] = a[i].subtract(a0).multiply(f.derivative(a0)).add(f.value(a0));
+          }
         }
         return out;
       }
@@ -164,6 +170,27 @@ final class FieldForward<T extends CalculusFieldElement<T>> {
         T[] y = v.get(n.input(1).id());
         T e = field.getZero();
         boolean givenTarget = n.input(1).op() == Op.TARGET;
+        if (SoftmaxCrossEntropy.fused(n)) {
+          // ln softmax(q)_i = (q_i - m) - ln sum_j exp(q_j - m), from the logits: no ln of an underflowed o_i.
+          T[] q = v.get(n.input(0).input(0).id());
+          double max = Double.NEGATIVE_INFINITY;
+          for (T x : q) {
+            max = Math.max(max, x.getReal());
+          }
+          T total = field.getZero();
+          for (T x : q) {
+            total = total.add(x.subtract(max).exp());
+          }
+          T lse = total.log();
+          for (int i = 0; i < q.length; i++) {
+            if (!givenTarget || y[i].getReal() != 0) {
+              e = e.subtract(y[i].multiply(q[i].subtract(max).subtract(lse)));
+            }
+          }
+          T[] out = array(1);
+          out[0] = e;
+          return out;
+        }
         for (int i = 0; i < a.length; i++) {
           // A given one-hot target contributes only at its class (and 0 * ln 0 must not become NaN).
           if (!givenTarget || y[i].getReal() != 0) {
@@ -177,6 +204,21 @@ final class FieldForward<T extends CalculusFieldElement<T>> {
       default:
         throw new IllegalStateException("Unknown gate " + op);
     }
+  }
+
+  /** True if the value and every derivative part are finite. */
+  private boolean finite(T x) {
+    if (!Double.isFinite(x.getReal())) {
+      return false;
+    }
+    if (x instanceof org.hipparchus.analysis.differentiation.Gradient g) {
+      for (double d : g.getGradient()) {
+        if (!Double.isFinite(d)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private T[] array(int n) {

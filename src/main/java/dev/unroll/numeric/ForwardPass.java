@@ -9,8 +9,9 @@ import org.hipparchus.linear.RealVector;
 
 /**
  * Evaluates every gate of an unrolled graph in topological order with Hipparchus vectors. Softmax
- * subtracts the largest entry first so no exponential overflows; cross-entropy is
- * {@code -sum_i y_i ln o_i}.
+ * subtracts the largest entry first so no exponential overflows; cross-entropy of a softmax is
+ * computed from its logits ({@link SoftmaxCrossEntropy}), never as {@code ln o_i}. Activations are the
+ * cell's own definitions, compiled ({@link Nonlinearity}).
  */
 public final class ForwardPass {
   public Tape run(UnrolledGraph graph, Params params) {
@@ -19,15 +20,24 @@ public final class ForwardPass {
 
   /** The forward pass with the layout's leaves but other parameter values (what a finite difference perturbs). */
   Tape run(Layout layout, Map<String, RealMatrix> weights) {
+    return run(layout, weights, null);
+  }
+
+  /**
+   * The forward pass, telling {@code branches} which piece every piecewise activation took at every
+   * entry (so two passes that took the same pieces lie on one smooth piece of the loss).
+   */
+  Tape run(Layout layout, Map<String, RealMatrix> weights, Nonlinearity.Branches branches) {
     UnrolledGraph graph = layout.graph();
     RealVector[] v = new RealVector[graph.nodes().size()];
     for (Node n : graph.nodes()) {
-      v[n.id()] = evaluate(n, v, layout, weights);
+      v[n.id()] = evaluate(n, v, layout, weights, branches);
     }
     return new Tape(layout, v, weights);
   }
 
-  private static RealVector evaluate(Node n, RealVector[] v, Layout layout, Map<String, RealMatrix> weights) {
+  private static RealVector evaluate(Node n, RealVector[] v, Layout layout, Map<String, RealMatrix> weights,
+      Nonlinearity.Branches branches) {
     Op op = n.op();
     if (op == Op.PARAM) {
       RealMatrix m = weights.get(Layout.name(n));
@@ -57,12 +67,19 @@ public final class ForwardPass {
       case HADAMARD:
         return v[n.input(0).id()].ebeMultiply(v[n.input(1).id()]);
       case ACTIVATION: {
-        Nonlinearity f = Nonlinearity.named(n.function());
-        return v[n.input(0).id()].map(f::value);
+        Nonlinearity f = layout.activation(n);
+        if (branches == null || !f.piecewise()) {
+          return v[n.input(0).id()].map(f::value);
+        }
+        return v[n.input(0).id()].map(z -> f.value(z, branches));
       }
       case SOFTMAX:
         return softmax(v[n.input(0).id()]);
       case CROSSENTROPY: {
+        if (SoftmaxCrossEntropy.fused(n)) {
+          double e = SoftmaxCrossEntropy.loss(v[n.input(0).input(0).id()], v[n.input(1).id()]);
+          return new org.hipparchus.linear.ArrayRealVector(new double[] {e}, false);
+        }
         RealVector o = v[n.input(0).id()];
         RealVector y = v[n.input(1).id()];
         double e = 0;

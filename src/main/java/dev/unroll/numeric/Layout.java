@@ -18,6 +18,7 @@ final class Layout {
   private final UnrolledGraph graph;
   private final Params params;
   private final int[] size;
+  private final java.util.Map<String, Nonlinearity> activations = new java.util.TreeMap<>();
 
   Layout(UnrolledGraph graph, Params params) {
     this.graph = graph;
@@ -35,7 +36,33 @@ final class Layout {
       if (size[n.id()] < 0) {
         throw new IllegalArgumentException("Cannot tell the length of " + n + " in cell '" + graph.cell().name() + "'.");
       }
+      if (n.op() == Op.ACTIVATION && !activations.containsKey(n.function())) {
+        activations.put(n.function(), compile(graph, n.function()));
+      }
     }
+  }
+
+  /** The cell's own definition of an activation, compiled; never a built-in looked up by name. */
+  static Nonlinearity compile(UnrolledGraph graph, String function) {
+    return Nonlinearity.of(graph.cell().activation(function).orElseThrow(() -> new IllegalArgumentException(
+        "The cell '" + graph.cell().name() + "' applies '" + function + "', which it does not define; it defines "
+            + String.join(", ", graph.cell().activations().keySet()) + ".")));
+  }
+
+  /** The compiled activation of an {@link Op#ACTIVATION} gate. */
+  Nonlinearity activation(Node n) {
+    return activation(n.function());
+  }
+
+  /** The compiled activation called {@code function} in the cell, if the graph applies it. */
+  Nonlinearity activation(String function) {
+    Nonlinearity f = activations.get(function);
+    return f != null ? f : activations.computeIfAbsent(function, name -> compile(graph, name));
+  }
+
+  /** True if the cell defines an activation called {@code function}. */
+  boolean definesActivation(String function) {
+    return graph.cell().activation(function).isPresent();
   }
 
   UnrolledGraph graph() {

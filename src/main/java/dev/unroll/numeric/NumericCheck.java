@@ -37,13 +37,15 @@ public final class NumericCheck {
     int perParameter = in.sample() == 0 ? autoSample(params) : in.sample();
     EntrySample sample = perParameter == Integer.MAX_VALUE ? EntrySample.all(weights)
         : EntrySample.sampled(weights, perParameter, in.sampleSeed());
-    Map<String, double[]> ad = new AutoDiff().gradients(in.graph(), params, in.loss(), sample);
+    List<String> notes = new ArrayList<>();
+    Map<String, double[]> ad = reference(in, bp, sample, notes);
+    Map<String, Double> floors = Floors.exact(in.graph(), params, in.loss(), bp.gradients(), sample);
 
     List<Discrepancy> comparisons = new ArrayList<>();
     List<Diagnosis> diagnoses = new ArrayList<>();
     List<Source> sources = new ArrayList<>(List.of(Source.BACKWARD_PASS));
     Map<Source, String> skipped = new LinkedHashMap<>();
-    bp.gradients().forEach((name, g) -> comparisons.add(compare(Source.BACKWARD_PASS, name, g, sample, ad)));
+    bp.gradients().forEach((name, g) -> comparisons.add(compare(Source.BACKWARD_PASS, name, g, sample, ad, floors)));
 
     TermDiagnosis diagnosis = new TermDiagnosis(tape);
     Map<String, Derivation> byParam = new LinkedHashMap<>();
@@ -54,7 +56,7 @@ public final class NumericCheck {
       sources.add(Source.DERIVED_SUM);
       DerivedSum derived = new DerivedSum();
       for (Derivation d : in.derivations()) {
-        Discrepancy c = compare(Source.DERIVED_SUM, d.parameterName(), derived.evaluate(d, tape), sample, ad);
+        Discrepancy c = compare(Source.DERIVED_SUM, d.parameterName(), derived.evaluate(d, tape), sample, ad, floors);
         comparisons.add(c);
         if (!c.passed()) {
           List<RealMatrix> terms = d.terms().stream().map(t -> derived.term(t, tape)).toList();
@@ -62,24 +64,28 @@ public final class NumericCheck {
         }
       }
     }
-    forms(Source.CONCRETE_FORM, in.concreteForms(), tape, sample, ad, byParam, diagnosis, comparisons, diagnoses, sources);
-    forms(Source.MATRIX_FORM, in.matrixForms(), tape, sample, ad, byParam, diagnosis, comparisons, diagnoses, sources);
+    forms(Source.CONCRETE_FORM, in.concreteForms(), tape, sample, ad, floors, byParam, diagnosis, comparisons, diagnoses, sources);
+    forms(Source.MATRIX_FORM, in.matrixForms(), tape, sample, ad, floors, byParam, diagnosis, comparisons, diagnoses, sources);
     if (!in.adjointForm().gradients().isEmpty()) {
       sources.add(Source.ADJOINT_FORM);
       new AdjointEvaluator().gradients(in.adjointForm(), tape).forEach((name, g) ->
-          comparisons.add(compare(Source.ADJOINT_FORM, name, g, sample, ad)));
+          comparisons.add(compare(Source.ADJOINT_FORM, name, g, sample, ad, floors)));
     }
     if (!in.closedForms().isEmpty()) {
       sources.add(Source.CLOSED_FORM);
       ClosedFormEvaluator closed = new ClosedFormEvaluator(tape);
       in.closedForms().forEach((name, r) ->
-          comparisons.add(compare(Source.CLOSED_FORM, name, closed.evaluate(r, in.loss()), sample, ad)));
+          comparisons.add(compare(Source.CLOSED_FORM, name, closed.evaluate(r, in.loss()), sample, ad, floors)));
     }
     if (in.finiteDifferences()) {
       sources.add(Source.FINITE_DIFFERENCES);
-      Map<String, double[]> fd = new FiniteDifferences().gradients(in.graph(), params, in.loss(), sample);
-      fd.forEach((name, values) -> comparisons.add(Discrepancy.measure(Source.FINITE_DIFFERENCES, name,
-          sample.entries().get(name), values, ad.get(name))));
+      FiniteDifferences.Result fd = new FiniteDifferences().run(in.graph(), params, in.loss(), sample);
+      fd.values().forEach((name, values) -> comparisons.add(finiteDifferences(name, sample.entries().get(name), values,
+          fd.errors().get(name), ad.get(name), floors.get(name))));
+      fd.excluded().forEach((name, entries) -> notes.add("finite differences: " + entries.size() + " of "
+          + sample.entries().get(name).size() + " entries of " + name + " excluded, every step crossing a kink of a piecewise"
+          + " activation (the loss is not smooth there): " + String.join(", ", entries.stream()
+              .map(e -> name + "[" + e.row() + "][" + e.col() + "]").toList()) + "."));
     } else {
       skipped.put(Source.FINITE_DIFFERENCES, "turned off");
     }
@@ -87,8 +93,78 @@ public final class NumericCheck {
     List<String> order = new ArrayList<>(weights.keySet());
     comparisons.sort(Comparator.comparingInt((Discrepancy c) -> order.indexOf(c.parameter())).thenComparing(Discrepancy::source));
     return new CheckReport(in.graph().cell().name(), params.activation(), in.loss(), params.sizes(), params.steps(),
-        bp.loss(), bp.gradients(), sources, sample.describe(weights), comparisons, diagnoses, skipped);
+        bp.loss(), bp.gradients(), sources, sample.describe(weights), comparisons, diagnoses, skipped, notes);
   }
+
+  /**
+   * Forward-mode automatic differentiation on doubles; entries whose derivative came out below
+   * {@link AutoDiff#TINY} or not finite where the backward pass's is a normal number are taken again
+   * with a seed scaled by a power of two ({@link AutoDiff#scaled}), and a note says how many.
+   */
+  private static Map<String, double[]> reference(CheckInput in, Backprop.Result bp, EntrySample sample, List<String> notes) {
+    Map<String, double[]> ad = new AutoDiff().gradients(in.graph(), in.params(), in.loss(), sample);
+    Map<String, List<EntrySample.Entry>> again = new LinkedHashMap<>();
+    Map<String, List<Integer>> where = new LinkedHashMap<>();
+    sample.entries().forEach((name, entries) -> {
+      for (int k = 0; k < entries.size(); k++) {
+        double r = ad.get(name)[k];
+        double g = bp.gradients().get(name).getEntry(entries.get(k).row(), entries.get(k).col());
+        boolean lost = !Double.isFinite(r) || Math.abs(r) < AutoDiff.TINY && Math.abs(g) >= Double.MIN_NORMAL;
+        if (lost) {
+          again.computeIfAbsent(name, x -> new ArrayList<>()).add(entries.get(k));
+          where.computeIfAbsent(name, x -> new ArrayList<>()).add(k);
+        }
+      }
+    });
+    if (again.isEmpty()) {
+      return ad;
+    }
+    // Seed each lost entry with 2^k, k as large as the backward pass's value is small; halve k while
+    // a partial product overflows.
+    Map<String, double[]> out = new LinkedHashMap<>();
+    ad.forEach((name, values) -> out.put(name, values.clone()));
+    again.forEach((name, entries) -> {
+      for (int i = 0; i < entries.size(); i++) {
+        EntrySample.Entry e = entries.get(i);
+        double g = Math.abs(bp.gradients().get(name).getEntry(e.row(), e.col()));
+        int exponent = g >= Double.MIN_NORMAL ? Math.min(1000, Math.max(0, -Math.getExponent(g))) : 0;
+        double value = Double.NaN;
+        for (; exponent > 0; exponent /= 2) {
+          value = new AutoDiff().scaled(in.graph(), in.params(), in.loss(), Map.of(name, List.of(e)), exponent).get(name)[0];
+          if (Double.isFinite(value) && value != 0) {
+            break;
+          }
+        }
+        out.get(name)[where.get(name).get(i)] = value;
+      }
+    });
+    int count = again.values().stream().mapToInt(List::size).sum();
+    notes.add("automatic differentiation: " + count + " entr" + (count == 1 ? "y" : "ies") + " whose double derivative fell below "
+        + AutoDiff.TINY + " (underflow) or overflowed, taken again with a seed of 2^k instead of 1: " + String.join(", ",
+            again.entrySet().stream().flatMap(e -> e.getValue().stream().map(x -> e.getKey() + "[" + x.row() + "][" + x.col() + "]"))
+                .toList()) + ".");
+    return out;
+  }
+
+  /** Finite differences against the reference on the entries they were not excluded from; floor: their own error estimate. */
+  private static Discrepancy finiteDifferences(String name, List<EntrySample.Entry> at, double[] values, double[] errors,
+      double[] reference, double exactFloor) {
+    List<EntrySample.Entry> kept = new ArrayList<>();
+    List<Integer> index = new ArrayList<>();
+    for (int k = 0; k < at.size(); k++) {
+      if (!Double.isNaN(values[k])) {
+        kept.add(at.get(k));
+        index.add(k);
+      }
+    }
+    double[] v = index.stream().mapToDouble(k -> values[k]).toArray();
+    double[] r = index.stream().mapToDouble(k -> reference[k]).toArray();
+    double[] e = index.stream().mapToDouble(k -> errors[k]).toArray();
+    return Discrepancy.measure(Source.FINITE_DIFFERENCES, name, kept, v, r, exactFloor + FD_SAFETY * Floors.norm(e));
+  }
+
+  /** How many times their own error estimate finite differences may be off. */
+  static final double FD_SAFETY = 2;
 
   /**
    * Entries per parameter for the references: {@code Integer.MAX_VALUE} (all) while automatic
@@ -106,7 +182,7 @@ public final class NumericCheck {
   }
 
   private static void forms(Source source, Map<String, Expr> forms, Tape tape, EntrySample sample, Map<String, double[]> ad,
-      Map<String, Derivation> byParam, TermDiagnosis diagnosis, List<Discrepancy> comparisons, List<Diagnosis> diagnoses,
+      Map<String, Double> floors, Map<String, Derivation> byParam, TermDiagnosis diagnosis, List<Discrepancy> comparisons, List<Diagnosis> diagnoses,
       List<Source> sources) {
     if (forms.isEmpty()) {
       return;
@@ -122,7 +198,7 @@ public final class NumericCheck {
             + value.getRowDimension() + " x " + value.getColumnDimension() + " matrix, but " + name + " is "
             + w.getRowDimension() + " x " + w.getColumnDimension() + ".");
       }
-      Discrepancy c = compare(source, name, value, sample, ad);
+      Discrepancy c = compare(source, name, value, sample, ad, floors);
       comparisons.add(c);
       Derivation d = byParam.get(name);
       if (!c.passed() && d != null) {
@@ -133,12 +209,13 @@ public final class NumericCheck {
     }
   }
 
-  private static Discrepancy compare(Source source, String name, RealMatrix g, EntrySample sample, Map<String, double[]> ad) {
+  private static Discrepancy compare(Source source, String name, RealMatrix g, EntrySample sample, Map<String, double[]> ad,
+      Map<String, Double> floors) {
     List<EntrySample.Entry> at = sample.entries().get(name);
     double[] values = new double[at.size()];
     for (int k = 0; k < values.length; k++) {
       values[k] = g.getEntry(at.get(k).row(), at.get(k).col());
     }
-    return Discrepancy.measure(source, name, at, values, ad.get(name));
+    return Discrepancy.measure(source, name, at, values, ad.get(name), floors.get(name));
   }
 }

@@ -26,6 +26,8 @@ public record ActivationDerivative(String activation, Form form, Proof proof, St
     OUTPUT_POLYNOMIAL,
     /** A Heaviside step of the output (taken as 0 at 0), possibly scaled and shifted: relu. */
     OUTPUT_STEP,
+    /** A Heaviside step of the input, possibly scaled and shifted: {@code Max(0, z) - 1/2}. */
+    INPUT_STEP,
     /** No form in the output was found; {@code f'} written in the input z. */
     INPUT
   }

@@ -34,6 +34,8 @@ import org.matheclipse.core.interfaces.ISymbol;
  */
 final class ActivationDeriver {
   static final int PROOF_POINTS = 8;
+  /** How long Symja may take to find and prove one activation's derivative (tanh takes about 1 s). */
+  static final java.time.Duration TIME_LIMIT = java.time.Duration.ofSeconds(15);
   private static final long SEED = 20_260_101L;
   private static final List<String> PIECEWISE_HEADS =
       List.of("Max", "Min", "Abs", "Ramp", "UnitStep", "Sign", "Clip", "Piecewise", "HeavisideTheta");
@@ -66,7 +68,10 @@ final class ActivationDeriver {
     if (piecewise) {
       IExpr pieces = session.eval(F.ReplaceAll(definition, session.parse(PIECES)));
       IExpr derivative = session.eval(F.D(pieces, z));
-      ActivationDerivative step = stepForm(activation.name(), pieces, derivative, z, u);
+      ActivationDerivative step = stepForm(activation.name(), pieces, derivative, z, u, false);
+      if (step == null) {
+        step = stepForm(activation.name(), pieces, derivative, z, u, true);
+      }
       if (step != null) {
         return step;
       }
@@ -134,7 +139,12 @@ final class ActivationDeriver {
     return ActivationDerivative.Proof.RANDOM_POINTS;
   }
 
-  private ActivationDerivative stepForm(String name, IExpr f, IExpr derivative, ISymbol z, ISymbol u) {
+  /**
+   * {@code c0 + c1 step(u)}, the pieces told apart by the sign of the output u, or with {@code byInput}
+   * {@code c0 + c1 step(z)}, by the sign of the input ({@code Max(0, z) - 1/2} has its kink at z = 0,
+   * where its output is -1/2).
+   */
+  private ActivationDerivative stepForm(String name, IExpr f, IExpr derivative, ISymbol z, ISymbol u, boolean byInput) {
     Random random = new Random(SEED);
     IRational positive = null;
     IRational nonPositive = null;
@@ -145,7 +155,7 @@ final class ActivationDeriver {
       if (!(value instanceof IRational r) || !(output instanceof IRational o)) {
         return null;
       }
-      if (o.isPositive()) {
+      if (byInput ? ((IRational) zk).isPositive() : o.isPositive()) {
         if (positive != null && !positive.equals(r)) {
           return null;
         }
@@ -161,12 +171,12 @@ final class ActivationDeriver {
       return null;
     }
     IRational jump = positive.subtract(nonPositive);
-    Expr step = new Expr.Apply("step", List.of(ActivationDerivative.OUTPUT));
+    Expr step = new Expr.Apply("step", List.of(byInput ? ActivationDerivative.INPUT : ActivationDerivative.OUTPUT));
     Expr scaled = jump.isOne() ? step : new Expr.Hadamard(number(jump), step);
     Expr template = nonPositive.isZero() ? scaled : new Expr.Sum(List.of(number(nonPositive), scaled));
     String rewritten = (nonPositive.isZero() ? "" : nonPositive + "+") + (jump.isOne() ? "" : jump + "*")
-        + "Boole[" + u + ">0]";
-    return new ActivationDerivative(name, ActivationDerivative.Form.OUTPUT_STEP,
+        + "Boole[" + (byInput ? z : u) + ">0]";
+    return new ActivationDerivative(name, byInput ? ActivationDerivative.Form.INPUT_STEP : ActivationDerivative.Form.OUTPUT_STEP,
         ActivationDerivative.Proof.RANDOM_POINTS, derivative.toString(), rewritten, template);
   }
 

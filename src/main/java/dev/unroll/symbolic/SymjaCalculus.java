@@ -64,7 +64,9 @@ public final class SymjaCalculus implements LocalCalculus {
     }
     ActivationDerivative found;
     try {
-      found = new ActivationDeriver(session).derive(a);
+      found = session.limited(ActivationDeriver.TIME_LIMIT,
+          "derive the activation " + a.name() + "(" + a.argument() + ") = " + a.definition(),
+          () -> new ActivationDeriver(session).derive(a));
     } catch (SymjaMathException | StackOverflowError e) {
       // Symja's own failures on a user's expression (an iteration or recursion limit, an argument of the
       // wrong type) are bad input, said in the activation's terms, never Symja's class names.

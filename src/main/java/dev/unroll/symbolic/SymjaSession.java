@@ -101,6 +101,41 @@ public final class SymjaSession {
     }
   }
 
+  /**
+   * Runs {@code work} on this session, asking Symja to stop once {@code limit} has passed: a daemon
+   * timer calls the engine's {@code stopRequest()}, which its evaluation loop polls, so even a long
+   * {@code Simplify} ends soon after. Symja answers a stop with its {@code TimeoutException} (or with
+   * whatever its caller makes of it); any failure after the stop becomes one
+   * {@link SymjaTimeLimitException} naming {@code what} ("derive the activation softsign(z) = ...").
+   */
+  public <T> T limited(java.time.Duration limit, String what, java.util.function.Supplier<T> work) {
+    checkThread();
+    java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.Timer timer = new java.util.Timer("symja-time-limit", true);
+    timer.schedule(new java.util.TimerTask() {
+      @Override
+      public void run() {
+        stopped.set(true);
+        engine.stopRequest();
+      }
+    }, Math.max(1, limit.toMillis()));
+    try {
+      T result = work.get();
+      if (stopped.get()) {
+        throw new SymjaTimeLimitException(what, limit);
+      }
+      return result;
+    } catch (RuntimeException | StackOverflowError e) {
+      if (stopped.get() && !(e instanceof SymjaTimeLimitException)) {
+        throw new SymjaTimeLimitException(what, limit);
+      }
+      throw e;
+    } finally {
+      timer.cancel();
+      engine.setStopRequested(false);
+    }
+  }
+
   /** The engine, for the few Symja calls that take it; on the owning thread only. */
   EvalEngine engine() {
     checkThread();
