@@ -121,8 +121,19 @@ public final class Verifier {
     AdjointClaims adjointClaims = new AdjointClaims(notation, cell, engine.calculus(), options.steps(),
         definitions(reads, notation));
     List<Claim> claims = new ArrayList<>();
+    ProseClaims proseClaims = new ProseClaims(bounds);
     for (Read r : reads) {
       for (Statement s : r.parsed().statements()) {
+        Optional<ProseClaims.BoundClaim> bound = ProseClaims.ofMath(s, activation, s.offset());
+        if (bound.isPresent()) {
+          // A bound on an activation's derivative written as mathematics: judged as the prose's are.
+          Finding f = proseClaims.judge(bound.get(), r.span().position(s.offset()));
+          findings.add(f);
+          if (f.severity() != Severity.WARNING) {
+            outcomes.judged(r.span(), f.severity() != Severity.ERROR);
+          }
+          continue;
+        }
         boolean judged = s.isEquation() && r.span().display();
         UnknownSymbols.report(r.span(), r.parsed(), s, notation, findings).ifPresent(m -> outcomes.unmapped(r.span(), m));
         if (!judged) {
@@ -161,7 +172,6 @@ public final class Verifier {
         findings.add(f.get());
       }
     }
-    ProseClaims proseClaims = new ProseClaims(bounds);
     for (ProseAt p : prose) {
       for (ProseClaims.BoundClaim c : ProseClaims.find(p.text())) {
         Position at = p.segment().position(c.offset());
