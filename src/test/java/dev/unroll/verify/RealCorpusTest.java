@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -118,15 +119,20 @@ class RealCorpusTest {
     assertThat(wrong).as("documents with a planted mistake").isBetween(docs.size() / 3, 2 * docs.size() / 3);
     List<String> stems = docs.stream().map(RealCorpusTest::stem).toList();
     try (Stream<Path> s = Files.list(TRUTH)) {
-      List<String> orphans = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".py") && !n.equals("common.py"))
+      List<String> orphans = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".py") && !n.equals("common.py") && !n.equals("all.py"))
           .map(n -> n.substring(0, n.length() - 3)).filter(n -> !stems.contains(n)).toList();
       assertThat(orphans).as("truth scripts without a document").isEmpty();
     }
   }
 
   /** numpy under Debian's python3: skipped on a machine without it, a failure under CI (.ci/run installs it). */
-  static void requireNumpy() throws IOException, InterruptedException {
-    boolean present = Files.isExecutable(Path.of(PYTHON)) && run(Path.of("."), PYTHON, "-c", "import numpy").exit() == 0;
+  private static Boolean numpy;
+
+  static synchronized void requireNumpy() throws IOException, InterruptedException {
+    if (numpy == null) {
+      numpy = Files.isExecutable(Path.of(PYTHON)) && run(Path.of("."), PYTHON, "-c", "import numpy").exit() == 0;
+    }
+    boolean present = numpy;
     if (!present && "true".equals(System.getenv("CI"))) {
       throw new AssertionError("CI must have python3-numpy for " + PYTHON + ": .ci/run installs it.");
     }
@@ -152,15 +158,48 @@ class RealCorpusTest {
     }
   }
 
+  private static Map<String, Ran> truths;
+
+  /**
+   * Every truth script's output, from one interpreter run of {@code truth/all.py} (numpy is imported once,
+   * not once per document).
+   */
+  static synchronized Ran truthOf(Path doc) throws IOException, InterruptedException {
+    if (truths == null) {
+      List<String> command = new ArrayList<>(List.of(PYTHON, "-B", "all.py"));
+      documents().forEach(d -> command.add(stem(d) + ".py"));
+      Ran all = run(TRUTH, command.toArray(String[]::new));
+      assertThat(all.exit()).as("truth/all.py said:\n" + all.output()).isZero();
+      Map<String, Ran> found = new TreeMap<>();
+      String name = null;
+      StringBuilder out = new StringBuilder();
+      for (String line : all.output().split("\n", -1)) {
+        if (line.startsWith("== exit ") && name != null) {
+          found.put(name, new Ran(Integer.parseInt(line.substring(8).strip()), out.toString()));
+          name = null;
+        } else if (line.startsWith("== ")) {
+          name = line.substring(3).strip();
+          out.setLength(0);
+        } else if (name != null) {
+          out.append(line).append('\n');
+        }
+      }
+      truths = found;
+    }
+    Ran r = truths.get(stem(doc) + ".py");
+    assertThat(r).as("output of the truth script of " + doc).isNotNull();
+    return r;
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("documents")
   void truthAgreesWithTheMarks(Path doc) throws IOException, InterruptedException {
     requireNumpy();
-    Ran r = run(TRUTH, PYTHON, "-B", stem(doc) + ".py");
+    Ran r = truthOf(doc);
     assertThat(r.exit()).as("truth script of " + doc + " said:\n" + r.output()).isZero();
     TreeSet<Integer> wrong = new TreeSet<>();
     TreeSet<Integer> judged = new TreeSet<>();
-    for (String line : r.output().split("\n")) {
+    for (String line : r.output().strip().split("\n")) {
       Matcher m = VERDICT.matcher(line.strip());
       assertThat(m.matches()).as("a verdict line from the truth script of " + doc + ": " + line).isTrue();
       int at = Integer.parseInt(m.group(1));
