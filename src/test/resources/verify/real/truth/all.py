@@ -12,7 +12,7 @@ sys.path.insert(0, here)
 for name in sys.argv[1:]:
     out = io.StringIO()
     code = 0
-    with contextlib.redirect_stdout(out):
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):  # a warning shows up as a stray line
         try:
             runpy.run_path(os.path.join(here, name), run_name="__main__")
         except SystemExit as e:
