@@ -128,11 +128,15 @@ class RealCorpusTest {
   /** numpy under Debian's python3: skipped on a machine without it, a failure under CI (.ci/run installs it). */
   private static Boolean numpy;
 
-  static synchronized void requireNumpy() throws IOException, InterruptedException {
+  static synchronized boolean numpyPresent() throws IOException, InterruptedException {
     if (numpy == null) {
       numpy = Files.isExecutable(Path.of(PYTHON)) && run(Path.of("."), PYTHON, "-c", "import numpy").exit() == 0;
     }
-    boolean present = numpy;
+    return numpy;
+  }
+
+  static void requireNumpy() throws IOException, InterruptedException {
+    boolean present = numpyPresent();
     if (!present && "true".equals(System.getenv("CI"))) {
       throw new AssertionError("CI must have python3-numpy for " + PYTHON + ": .ci/run installs it.");
     }
@@ -197,17 +201,14 @@ class RealCorpusTest {
     requireNumpy();
     Ran r = truthOf(doc);
     assertThat(r.exit()).as("truth script of " + doc + " said:\n" + r.output()).isZero();
+    TreeMap<Integer, Boolean> verdicts = verdicts(doc, r);
+    TreeSet<Integer> judged = new TreeSet<>(verdicts.keySet());
     TreeSet<Integer> wrong = new TreeSet<>();
-    TreeSet<Integer> judged = new TreeSet<>();
-    for (String line : r.output().strip().split("\n")) {
-      Matcher m = VERDICT.matcher(line.strip());
-      assertThat(m.matches()).as("a verdict line from the truth script of " + doc + ": " + line).isTrue();
-      int at = Integer.parseInt(m.group(1));
-      judged.add(at);
-      if (m.group(2).equals("WRONG")) {
-        wrong.add(at);
+    verdicts.forEach((line, right) -> {
+      if (!right) {
+        wrong.add(line);
       }
-    }
+    });
     Marks marks = marks(doc);
     assertThat(judged).as("claims the truth script of " + doc + " checked").isNotEmpty();
     assertThat(wrong).as("lines the truth script finds wrong in " + doc + " (marked: " + marks.lines() + ")")
@@ -215,6 +216,17 @@ class RealCorpusTest {
     if (marks.planted().isEmpty()) {
       assertThat(judged.size()).as("claims confirmed in the correct document " + doc).isGreaterThanOrEqualTo(1);
     }
+  }
+
+  /** Each judged line of the document and whether all its claims hold, as the truth script printed them. */
+  static TreeMap<Integer, Boolean> verdicts(Path doc, Ran r) {
+    TreeMap<Integer, Boolean> verdicts = new TreeMap<>();
+    for (String line : r.output().strip().split("\n")) {
+      Matcher m = VERDICT.matcher(line.strip());
+      assertThat(m.matches()).as("a verdict line from the truth script of " + doc + ": " + line).isTrue();
+      verdicts.merge(Integer.parseInt(m.group(1)), m.group(2).equals("OK"), Boolean::logicalAnd);
+    }
+    return verdicts;
   }
 
   private static String said(Finding f) {
@@ -226,8 +238,12 @@ class RealCorpusTest {
    * any other line, every correct document exit 0. Prints the corpus's figures before asserting.
    */
   @Test
-  void verifyFindsExactlyTheMarkedMistakes() throws IOException {
+  void verifyFindsExactlyTheMarkedMistakes() throws IOException, InterruptedException {
     ActivationBounds bounds = new ActivationBounds();
+    boolean truthAvailable = numpyPresent();
+    int rightLines = 0;
+    int rightLinesWithoutError = 0;
+    int rightLinesConfirmed = 0;
     int files = 0;
     int planted = 0;
     int found = 0;
@@ -270,6 +286,18 @@ class RealCorpusTest {
           unjudged++;
         }
       }
+      if (truthAvailable) {
+        for (var v : verdicts(doc, truthOf(doc)).entrySet()) {
+          if (v.getValue()) {
+            int line = v.getKey();
+            rightLines++;
+            boolean error = report.findings().stream().anyMatch(f -> f.line() == line && f.severity() == Severity.ERROR);
+            rightLinesWithoutError += error ? 0 : 1;
+            rightLinesConfirmed += !error && report.findings().stream().anyMatch(f -> f.line() == line
+                && f.severity() == Severity.NOTE && said(f).contains("confirmed")) ? 1 : 0;
+          }
+        }
+      }
       if (marks.planted().isEmpty()) {
         correctFiles++;
         if (report.exitCode() == 0) {
@@ -286,6 +314,10 @@ class RealCorpusTest {
     out.append(String.format(Locale.ROOT, "real corpus: %d files; planted %d, found %d, missed %d; false errors %d;"
         + " correct files exiting 0: %d of %d; warnings (unjudged spans) %d%n", files, planted, found, planted - found,
         falseErrors, correctExit0, correctFiles, unjudged));
+    if (truthAvailable) {
+      out.append(String.format(Locale.ROOT, "  lines the truth scripts judge right: %d; without an error finding: %d;"
+          + " confirmed by a note: %d%n", rightLines, rightLinesWithoutError, rightLinesConfirmed));
+    }
     problems.forEach((file, list) -> list.forEach(p -> out.append("  ").append(file).append(": ").append(p).append('\n')));
     System.out.print(out);
     assertThat(problems).as(out.toString()).isEmpty();
