@@ -203,8 +203,9 @@ final class NetworkReader {
 
   /** Names the author differentiates as the loss: the numerators of partials that are not the network's values. */
   private static void losses(Expr e, Map<String, String> spelling) {
+    // One loss: a mean L = (1/T) sum l_t names two, and only the first differentiated is the cell's E.
     if (e instanceof Expr.Partial p && p.of() instanceof Expr.Symbol l && !spelling.containsKey(l.name())
-        && (LOSSES.contains(l.name()) || l.name().startsWith("\\mathcal"))) {
+        && !spelling.containsValue("E") && (LOSSES.contains(l.name()) || l.name().startsWith("\\mathcal"))) {
       spelling.put(l.name(), "E");
     }
     for (Expr c : Verifier.children(e)) {
