@@ -35,8 +35,10 @@ final class NetworkReader {
   static Optional<Network> read(List<Statement> statements, String prose) {
     Map<String, Statement> byName = new LinkedHashMap<>();
     for (Statement s : statements) {
+      // Forward equations only: a delta recursion (\delta_t = ...) or a right side with derivatives is backward.
       if (s.isEquation() && s.sides().get(0) instanceof Expr.Symbol l && l.time().isPresent()
-          && l.time().get().offset() == 0) {
+          && l.time().get().offset() == 0 && !l.name().startsWith("\\") && !l.name().contains("delta")
+          && !hasPartial(s.sides().get(s.sides().size() - 1))) {
         byName.putIfAbsent(l.name(), s);
       }
     }
@@ -116,6 +118,10 @@ final class NetworkReader {
       }
     }
     return recurrences > 1;
+  }
+
+  private static boolean hasPartial(Expr e) {
+    return e instanceof Expr.Partial || Verifier.children(e).stream().anyMatch(NetworkReader::hasPartial);
   }
 
   private static boolean hasHadamard(Expr e) {
