@@ -342,6 +342,11 @@ public final class Verifier {
     return Optional.empty();
   }
 
+  /** Whether an elementwise product is written anywhere in {@code e}. */
+  static boolean hasHadamard(Expr e) {
+    return e instanceof Expr.Hadamard || children(e).stream().anyMatch(Verifier::hasHadamard);
+  }
+
   /** Whether a \\sum or \\prod is written anywhere in {@code e}. */
   static boolean hasSeries(Expr e) {
     if (e instanceof Expr.Apply a && (a.function().equals("sum") || a.function().equals("prod"))) {
