@@ -46,6 +46,19 @@ final class AdjointClaims {
    * parameter it is about in the cell's names with the author's time, and whether the left side is
    * transposed ({@code (\partial c_k/\partial c_{k-1})^\top}, the column form).
    */
+  /**
+   * What differs when the gradient at the softmax's input is written with elementwise products: the
+   * softmax's Jacobian is a full matrix ({@code diag(o) - o o^T}), so treating it elementwise loses
+   * the other outputs' share.
+   */
+  private String elementwiseSoftmax(Claim c) {
+    boolean logits = cell.equations().stream().anyMatch(e -> e.definition() instanceof Expr.Apply a
+        && a.function().equals("softmax") && a.arguments().size() == 1 && a.arguments().get(0) instanceof Expr.Symbol q
+        && q.name().equals(c.target().name()));
+    return logits && Verifier.hasHadamard(c.rhs()) ? ": the softmax's Jacobian is treated elementwise, but it is the full"
+        + " matrix diag(o) - o o^T" : "";
+  }
+
   record Claim(Kind kind, Expr.Symbol loss, Expr.Symbol target, boolean transposed, Expr lhs, Expr rhs) {}
 
   private final Notation notation;
@@ -262,7 +275,7 @@ final class AdjointClaims {
     List<Finding> out = new ArrayList<>();
     out.add(Finding.at(at, Severity.ERROR, "this is not " + what + ": on random weights the two sides differ (relative "
         + "difference " + String.format(Locale.ROOT, "%.1e", ev.worst) + (first.isEmpty() ? "" : ", " + stages(first, frame, world))
-        + "); the engine's equation is:", right));
+        + ")" + elementwiseSoftmax(c) + "; the engine's equation is:", right));
     if (c.kind() == Kind.ADJOINT && (c.rhs() instanceof Expr.Sum || rhsTerms(world, c, frame, first) > 1)) {
       out.addAll(new TermMatch(c, frame, world, first, notation, where).findings());
     }

@@ -53,6 +53,12 @@ final class ClaimEvaluation {
       } catch (NumericWorld.MissingStage e) {
         continue;
       } catch (dev.unroll.numeric.ShapeException e) {
+        if (java.util.regex.Pattern.compile("\\d+ x [2-9]").matcher(e.shapes()).find()) {
+          // A matrix met a vector: as likely a product the reader took the wrong way (a row-vector
+          // convention, a dropped transpose in the reading) as the author's mistake, so not said to be false.
+          throw new IllegalArgumentException("as read, it combines " + e.shapes() + ", which may be a convention"
+              + " this reader does not follow");
+        }
         throw new ShapeMismatch("the right side cannot be computed: it has " + e.shapes()
             + " (with H = 3 hidden units, D = 2 inputs, K = 4 outputs)");
       }

@@ -35,8 +35,10 @@ final class NetworkReader {
   static Optional<Network> read(List<Statement> statements, String prose) {
     Map<String, Statement> byName = new LinkedHashMap<>();
     for (Statement s : statements) {
+      // Forward equations only: a delta recursion (\delta_t = ...) or a right side with derivatives is backward.
       if (s.isEquation() && s.sides().get(0) instanceof Expr.Symbol l && l.time().isPresent()
-          && l.time().get().offset() == 0) {
+          && l.time().get().offset() == 0 && !l.name().startsWith("\\") && !l.name().contains("delta")
+          && !hasPartial(s.sides().get(s.sides().size() - 1))) {
         byName.putIfAbsent(l.name(), s);
       }
     }
@@ -116,6 +118,10 @@ final class NetworkReader {
       }
     }
     return recurrences > 1;
+  }
+
+  private static boolean hasPartial(Expr e) {
+    return e instanceof Expr.Partial || Verifier.children(e).stream().anyMatch(NetworkReader::hasPartial);
   }
 
   private static boolean hasHadamard(Expr e) {
@@ -203,8 +209,9 @@ final class NetworkReader {
 
   /** Names the author differentiates as the loss: the numerators of partials that are not the network's values. */
   private static void losses(Expr e, Map<String, String> spelling) {
+    // One loss: a mean L = (1/T) sum l_t names two, and only the first differentiated is the cell's E.
     if (e instanceof Expr.Partial p && p.of() instanceof Expr.Symbol l && !spelling.containsKey(l.name())
-        && (LOSSES.contains(l.name()) || l.name().startsWith("\\mathcal"))) {
+        && !spelling.containsValue("E") && (LOSSES.contains(l.name()) || l.name().startsWith("\\mathcal"))) {
       spelling.put(l.name(), "E");
     }
     for (Expr c : Verifier.children(e)) {

@@ -45,6 +45,16 @@ final class Outcomes {
     unmapped.putIfAbsent(span, reason);
   }
 
+  /** Every span judged false is not judged after all, for {@code reason}: the network judged is not the document's. */
+  void withdrawWrong(String reason) {
+    for (MathSpan s : new ArrayList<>(judged.keySet())) {
+      if (!judged.get(s)) {
+        judged.remove(s);
+        reasons.put(s, reason);
+      }
+    }
+  }
+
   /** A claim the prose makes in words, judged or not. */
   void prose(Position at, Optional<String> place, String words, Optional<Boolean> holds, String reason) {
     Outcome.Verdict v = holds.map(h -> h ? Outcome.Verdict.CONFIRMED : Outcome.Verdict.WRONG)

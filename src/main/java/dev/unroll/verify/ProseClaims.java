@@ -78,11 +78,11 @@ final class ProseClaims {
     String claim = "\"" + c.comparator() + " " + c.boundText() + "\"";
     if (c.strict() && equal && b.attained()) {
       return Finding.at(where, Severity.ERROR, claim + " is wrong: the largest value of the " + c.activation()
-          + "'s derivative is " + max + at + "; say \"at most " + max + "\".");
+          + "'s derivative is " + max + at + "; say \"at most " + max + "\" (a strict bound is never attained).");
     }
     if (b.value() > c.bound() + eps) {
       return Finding.at(where, Severity.ERROR, claim + " is wrong: the " + c.activation() + "'s derivative reaches "
-          + max + at + ".");
+          + max + at + ", above the bound.", "at most " + max);
     }
     if (!equal) {
       return Finding.at(where, Severity.NOTE, claim + " holds but is loose: the largest value of the "
@@ -90,6 +90,68 @@ final class ProseClaims {
     }
     return Finding.at(where, Severity.NOTE, "confirmed: the " + c.activation() + "'s derivative is " + claim
         + " (its largest value is " + max + at + ").");
+  }
+
+  /**
+   * A bound written as mathematics: {@code \\tanh'(z) \\le \\frac{1}{4}}, {@code |f'(z)| \\le \\frac12},
+   * {@code \\sigma'(x) < 0.25}; a letter's derivative ({@code f'}, {@code \\phi'}) is the document's
+   * activation's. Empty when the statement is no such bound.
+   */
+  static Optional<BoundClaim> ofMath(Statement s, String documentActivation, int offset) {
+    if (!s.inequality() || s.sides().size() != 2) {
+      return Optional.empty();
+    }
+    String rel = s.relation();
+    boolean strict = rel.equals("<") || rel.equals("lt");
+    if (!(strict || rel.equals("le") || rel.equals("leq") || rel.equals("leqslant"))) {
+      return Optional.empty();
+    }
+    dev.unroll.expr.Expr left = s.sides().get(0);
+    if (left instanceof dev.unroll.expr.Expr.Apply a && a.function().equals("abs") && a.arguments().size() == 1) {
+      left = a.arguments().get(0);
+    }
+    String f = left instanceof dev.unroll.expr.Expr.Apply a ? a.function()
+        : left instanceof dev.unroll.expr.Expr.Symbol sym ? sym.name() : "";
+    if (!f.endsWith("'") || f.endsWith("''")) {
+      return Optional.empty();
+    }
+    String base = f.substring(0, f.length() - 1).replace("\\", "");
+    String activation = switch (base) {
+      case "tanh" -> "tanh";
+      case "sigma", "sigmoid" -> "sigmoid";
+      case "relu", "ReLU" -> "relu";
+      case "f", "g", "phi", "varphi", "psi" -> documentActivation;
+      default -> "";
+    };
+    Optional<Double> bound = value(s.sides().get(1));
+    if (activation.isEmpty() || activation.equals("identity") || bound.isEmpty()) {
+      return Optional.empty();
+    }
+    String text = spelled(s.sides().get(1));
+    return Optional.of(new BoundClaim(activation, strict ? "<" : "\\le", strict, bound.get(), text, offset));
+  }
+
+  /** The bound as written: {@code 1/4} for {@code \\frac{1}{4}}, the number itself otherwise. */
+  private static String spelled(dev.unroll.expr.Expr e) {
+    if (e instanceof dev.unroll.expr.Expr.Apply a && a.function().equals("frac") && a.arguments().size() == 2) {
+      return "\\frac{" + spelled(a.arguments().get(0)) + "}{" + spelled(a.arguments().get(1)) + "}";
+    }
+    return e instanceof dev.unroll.expr.Expr.Apply a && a.arguments().isEmpty() ? a.function() : WrittenTex.of(e);
+  }
+
+  private static Optional<Double> value(dev.unroll.expr.Expr e) {
+    if (e instanceof dev.unroll.expr.Expr.Num n) {
+      return Optional.of((double) n.value());
+    }
+    if (e instanceof dev.unroll.expr.Expr.Apply a && a.arguments().isEmpty()) {
+      return number(a.function());
+    }
+    if (e instanceof dev.unroll.expr.Expr.Apply a && a.function().equals("frac") && a.arguments().size() == 2) {
+      Optional<Double> num = value(a.arguments().get(0));
+      Optional<Double> den = value(a.arguments().get(1));
+      return num.isPresent() && den.isPresent() && den.get() != 0 ? Optional.of(num.get() / den.get()) : Optional.empty();
+    }
+    return Optional.empty();
   }
 
   private static String activation(String written) {

@@ -113,6 +113,9 @@ final class TexLexer {
     if (!IGNORED.contains(name)) {
       out.add(new Token(Type.COMMAND, name, i));
     }
+    if ((name.equals("left") || name.equals("right")) && j < n && s.charAt(j) == '.') {
+      return j + 1; // \left. and \right.: the invisible delimiter
+    }
     return j;
   }
 

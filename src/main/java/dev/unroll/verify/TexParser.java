@@ -69,10 +69,13 @@ public final class TexParser {
       while (peek().type() != Type.END) {
         next();
       }
-      return new Statement(sides, start, true);
+      return new Statement(sides, start, true, "in");
     }
+    String relation = "";
     while (peek().isSymbol("=") || TexCursor.isInequality(peek())) {
-      inequality |= !next().isSymbol("=");
+      Token r = next();
+      inequality |= !r.isSymbol("=");
+      relation = relation.isEmpty() ? r.text() : relation;
       sides.add(expr());
     }
     // A sentence's full stop after a formula is not a product.
@@ -82,7 +85,7 @@ public final class TexParser {
     if (peek().type() != Type.END) {
       throw new TexSyntaxException("unexpected '" + TexScripts.describe(peek()) + "'", peek().offset());
     }
-    return new Statement(sides, start, inequality);
+    return new Statement(sides, start, inequality, relation);
   }
 
   private Expr expr() {
@@ -344,7 +347,7 @@ public final class TexParser {
     }
     if (c.equals("hat") || c.equals("tilde") || c.equals("bar") || c.equals("widehat") || c.equals("widetilde")) {
       // \hat{\boldsymbol{y}} is \hat{y}: the font says nothing about the value
-      String name = TexScripts.joined(in.argument()).replaceAll("\\\\(mathbf|boldsymbol|bm|mathrm|mathit|vec)", "");
+      String name = TexScripts.joined(in.argument()).replaceAll("\\\\(mathbf|boldsymbol|bm|mathrm|mathit|vec)", "").replace("{", "").replace("}", "");
       c = c.replace("wide", "");
       return at(new Expr.Symbol(c + "_" + name, Optional.empty(), Expr.Role.PARAMETER), o);
     }

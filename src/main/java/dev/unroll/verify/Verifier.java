@@ -121,8 +121,19 @@ public final class Verifier {
     AdjointClaims adjointClaims = new AdjointClaims(notation, cell, engine.calculus(), options.steps(),
         definitions(reads, notation));
     List<Claim> claims = new ArrayList<>();
+    ProseClaims proseClaims = new ProseClaims(bounds);
     for (Read r : reads) {
       for (Statement s : r.parsed().statements()) {
+        Optional<ProseClaims.BoundClaim> bound = ProseClaims.ofMath(s, activation, s.offset());
+        if (bound.isPresent()) {
+          // A bound on an activation's derivative written as mathematics: judged as the prose's are.
+          Finding f = proseClaims.judge(bound.get(), r.span().position(s.offset()));
+          findings.add(f);
+          if (f.severity() != Severity.WARNING) {
+            outcomes.judged(r.span(), f.severity() != Severity.ERROR);
+          }
+          continue;
+        }
         boolean judged = s.isEquation() && r.span().display();
         UnknownSymbols.report(r.span(), r.parsed(), s, notation, findings).ifPresent(m -> outcomes.unmapped(r.span(), m));
         if (!judged) {
@@ -141,7 +152,7 @@ public final class Verifier {
         }
       }
     }
-    judgeClaims(claims, notation, engine, prose, findings, outcomes);
+    new ChainClaims(options.steps()).judge(claims, notation, engine, statedOuterProduct(prose), findings, outcomes);
     int walkSteps = Math.min(EngineTerms.MAX_STEPS, Math.max(3, claims.stream()
         .filter(c -> c.parameter().equals("W") && c.loss() == LossKind.LAST).mapToInt(Claim::stepsNeeded).max().orElse(1)));
     GradientSoFar walk = new GradientSoFar(notation, engine);
@@ -161,7 +172,6 @@ public final class Verifier {
         findings.add(f.get());
       }
     }
-    ProseClaims proseClaims = new ProseClaims(bounds);
     for (ProseAt p : prose) {
       for (ProseClaims.BoundClaim c : ProseClaims.find(p.text())) {
         Position at = p.segment().position(c.offset());
@@ -170,6 +180,17 @@ public final class Verifier {
         outcomes.prose(at, p.segment().place(at), c.activation() + "'s derivative " + c.comparator() + " " + c.boundText(), f.severity() == Severity.WARNING ? Optional.empty()
             : Optional.of(f.severity() != Severity.ERROR), f.message());
       }
+    }
+    long mapped = findings.stream().filter(f -> f.message().endsWith("is the network's equation.")).count();
+    long unmapped = findings.stream().filter(f -> f.message().startsWith("cannot map this equation for")).count();
+    if (unmapped >= 2 && unmapped > mapped) {
+      // Most of the document's forward equations are not the cell's (another GRU convention, another
+      // gate layout): what disagrees with the cell is not shown false in the author's network.
+      String why = "not judged, since this document's network is not the engine's " + cell.name() + " cell (" + unmapped
+          + " of its forward equations differ from the cell's)";
+      findings.replaceAll(f -> f.severity() == Severity.ERROR ? f.as(Severity.WARNING, why + "; judged on the cell, it"
+          + " would be: " + f.message()) : f);
+      outcomes.withdrawWrong(why + ".");
     }
     List<Finding> placed = new ArrayList<>();
     for (Finding f : findings) {
@@ -255,55 +276,6 @@ public final class Verifier {
     return "an equation whose left side is none of the network's values, gradients, deltas or Jacobians; not judged.";
   }
 
-  /**
-   * The simple RNN's gradient claims, matched factor by factor against the engine's expanded sum.
-   * Stages: as many as the written times reach, or as the written factors count out; a slipped index
-   * can inflate the first, a dropped factor deflate the second, so both are tried.
-   */
-  private void judgeClaims(List<Claim> claims, Notation notation, EngineTerms engine, List<ProseAt> prose,
-      List<Finding> findings, Outcomes outcomes) {
-    Map<String, Integer> byIndex = new TreeMap<>();
-    Map<String, Integer> byCount = new TreeMap<>();
-    for (Claim c : claims) {
-      byIndex.merge(c.parameter() + "/" + c.loss(), c.stepsNeeded(), Math::max);
-      byCount.merge(c.parameter() + "/" + c.loss(), c.stepsCounted(), Math::max);
-    }
-    ClaimJudge judge = new ClaimJudge(notation, engine, statedOuterProduct(prose));
-    for (Claim c : claims) {
-      String key = c.parameter() + "/" + c.loss();
-      // A whole sum says how many stages it is over; a single term is one stage's share of a sum the
-      // file builds up, so it takes the stages of the file's largest claim about the same gradient.
-      boolean single = c.terms().size() == 1;
-      int counted = single ? byCount.get(key) : c.stepsCounted();
-      int indexed = single ? byIndex.get(key) : c.stepsNeeded();
-      List<Integer> candidates = options.steps().isPresent() ? List.of(options.steps().getAsInt())
-          : counted == indexed ? List.of(indexed) : List.of(counted, indexed);
-      Position at = c.span().position(c.parsed().offset(c.lhs(), 0));
-      int most = candidates.stream().mapToInt(Integer::intValue).max().orElse(1);
-      if (most > EngineTerms.MAX_STEPS) {
-        findings.add(Finding.at(at, Severity.WARNING, "not checked: this claim needs " + most + " stages; verify checks "
-            + "claims over at most " + EngineTerms.MAX_STEPS + "."));
-        continue;
-      }
-      if (c.terms().stream().anyMatch(t -> t.links().stream().anyMatch(l -> l.kind() == Link.Kind.UNKNOWN))) {
-        Finding f = numeric(c, most, notation, engine, at);
-        findings.add(f);
-        if (f.severity() != Severity.WARNING) {
-          outcomes.judged(c.span(), f.severity() != Severity.ERROR);
-        }
-        continue;
-      }
-      ClaimJudge.Verdict v = null;
-      for (int n : candidates) {
-        ClaimJudge.Verdict tried = judge.judge(c, n);
-        if (v == null || errors(tried) < errors(v)) {
-          v = tried;
-        }
-      }
-      findings.addAll(v.findings());
-      outcomes.judged(c.span(), v.holds());
-    }
-  }
 
   private record ProseAt(Segment segment, String text) {}
 
@@ -313,28 +285,6 @@ public final class Verifier {
     return r.prose().substring(from, r.span().open());
   }
 
-  /** A claim whose factors cannot all be placed: both sides evaluated on random weights instead. */
-  private static Finding numeric(Claim c, int steps, Notation notation, EngineTerms engine, Position at) {
-    NumericFallback.Outcome o = new NumericFallback(notation, engine.activation()).compare(c, steps);
-    String what = "could not match the structure factor by factor, so both sides were evaluated on random weights"
-        + " over " + steps + " stages: ";
-    if (!o.evaluated()) {
-      return Finding.at(at, Severity.WARNING, "could not match structure, and the written side could not be evaluated"
-          + " numerically (" + o.problem() + "); this claim was not checked.");
-    }
-    String size = String.format(java.util.Locale.ROOT, "%.1e", o.relativeDifference());
-    if (o.relativeDifference() < NumericFallback.TOLERANCE) {
-      return Finding.at(at, Severity.NOTE, what + "they agree (relative difference " + size + ").");
-    }
-    EngineForms forms = new EngineForms(engine.forms(), c.shift());
-    Expr right = Expr.sum(engine.terms(c.parameter(), c.loss(), steps).stream().map(t -> forms.matrix(t.term())).toList());
-    return Finding.at(at, Severity.ERROR, what + "they disagree (relative difference " + size + ").",
-        WrittenTex.correction(right, notation));
-  }
-
-  private static long errors(ClaimJudge.Verdict v) {
-    return v.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
-  }
 
   /** A derivative claim: the left side is {@code \partial E / \partial P} for a parameter P. */
   private static Optional<Claim> claim(Read r, Expr lhs, Expr rhs, Notation notation, List<Finding> findings) {
@@ -390,6 +340,11 @@ public final class Verifier {
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether an elementwise product is written anywhere in {@code e}. */
+  static boolean hasHadamard(Expr e) {
+    return e instanceof Expr.Hadamard || children(e).stream().anyMatch(Verifier::hasHadamard);
   }
 
   /** Whether a \\sum or \\prod is written anywhere in {@code e}. */

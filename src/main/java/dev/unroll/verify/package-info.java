@@ -8,13 +8,19 @@
  * a notebook's Markdown cells map each source line to the line of the {@code .ipynb} holding its
  * JSON string) -> {@link dev.unroll.verify.MathExtractor} (segments to math spans and prose) ->
  * {@link dev.unroll.verify.TexParser} (span to statements of expressions) ->
+ * {@link dev.unroll.verify.NetworkReader} (the document's own forward equations to the notation it is
+ * judged in: the author's names mapped onto the cell) ->
  * {@link dev.unroll.verify.Verifier} (statements to {@link dev.unroll.verify.Finding}s): network
  * equations against the cell (NetworkCheck); the simple RNN's gradient claims against the expanded
  * derivation (ClaimJudge, TermJudge); adjoint-form claims of any cell, the LSTM's and the GRU's
  * above all, evaluated in one seeded network (AdjointClaims, with StageFrame mapping the author's
  * times to stages, NumericWorld holding every value and adjoint, ClaimEvaluation, TermMatch);
  * gradient-so-far chains against the prose's "flows through" (GradientSoFar); and bounds on an
- * activation's derivative in the prose ({@code symbolic.ActivationBounds}).
+ * activation's derivative in the prose or written as mathematics ({@code symbolic.ActivationBounds}).
+ * An error is only said of a false claim; a name that cannot be mapped is a warning
+ * ({@link dev.unroll.verify.UnknownSymbols}). {@link dev.unroll.verify.Outcomes} gives every math span
+ * exactly one {@link dev.unroll.verify.Outcome} (confirmed, wrong, not judged with its reason), which
+ * the {@link dev.unroll.verify.Report}'s exit code and summary count.
  *
  * <p>Imports {@code expr}, {@code cell}, {@code unroll}, {@code derive}, {@code numeric} (the
  * forward and backward passes and the evaluator of engine expressions), {@code render} (the right

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -118,15 +119,24 @@ class RealCorpusTest {
     assertThat(wrong).as("documents with a planted mistake").isBetween(docs.size() / 3, 2 * docs.size() / 3);
     List<String> stems = docs.stream().map(RealCorpusTest::stem).toList();
     try (Stream<Path> s = Files.list(TRUTH)) {
-      List<String> orphans = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".py") && !n.equals("common.py"))
+      List<String> orphans = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".py") && !n.equals("common.py") && !n.equals("all.py"))
           .map(n -> n.substring(0, n.length() - 3)).filter(n -> !stems.contains(n)).toList();
       assertThat(orphans).as("truth scripts without a document").isEmpty();
     }
   }
 
   /** numpy under Debian's python3: skipped on a machine without it, a failure under CI (.ci/run installs it). */
+  private static Boolean numpy;
+
+  static synchronized boolean numpyPresent() throws IOException, InterruptedException {
+    if (numpy == null) {
+      numpy = Files.isExecutable(Path.of(PYTHON)) && run(Path.of("."), PYTHON, "-c", "import numpy").exit() == 0;
+    }
+    return numpy;
+  }
+
   static void requireNumpy() throws IOException, InterruptedException {
-    boolean present = Files.isExecutable(Path.of(PYTHON)) && run(Path.of("."), PYTHON, "-c", "import numpy").exit() == 0;
+    boolean present = numpyPresent();
     if (!present && "true".equals(System.getenv("CI"))) {
       throw new AssertionError("CI must have python3-numpy for " + PYTHON + ": .ci/run installs it.");
     }
@@ -152,23 +162,53 @@ class RealCorpusTest {
     }
   }
 
+  private static Map<String, Ran> truths;
+
+  /**
+   * Every truth script's output, from one interpreter run of {@code truth/all.py} (numpy is imported once,
+   * not once per document).
+   */
+  static synchronized Ran truthOf(Path doc) throws IOException, InterruptedException {
+    if (truths == null) {
+      List<String> command = new ArrayList<>(List.of(PYTHON, "-B", "all.py"));
+      documents().forEach(d -> command.add(stem(d) + ".py"));
+      Ran all = run(TRUTH, command.toArray(String[]::new));
+      assertThat(all.exit()).as("truth/all.py said:\n" + all.output()).isZero();
+      Map<String, Ran> found = new TreeMap<>();
+      String name = null;
+      StringBuilder out = new StringBuilder();
+      for (String line : all.output().split("\n", -1)) {
+        if (line.startsWith("== exit ") && name != null) {
+          found.put(name, new Ran(Integer.parseInt(line.substring(8).strip()), out.toString()));
+          name = null;
+        } else if (line.startsWith("== ")) {
+          name = line.substring(3).strip();
+          out.setLength(0);
+        } else if (name != null) {
+          out.append(line).append('\n');
+        }
+      }
+      truths = found;
+    }
+    Ran r = truths.get(stem(doc) + ".py");
+    assertThat(r).as("output of the truth script of " + doc).isNotNull();
+    return r;
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("documents")
   void truthAgreesWithTheMarks(Path doc) throws IOException, InterruptedException {
     requireNumpy();
-    Ran r = run(TRUTH, PYTHON, "-B", stem(doc) + ".py");
+    Ran r = truthOf(doc);
     assertThat(r.exit()).as("truth script of " + doc + " said:\n" + r.output()).isZero();
+    TreeMap<Integer, Boolean> verdicts = verdicts(doc, r);
+    TreeSet<Integer> judged = new TreeSet<>(verdicts.keySet());
     TreeSet<Integer> wrong = new TreeSet<>();
-    TreeSet<Integer> judged = new TreeSet<>();
-    for (String line : r.output().split("\n")) {
-      Matcher m = VERDICT.matcher(line.strip());
-      assertThat(m.matches()).as("a verdict line from the truth script of " + doc + ": " + line).isTrue();
-      int at = Integer.parseInt(m.group(1));
-      judged.add(at);
-      if (m.group(2).equals("WRONG")) {
-        wrong.add(at);
+    verdicts.forEach((line, right) -> {
+      if (!right) {
+        wrong.add(line);
       }
-    }
+    });
     Marks marks = marks(doc);
     assertThat(judged).as("claims the truth script of " + doc + " checked").isNotEmpty();
     assertThat(wrong).as("lines the truth script finds wrong in " + doc + " (marked: " + marks.lines() + ")")
@@ -176,6 +216,17 @@ class RealCorpusTest {
     if (marks.planted().isEmpty()) {
       assertThat(judged.size()).as("claims confirmed in the correct document " + doc).isGreaterThanOrEqualTo(1);
     }
+  }
+
+  /** Each judged line of the document and whether all its claims hold, as the truth script printed them. */
+  static TreeMap<Integer, Boolean> verdicts(Path doc, Ran r) {
+    TreeMap<Integer, Boolean> verdicts = new TreeMap<>();
+    for (String line : r.output().strip().split("\n")) {
+      Matcher m = VERDICT.matcher(line.strip());
+      assertThat(m.matches()).as("a verdict line from the truth script of " + doc + ": " + line).isTrue();
+      verdicts.merge(Integer.parseInt(m.group(1)), m.group(2).equals("OK"), Boolean::logicalAnd);
+    }
+    return verdicts;
   }
 
   private static String said(Finding f) {
@@ -187,8 +238,12 @@ class RealCorpusTest {
    * any other line, every correct document exit 0. Prints the corpus's figures before asserting.
    */
   @Test
-  void verifyFindsExactlyTheMarkedMistakes() throws IOException {
+  void verifyFindsExactlyTheMarkedMistakes() throws IOException, InterruptedException {
     ActivationBounds bounds = new ActivationBounds();
+    boolean truthAvailable = numpyPresent();
+    int rightLines = 0;
+    int rightLinesWithoutError = 0;
+    int rightLinesConfirmed = 0;
     int files = 0;
     int planted = 0;
     int found = 0;
@@ -231,6 +286,18 @@ class RealCorpusTest {
           unjudged++;
         }
       }
+      if (truthAvailable) {
+        for (var v : verdicts(doc, truthOf(doc)).entrySet()) {
+          if (v.getValue()) {
+            int line = v.getKey();
+            rightLines++;
+            boolean error = report.findings().stream().anyMatch(f -> f.line() == line && f.severity() == Severity.ERROR);
+            rightLinesWithoutError += error ? 0 : 1;
+            rightLinesConfirmed += !error && report.findings().stream().anyMatch(f -> f.line() == line
+                && f.severity() == Severity.NOTE && said(f).contains("confirmed")) ? 1 : 0;
+          }
+        }
+      }
       if (marks.planted().isEmpty()) {
         correctFiles++;
         if (report.exitCode() == 0) {
@@ -247,6 +314,10 @@ class RealCorpusTest {
     out.append(String.format(Locale.ROOT, "real corpus: %d files; planted %d, found %d, missed %d; false errors %d;"
         + " correct files exiting 0: %d of %d; warnings (unjudged spans) %d%n", files, planted, found, planted - found,
         falseErrors, correctExit0, correctFiles, unjudged));
+    if (truthAvailable) {
+      out.append(String.format(Locale.ROOT, "  lines the truth scripts judge right: %d; without an error finding: %d;"
+          + " confirmed by a note: %d%n", rightLines, rightLinesWithoutError, rightLinesConfirmed));
+    }
     problems.forEach((file, list) -> list.forEach(p -> out.append("  ").append(file).append(": ").append(p).append('\n')));
     System.out.print(out);
     assertThat(problems).as(out.toString()).isEmpty();

@@ -1,6 +1,6 @@
 """z_t = Whx x_t + Whh h_{t-1} + bh, h_t = tanh(z_t), yhat_t = softmax(Wyh h_t + by), C = sum CE, t = 1..5."""
 import numpy as np
-from common import Truth, rnn, diag, dtanh
+from common import Truth, rnn, diag, dtanh, GRID
 
 t = Truth(__file__)
 net = rnn(5, act="tanh", out="softmax", loss="ce", seed=26)
@@ -19,4 +19,5 @@ for k in range(1, 5):
 t.claim(r"\delta_5 &= f'(z_5)", lambda: fp(5) * (Wyh.T @ err(5)), delta[5])
 t.claim(r"\frac{\partial C}{\partial W_{hh}} = \sum_{t=1}^{5}", lambda: sum(np.outer(delta[k], h(k - 1)) for k in net.times), net.d("E", "Wh"))
 t.claim(r"\frac{\partial C}{\partial b_h} = \sum_{t=1}^{5}", lambda: sum(delta[k] for k in net.times), net.d("E", "bh"))
+t.holds(r"$\frac{d}{dz}\tanh z = 1 - \tanh^2 z$", np.allclose(dtanh(GRID), 1 - np.tanh(GRID) ** 2))
 t.done()

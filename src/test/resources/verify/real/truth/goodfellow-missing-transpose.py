@@ -1,6 +1,6 @@
 """a(t) = b + W h(t-1) + U x(t), h(t) = sigmoid(a(t)), o(t) = c + V h(t), softmax, L = sum of cross-entropies, t = 1..4."""
 import numpy as np
-from common import Truth, rnn, diag, GRID, dsigmoid
+from common import Truth, rnn, diag, GRID, dsigmoid, sigmoid
 
 t = Truth(__file__)
 net = rnn(4, act="sigmoid", out="softmax", loss="ce", seed=6)
@@ -20,4 +20,5 @@ t.claim(r"\frac{\partial L}{\partial \mathbf{h}^{(4)}} = \mathbf{V}^\top", lambd
 t.claim(r"\frac{\partial L}{\partial \mathbf{W}} &=", lambda: sum(np.outer(h(k) * (1 - h(k)) * gh[k], h(k - 1)) for k in T), net.d("E", "Wh"))
 t.claim(r"\frac{\partial L}{\partial \mathbf{b}} &=", lambda: sum(h(k) * (1 - h(k)) * gh[k] for k in T), net.d("E", "bh"))
 t.bound(r"Because $\sigma' \le \frac14$", dsigmoid(GRID), 0.25)
+t.holds(r"Since $\sigma'(a) = \sigma(a)(1 - \sigma(a))$", np.allclose(dsigmoid(GRID), sigmoid(GRID) * (1 - sigmoid(GRID))))
 t.done()

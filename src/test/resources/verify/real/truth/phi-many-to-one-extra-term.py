@@ -1,6 +1,6 @@
 """a_t = U x_t + W s_{t-1} + b, s_t = sigmoid(a_t), yhat = softmax(V s_T + c), J = CE of the last step only, T = 4."""
 import numpy as np
-from common import Truth, rnn, dsigmoid
+from common import Truth, rnn, dsigmoid, sigmoid, GRID
 
 t = Truth(__file__)
 net = rnn(4, act="sigmoid", out="softmax", loss="ce", total="last", seed=18)
@@ -15,4 +15,5 @@ for k in (1, 2, 3):
     t.claim(r"\frac{\partial J}{\partial s_t} = W^\top", lambda: W.T @ (dsigmoid(net[("z", k + 1)]) * gs[k + 1]) + V.T @ err, gs[k])
 t.claim(r"\frac{\partial J}{\partial W} =", lambda: sum(np.outer(dsigmoid(net[("z", k)]) * gs[k], s(k - 1)) for k in net.times), net.d("E", "Wh"))
 t.claim(r"\frac{\partial J}{\partial V} =", lambda: np.outer(err, s(4)), net.d("E", "Wy"))
+t.holds(r"Since $\phi' = \phi (1 - \phi)$", np.allclose(dsigmoid(GRID), sigmoid(GRID) * (1 - sigmoid(GRID))))
 t.done()

@@ -35,4 +35,6 @@ t.claim(r"\frac{\partial E}{\partial w} =", lambda: D[5] * x3 + D[3] * x2 + D[1]
 t.claim(r"\frac{\partial E}{\partial u} =", lambda: D[5] * s[2] + D[4] * s[1] + D[1] * s0, net.d("E", "u"))
 t.claim(r"\frac{\partial E}{\partial b} =", lambda: D[5] + D[3] + D[1], net.d("E", "b"))
 t.claim(r"\frac{\partial E}{\partial v} = \delta 7", lambda: D[7] * s[3], net.d("E", "v"))
+grid = np.linspace(-12, 12, 2401)
+t.holds(r"$\sigma' = \sigma(1 - \sigma)$", np.allclose(sigmoid(grid) * (1 - sigmoid(grid)), (sigmoid(grid + 1e-6) - sigmoid(grid - 1e-6)) / 2e-6))
 t.done()
