@@ -121,7 +121,7 @@ class ExerciseCommandTest {
         .exit()).isZero();
     String sheet = Files.readString(out.resolve("sheets/student-01.md"));
     assertThat(sheet).contains("one stage of the backward walk", "the whole gradient", "with one term for each loss")
-        .doesNotContain("delta recursion").doesNotContain("activation's derivative");
+        .doesNotContain("delta recursion").doesNotContain("the activation's derivative as a diagonal matrix");
     everyQuestionAsksSomething(sheet);
   }
 

@@ -255,7 +255,7 @@ class HostileInputTest {
     Path cell = cell("far.cell", "W s_{t-1}", "W s_{t-99999999999}");
     Outcome o = run("lesson", "--cell", cell.toString(), "--out", tmp.resolve("out").toString());
     assertOneLineBadInput(o);
-    assertThat(o.err()).contains("far.cell:").contains("the time offset t-99999999999 is too large")
+    assertThat(o.err()).contains("far.cell:").contains("the subscript t-99999999999 reaches too far")
         .doesNotContain("For input string");
   }
 
