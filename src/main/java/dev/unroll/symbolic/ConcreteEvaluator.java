@@ -29,9 +29,17 @@ final class ConcreteEvaluator {
     this.values = values;
   }
 
-  /** The value of {@code e}, every entry evaluated. */
+  /**
+   * The value of {@code e}, every entry evaluated. Each sum and product is evaluated as it is formed,
+   * so a long product of matrices stays a matrix of values rather than a tree that repeats every
+   * earlier partial product once per entry.
+   */
   SymbolicMatrix evaluate(Expr e) {
     return translate(e).map(session::eval);
+  }
+
+  private SymbolicMatrix settled(SymbolicMatrix m) {
+    return m.map(session::evalNumbers);
   }
 
   SymbolicMatrix translate(Expr e) {
@@ -54,7 +62,7 @@ final class ConcreteEvaluator {
       for (int i = 1; i < s.terms().size(); i++) {
         out = out.plus(translate(s.terms().get(i)));
       }
-      return out;
+      return settled(out);
     }
     if (e instanceof Expr.Negate n) {
       return translate(n.operand()).negate();
@@ -70,12 +78,12 @@ final class ConcreteEvaluator {
       return translate(d.operand()).diag();
     }
     if (e instanceof Expr.Hadamard h) {
-      return translate(h.left()).hadamard(translate(h.right()));
+      return settled(translate(h.left()).hadamard(translate(h.right())));
     }
     if (e instanceof Expr.Product p && p.style() == Expr.ProductStyle.JUXTAPOSE) {
       SymbolicMatrix out = translate(p.factors().get(0));
       for (int i = 1; i < p.factors().size(); i++) {
-        out = out.times(translate(p.factors().get(i)));
+        out = settled(out.times(translate(p.factors().get(i))));
       }
       return out;
     }

@@ -8,6 +8,7 @@ import org.matheclipse.core.basic.Config;
 import org.matheclipse.core.eval.EvalEngine;
 import org.matheclipse.core.eval.ExprEvaluator;
 import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.INumber;
 import org.matheclipse.parser.client.ParserConfig;
 
 /**
@@ -54,6 +55,34 @@ public final class SymjaSession {
     checkThread();
     EvalEngine.set(engine);
     return engine.evaluate(Objects.requireNonNull(expr, "expr"));
+  }
+
+  /**
+   * Evaluates an expression, computing each sum and product whose arguments come out as numbers
+   * directly with Symja's number arithmetic ({@code INumber.plus}, {@code times}), at the engine's
+   * precision, instead of through the evaluator's rules: the same value at a fraction of the cost,
+   * for the many small sums of products of a matrix product of numbers.
+   */
+  IExpr evalNumbers(IExpr expr) {
+    if (expr.isNumber()) {
+      return expr;
+    }
+    boolean plus = expr.isPlus();
+    if ((plus || expr.isTimes()) && expr instanceof org.matheclipse.core.interfaces.IAST ast) {
+      INumber acc = null;
+      for (int k = 1; k <= ast.argSize(); k++) {
+        IExpr arg = evalNumbers(ast.get(k));
+        if (!(arg instanceof INumber n)) {
+          acc = null;
+          break;
+        }
+        acc = acc == null ? n : plus ? acc.plus(n) : acc.times(n);
+      }
+      if (acc != null) {
+        return acc;
+      }
+    }
+    return eval(expr);
   }
 
   /** Parses and evaluates a line of Symja's strict syntax ({@code D[Tanh[z], z]}). */
