@@ -22,11 +22,24 @@ final class ConcreteEvaluator {
   private final SymjaSession session;
   private final UnrolledGraph graph;
   private final Map<Node, SymbolicMatrix> values;
+  private final Map<Expr, SymbolicMatrix> known;
+  /** Each distinct subexpression's value, once: the terms of a sum repeat the same factors. */
+  private final Map<Expr, SymbolicMatrix> memo = new java.util.HashMap<>();
 
   ConcreteEvaluator(SymjaSession session, UnrolledGraph graph, Map<Node, SymbolicMatrix> values) {
+    this(session, graph, values, Map.of());
+  }
+
+  /**
+   * @param known values of whole expressions, looked up before translating: the adjoints
+   *     {@code \partial E/\partial v} already computed, which later adjoint equations name
+   */
+  ConcreteEvaluator(SymjaSession session, UnrolledGraph graph, Map<Node, SymbolicMatrix> values,
+      Map<Expr, SymbolicMatrix> known) {
     this.session = session;
     this.graph = graph;
     this.values = values;
+    this.known = known;
   }
 
   /**
@@ -43,6 +56,22 @@ final class ConcreteEvaluator {
   }
 
   SymbolicMatrix translate(Expr e) {
+    SymbolicMatrix given = known.get(e);
+    if (given != null) {
+      return given;
+    }
+    if (e instanceof Expr.Symbol) {
+      return translateOnce(e);
+    }
+    SymbolicMatrix done = memo.get(e);
+    if (done == null) {
+      done = translateOnce(e);
+      memo.put(e, done);
+    }
+    return done;
+  }
+
+  private SymbolicMatrix translateOnce(Expr e) {
     if (e instanceof Expr.Symbol s) {
       Node node = s.time().isPresent()
           ? graph.node(s.name(), s.time().get()).orElseThrow(() -> new IllegalArgumentException(

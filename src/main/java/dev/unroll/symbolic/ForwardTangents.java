@@ -106,7 +106,7 @@ final class ForwardTangents {
       IExpr[] sums = new IExpr[directions];
       java.util.Arrays.fill(sums, F.C0);
       for (Partial partial : rule.partials().get(e)) {
-        IExpr slope = number(session.eval(F.subst(partial.derivative(), put)), n);
+        IExpr slope = session.atPrecision(number(session.eval(F.subst(partial.derivative(), put)), n));
         IExpr[] dx = tangents.get(distinct.get(partial.input()))[partial.entry()];
         for (int d = 0; d < directions; d++) {
           if (!dx[d].isZero()) {
@@ -170,12 +170,12 @@ final class ForwardTangents {
     return SymbolicMatrix.of(e);
   }
 
-  private static IExpr add(IExpr a, IExpr b) {
-    return ((INumber) a).plus((INumber) b);
+  private IExpr add(IExpr a, IExpr b) {
+    return session.atPrecision(((INumber) a).plus((INumber) b));
   }
 
-  private static IExpr multiply(IExpr a, IExpr b) {
-    return ((INumber) a).times((INumber) b);
+  private IExpr multiply(IExpr a, IExpr b) {
+    return session.atPrecision(((INumber) a).times((INumber) b));
   }
 
   /** A partial derivative's value at a node must be a number; N[..] settles what exact arithmetic left symbolic. */

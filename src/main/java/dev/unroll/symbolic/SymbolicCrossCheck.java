@@ -2,6 +2,8 @@ package dev.unroll.symbolic;
 
 import dev.unroll.cell.Activation;
 import dev.unroll.cell.Declaration;
+import dev.unroll.derive.AdjointSystem;
+import dev.unroll.derive.Adjoints;
 import dev.unroll.derive.Derivation;
 import dev.unroll.derive.LossKind;
 import dev.unroll.expr.Expr;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IExpr;
 
@@ -92,10 +95,46 @@ public final class SymbolicCrossCheck {
     return session.withPrecision(DIGITS, () -> compare(derivation, derivedSum, sizes, points, seed));
   }
 
+  /**
+   * The check of a gated cell's adjoint equations: each adjoint is evaluated in the system's order
+   * from the values of the nodes and the adjoints before it, then the parameter's gradient from them
+   * ({@link Adjoints#gradient}), and that is compared with the forward-mode derivative of the
+   * system's loss, as {@link #check(Derivation, Expr)} compares a derived sum.
+   */
+  public CrossCheckResult check(AdjointSystem system, Adjoints adjoints, String parameter) {
+    return check(system, adjoints, parameter, DEFAULT_SIZES, DEFAULT_POINTS, DEFAULT_SEED);
+  }
+
+  public CrossCheckResult check(AdjointSystem system, Adjoints adjoints, String parameter, Map<String, Integer> sizes,
+      int points, long seed) {
+    if (points < 1) {
+      throw new IllegalArgumentException("A cross-check needs at least one point, got " + points + ".");
+    }
+    UnrolledGraph graph = system.graph();
+    Expr gradient = adjoints.gradient(system, parameter);
+    Function<Map<Node, SymbolicMatrix>, SymbolicMatrix> derived = values -> {
+      Map<Expr, SymbolicMatrix> known = new HashMap<>();
+      for (AdjointSystem.Adjoint a : system.adjoints()) {
+        known.put(adjoints.lhs(system, a.variable()),
+            new ConcreteEvaluator(session, graph, values, known).evaluate(adjoints.rhs(system, a)));
+      }
+      return new ConcreteEvaluator(session, graph, values, known).evaluate(gradient);
+    };
+    return session.withPrecision(DIGITS, () -> compare(graph, graph.param(parameter), parameter, system.loss(),
+        derived, sizes, points, seed));
+  }
+
   private CrossCheckResult compare(Derivation derivation, Expr derivedSum, Map<String, Integer> sizes, int points,
       long seed) {
     UnrolledGraph graph = derivation.graph();
-    Node param = derivation.parameter();
+    return compare(graph, derivation.parameter(), derivation.parameterName(), derivation.loss(),
+        values -> new ConcreteEvaluator(session, graph, values).evaluate(derivedSum), sizes, points, seed);
+  }
+
+  private CrossCheckResult compare(UnrolledGraph graph, Node param, String parameterName, LossKind loss,
+      Function<Map<Node, SymbolicMatrix>, SymbolicMatrix> derivedAt, Map<String, Integer> sizes, int points,
+      long seed) {
+    List<Node> losses = loss == LossKind.LAST ? List.of(graph.lastLoss()) : graph.losses();
     Random random = new Random(seed);
     double worstAbsolute = 0;
     double worstRelative = 0;
@@ -104,13 +143,13 @@ public final class SymbolicCrossCheck {
     for (int p = 0; p < points; p++) {
       Map<Node, SymbolicMatrix> values = evaluator.forward(graph, numeric(randomLeaves(graph, sizes, random)), Map.of(),
           n -> true);
-      SymbolicMatrix derived = new ConcreteEvaluator(session, graph, values).evaluate(derivedSum).map(this::number);
+      SymbolicMatrix derived = derivedAt.apply(values).map(this::number);
       SymbolicMatrix value = values.get(param);
       if (derived.isScalar() || derived.rows() != value.rows() || derived.cols() != value.cols()) {
         throw new IllegalArgumentException("The derived sum is a " + derived.shapeName() + ", but "
-            + derivation.parameterName() + " is a " + value.shapeName() + ".");
+            + parameterName + " is a " + value.shapeName() + ".");
       }
-      IExpr[][] exact = derivativesAt(derivation, values);
+      IExpr[][] exact = derivativesAt(graph, param, losses, values);
       entries = value.rows() * value.cols();
       for (int i = 0; i < value.rows(); i++) {
         for (int j = 0; j < value.cols(); j++) {
@@ -128,7 +167,7 @@ public final class SymbolicCrossCheck {
     for (Declaration d : graph.cell().declarations()) {
       d.shape().forEach(letter -> used.put(letter, size(sizes, letter)));
     }
-    return new CrossCheckResult(derivation.parameterName(), derivation.loss(), graph.steps(), used, entries, points,
+    return new CrossCheckResult(parameterName, loss, graph.steps(), used, entries, points,
         CrossCheckResult.Mode.NUMERIC, DIGITS, worstAbsolute, worstRelative, TOLERANCE, passed);
   }
 
@@ -137,14 +176,13 @@ public final class SymbolicCrossCheck {
    * parameter, at the given leaves (exact or numeric; the result has {@value #DIGITS} digits).
    */
   IExpr[][] derivatives(Derivation derivation, Map<Node, SymbolicMatrix> leaves) {
-    return session.withPrecision(DIGITS, () -> derivativesAt(derivation,
-        evaluator.forward(derivation.graph(), numeric(leaves), Map.of(), n -> true)));
+    UnrolledGraph graph = derivation.graph();
+    List<Node> losses = derivation.loss() == LossKind.LAST ? List.of(graph.lastLoss()) : graph.losses();
+    return session.withPrecision(DIGITS, () -> derivativesAt(graph, derivation.parameter(), losses,
+        evaluator.forward(graph, numeric(leaves), Map.of(), n -> true)));
   }
 
-  private IExpr[][] derivativesAt(Derivation derivation, Map<Node, SymbolicMatrix> values) {
-    UnrolledGraph graph = derivation.graph();
-    Node param = derivation.parameter();
-    List<Node> losses = derivation.loss() == LossKind.LAST ? List.of(graph.lastLoss()) : graph.losses();
+  private IExpr[][] derivativesAt(UnrolledGraph graph, Node param, List<Node> losses, Map<Node, SymbolicMatrix> values) {
     IExpr[][] out = tangents.gradient(graph, values, param, losses);
     for (IExpr[] row : out) {
       for (int j = 0; j < row.length; j++) {

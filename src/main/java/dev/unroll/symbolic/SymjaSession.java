@@ -79,10 +79,26 @@ public final class SymjaSession {
         acc = acc == null ? n : plus ? acc.plus(n) : acc.times(n);
       }
       if (acc != null) {
-        return acc;
+        return atPrecision(acc);
       }
     }
-    return eval(expr);
+    return atPrecision(eval(expr));
+  }
+
+  /**
+   * A number with more digits than the engine's precision cut back to it. Apfloat keeps every digit
+   * that is exact in a sum: an exact 1 plus a 50-digit number near 1e-20 has 70 digits, and a long
+   * chain of such sums (1 - s^2 at every stage) makes the digits, and the cost of each Tanh, grow
+   * without bound.
+   */
+  IExpr atPrecision(IExpr number) {
+    if (number instanceof org.matheclipse.core.expression.ApfloatNum a) {
+      long digits = engine.getNumericPrecision();
+      if (a.apfloatValue().precision() > digits) {
+        return org.matheclipse.core.expression.F.num(a.apfloatValue().precision(digits));
+      }
+    }
+    return number;
   }
 
   /** Parses and evaluates a line of Symja's strict syntax ({@code D[Tanh[z], z]}). */
