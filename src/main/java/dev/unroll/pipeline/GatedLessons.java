@@ -43,16 +43,10 @@ final class GatedLessons {
   private final CellLibrary cells;
   private final LocalCalculus calculus;
   private final LatexWriter tex = new LatexWriter(Notation.LESSON);
-  private final List<Pipeline.GatedCheck> symbolicChecks;
 
   GatedLessons(CellLibrary cells, LocalCalculus calculus) {
-    this(cells, calculus, List.of());
-  }
-
-  GatedLessons(CellLibrary cells, LocalCalculus calculus, List<Pipeline.GatedCheck> symbolicChecks) {
     this.cells = cells;
     this.calculus = calculus;
-    this.symbolicChecks = List.copyOf(symbolicChecks);
   }
 
   /**
@@ -111,19 +105,12 @@ final class GatedLessons {
         pathCounts(cell, spec, s.pathCount(spec.wrt())),
         memory.map(m -> memoryView(s, adjoints, m)).orElse(new GatedLessonView.MemoryView(false, "", "", "", "", "", "")),
         measured.view(),
-        checks(spec, cell, graph, form),
-        !symbolicChecks.isEmpty() ? "" : "The symbolic cross-check (Symja differentiating the fully unrolled loss) was not run for this gated cell: "
+        List.of(numericCheck(graph, spec.loss(), form)),
+        "The symbolic cross-check (Symja differentiating the fully unrolled loss) was not run for this gated cell: "
             + "it compares Symja's derivative with the expanded sum of terms, which a gated cell's lesson does not write "
             + "(its gradient is given by adjoint equations). The numeric check above compares the engine's adjoint "
             + "equations with the backward pass, automatic differentiation and finite differences instead.");
     return new Told(view, plot.join());
-  }
-
-  private List<LessonView.CheckView> checks(LessonSpec spec, CellDefinition cell, UnrolledGraph graph, AdjointForm form) {
-    List<LessonView.CheckView> out = new ArrayList<>();
-    out.add(numericCheck(graph, spec.loss(), form));
-    symbolicChecks.forEach(c -> out.add(c.run(spec, cell, calculus)));
-    return out;
   }
 
   private String equations(UnrolledGraph graph) {

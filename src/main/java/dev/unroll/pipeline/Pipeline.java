@@ -35,20 +35,11 @@ public final class Pipeline {
     LessonView.CheckView run(LessonSpec spec, Derivation derivation, Optional<Recurrence> closed, Forms forms);
   }
 
-  /**
-   * A check run on every gated cell's lesson (told by adjoint equations); its outcome is stated in the
-   * lesson's "Checked" section.
-   */
-  public interface GatedCheck {
-    LessonView.CheckView run(LessonSpec spec, CellDefinition cell, LocalCalculus calculus);
-  }
-
   private final CellLibrary cells;
   private final Function<CellDefinition, LocalCalculus> calculi;
   private final List<Check> checks;
   private final TemplateRenderer templates;
   private final BoundSection bound;
-  private final List<GatedCheck> gatedChecks;
 
   /**
    * @param calculi makes the local-derivative calculus for a cell (Symja's in production)
@@ -65,13 +56,6 @@ public final class Pipeline {
    */
   public Pipeline(CellLibrary cells, Function<CellDefinition, LocalCalculus> calculi, List<Check> checks,
       TemplateRenderer templates, Optional<CachedBounds> bounds) {
-    this(cells, calculi, checks, templates, bounds, List.of());
-  }
-
-  /** @param gatedChecks the checks every gated cell's lesson runs beside its numeric check */
-  public Pipeline(CellLibrary cells, Function<CellDefinition, LocalCalculus> calculi, List<Check> checks,
-      TemplateRenderer templates, Optional<CachedBounds> bounds, List<GatedCheck> gatedChecks) {
-    this.gatedChecks = List.copyOf(gatedChecks);
     this.bound = new BoundSection(bounds);
     this.cells = Objects.requireNonNull(cells, "cells");
     this.calculi = Objects.requireNonNull(calculi, "calculi");
@@ -102,7 +86,7 @@ public final class Pipeline {
    * expanded sum grows exponentially); the derivation kept in the {@link Lesson} is of one stage.
    */
   private Lesson gatedLesson(LessonSpec spec, CellDefinition cell) {
-    GatedLessons.Told told = new GatedLessons(cells, calculi.apply(cell), gatedChecks).lesson(spec, cell);
+    GatedLessons.Told told = new GatedLessons(cells, calculi.apply(cell)).lesson(spec, cell);
     GatedLessonView view = told.view();
     Derivation oneStage = new Differentiator().derive(new Unroller().unroll(cell, 1), spec.wrt(), spec.loss());
     return new Lesson(spec, oneStage, view.checks(),

@@ -2,10 +2,7 @@ package dev.unroll.pipeline;
 
 import dev.unroll.cell.CellDefinition;
 import dev.unroll.cell.CellLibrary;
-import dev.unroll.derive.AdjointSystem;
-import dev.unroll.derive.Adjoints;
 import dev.unroll.derive.Derivation;
-import dev.unroll.derive.LocalCalculus;
 import dev.unroll.derive.Differentiator;
 import dev.unroll.derive.Forms;
 import dev.unroll.expr.ExprText;
@@ -58,48 +55,7 @@ public final class Pipelines {
         cell -> new CachedCalculus(cache, cell.activations(), () -> new SymjaCalculus(session.get(), cell.activations())),
         List.of((spec, derivation, closed, forms) -> symbolicCheck(derivation, spec.steps(), forms, session, cache),
             Pipelines::numericCheck),
-        new TemplateRenderer(templates), Optional.of(new CachedBounds(cache, ActivationBounds::new)),
-        List.of((spec, cell, calculus) -> adjointCheck(spec, cell, calculus, session, cache)));
-  }
-
-  /** A gated cell's adjoint equations are cross-checked symbolically for at most this many stages. */
-  public static final int ADJOINT_SYMBOLIC_STEPS = 4;
-
-  /**
-   * A gated cell's adjoint equations, evaluated in order, against the forward-mode derivative of the
-   * unrolled loss (Symja's D for each gate), at the lesson's own number of stages up to
-   * {@link #ADJOINT_SYMBOLIC_STEPS}.
-   */
-  static LessonView.CheckView adjointCheck(LessonSpec spec, CellDefinition cell, LocalCalculus calculus,
-      Supplier<SymjaSession> session, AnswerCache cache) {
-    int steps = Math.min(spec.steps(), ADJOINT_SYMBOLIC_STEPS);
-    Adjoints adjoints = new Adjoints(calculus);
-    AdjointSystem system = adjoints.derive(new Unroller().unroll(cell, steps), spec.loss());
-    StringBuilder question = new StringBuilder("symbolic-cross-check adjoints forward-mode\n");
-    system.graph().equations().forEach(e -> question.append(ExprText.write(e.target())).append(" = ")
-        .append(ExprText.write(e.definition())).append('\n'));
-    cell.activations().values().forEach(a -> question.append(a).append('\n'));
-    question.append(spec.wrt()).append(' ').append(spec.loss()).append(' ').append(steps).append('\n')
-        .append(SymbolicCrossCheck.DEFAULT_SIZES.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).toList())
-        .append(' ').append(SymbolicCrossCheck.DEFAULT_POINTS).append(' ').append(SymbolicCrossCheck.DEFAULT_SEED)
-        .append('\n');
-    system.adjoints().forEach(a -> question.append(ExprText.write(adjoints.lhs(system, a.variable()))).append(" = ")
-        .append(ExprText.write(adjoints.rhs(system, a))).append('\n'));
-    question.append(ExprText.write(adjoints.gradient(system, spec.wrt())));
-    return cached(cache, question.toString(), "symbolic cross-check",
-        () -> new SymbolicCrossCheck(session.get(), cell.activations()).check(system, adjoints, spec.wrt()));
-  }
-
-  private static LessonView.CheckView cached(AnswerCache cache, String question, String name,
-      Supplier<CrossCheckResult> run) {
-    Optional<String> known = cache.get(question);
-    if (known.isPresent() && known.get().indexOf('\n') > 0) {
-      String answer = known.get();
-      return new LessonView.CheckView(name, answer.startsWith("passed\n"), answer.substring(answer.indexOf('\n') + 1));
-    }
-    CrossCheckResult result = run.get();
-    cache.put(question, (result.passed() ? "passed" : "failed") + "\n" + result.summary());
-    return new LessonView.CheckView(name, result.passed(), result.summary());
+        new TemplateRenderer(templates), Optional.of(new CachedBounds(cache, ActivationBounds::new)));
   }
 
   /**
@@ -126,9 +82,14 @@ public final class Pipelines {
         .append(SymbolicCrossCheck.DEFAULT_SIZES.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).toList())
         .append(' ').append(SymbolicCrossCheck.DEFAULT_POINTS).append(' ').append(SymbolicCrossCheck.DEFAULT_SEED)
         .append('\n').append(ExprText.write(sum));
-    Derivation checkedDerivation = d;
-    return cached(cache, question.toString(), name,
-        () -> new SymbolicCrossCheck(session.get(), checkedDerivation.graph().cell().activations()).check(checkedDerivation, sum));
+    Optional<String> known = cache.get(question.toString());
+    if (known.isPresent() && known.get().indexOf('\n') > 0) {
+      String answer = known.get();
+      return new LessonView.CheckView(name, answer.startsWith("passed\n"), answer.substring(answer.indexOf('\n') + 1));
+    }
+    CrossCheckResult result = new SymbolicCrossCheck(session.get(), d.graph().cell().activations()).check(d, sum);
+    cache.put(question.toString(), (result.passed() ? "passed" : "failed") + "\n" + result.summary());
+    return new LessonView.CheckView(name, result.passed(), result.summary());
   }
 
   /** Above this many stages the lesson's numeric check samples {@link #LONG_LESSON_SAMPLE} entries a parameter. */
