@@ -36,8 +36,11 @@ import java.util.function.Supplier;
  * thread: make one pipeline per thread.
  */
 public final class Pipelines {
-  /** The symbolic cross-check differentiates the unrolled loss for at most this many stages. */
-  public static final int SYMBOLIC_STEPS = 4;
+  /**
+   * The symbolic cross-check differentiates the unrolled loss at the lesson's own number of stages up
+   * to this many (a longer lesson is checked at this many).
+   */
+  public static final int SYMBOLIC_STEPS = 12;
   /**
    * How long the symbolic cross-check of a cell with its own activation may run before the lesson stops
    * with one line saying so. With
@@ -56,25 +59,28 @@ public final class Pipelines {
     CellLibrary cells = new CellLibrary();
     return new Pipeline(cells,
         cell -> new CachedCalculus(cache, cell.activations(), () -> new SymjaCalculus(session.get(), cell.activations())),
-        List.of((spec, derivation, closed, forms) -> symbolicCheck(derivation, forms, session, cache),
+        List.of((spec, derivation, closed, forms) -> symbolicCheck(derivation, spec.steps(), forms, session, cache),
             Pipelines::numericCheck),
         new TemplateRenderer(templates), Optional.of(new CachedBounds(cache, ActivationBounds::new)));
   }
 
   /**
-   * Symja's D of the fully unrolled loss, entry by entry, against the derived sum with concrete
-   * factors, for the lesson's configuration at small sizes (at most {@link #SYMBOLIC_STEPS} stages).
+   * The forward-mode derivative of the unrolled loss (Symja's D for each gate), entry by entry,
+   * against the derived sum with concrete factors, for the lesson's configuration at small sizes and
+   * the lesson's own number of stages (at most {@link #SYMBOLIC_STEPS}). A lesson in closed form is
+   * checked through its expanded sum over the same stages.
    */
-  static LessonView.CheckView symbolicCheck(Derivation lesson, Forms forms, Supplier<SymjaSession> session,
+  static LessonView.CheckView symbolicCheck(Derivation lesson, int steps, Forms forms, Supplier<SymjaSession> session,
       AnswerCache cache) {
     Derivation d = lesson;
-    if (lesson.graph().steps() > SYMBOLIC_STEPS) {
+    int stages = Math.min(steps, SYMBOLIC_STEPS);
+    if (lesson.graph().steps() != stages) {
       CellDefinition cell = lesson.graph().cell();
-      d = new Differentiator().derive(new Unroller().unroll(cell, SYMBOLIC_STEPS), lesson.parameterName(), lesson.loss());
+      d = new Differentiator().derive(new Unroller().unroll(cell, stages), lesson.parameterName(), lesson.loss());
     }
     var sum = forms.concreteSum(d);
     String name = "symbolic cross-check";
-    StringBuilder question = new StringBuilder("symbolic-cross-check\n");
+    StringBuilder question = new StringBuilder("symbolic-cross-check forward-mode\n");
     d.graph().equations().forEach(e -> question.append(ExprText.write(e.target())).append(" = ")
         .append(ExprText.write(e.definition())).append('\n'));
     d.graph().cell().activations().values().forEach(a -> question.append(a).append('\n'));

@@ -22,19 +22,56 @@ final class ConcreteEvaluator {
   private final SymjaSession session;
   private final UnrolledGraph graph;
   private final Map<Node, SymbolicMatrix> values;
+  private final Map<Expr, SymbolicMatrix> known;
+  /** Each distinct subexpression's value, once: the terms of a sum repeat the same factors. */
+  private final Map<Expr, SymbolicMatrix> memo = new java.util.HashMap<>();
 
   ConcreteEvaluator(SymjaSession session, UnrolledGraph graph, Map<Node, SymbolicMatrix> values) {
+    this(session, graph, values, Map.of());
+  }
+
+  /**
+   * @param known values of whole expressions, looked up before translating: the adjoints
+   *     {@code \partial E/\partial v} already computed, which later adjoint equations name
+   */
+  ConcreteEvaluator(SymjaSession session, UnrolledGraph graph, Map<Node, SymbolicMatrix> values,
+      Map<Expr, SymbolicMatrix> known) {
     this.session = session;
     this.graph = graph;
     this.values = values;
+    this.known = known;
   }
 
-  /** The value of {@code e}, every entry evaluated. */
+  /**
+   * The value of {@code e}, every entry evaluated. Each sum and product is evaluated as it is formed,
+   * so a long product of matrices stays a matrix of values rather than a tree that repeats every
+   * earlier partial product once per entry.
+   */
   SymbolicMatrix evaluate(Expr e) {
     return translate(e).map(session::eval);
   }
 
+  private SymbolicMatrix settled(SymbolicMatrix m) {
+    return m.map(session::evalNumbers);
+  }
+
   SymbolicMatrix translate(Expr e) {
+    SymbolicMatrix given = known.get(e);
+    if (given != null) {
+      return given;
+    }
+    if (e instanceof Expr.Symbol) {
+      return translateOnce(e);
+    }
+    SymbolicMatrix done = memo.get(e);
+    if (done == null) {
+      done = translateOnce(e);
+      memo.put(e, done);
+    }
+    return done;
+  }
+
+  private SymbolicMatrix translateOnce(Expr e) {
     if (e instanceof Expr.Symbol s) {
       Node node = s.time().isPresent()
           ? graph.node(s.name(), s.time().get()).orElseThrow(() -> new IllegalArgumentException(
@@ -54,7 +91,7 @@ final class ConcreteEvaluator {
       for (int i = 1; i < s.terms().size(); i++) {
         out = out.plus(translate(s.terms().get(i)));
       }
-      return out;
+      return settled(out);
     }
     if (e instanceof Expr.Negate n) {
       return translate(n.operand()).negate();
@@ -70,12 +107,12 @@ final class ConcreteEvaluator {
       return translate(d.operand()).diag();
     }
     if (e instanceof Expr.Hadamard h) {
-      return translate(h.left()).hadamard(translate(h.right()));
+      return settled(translate(h.left()).hadamard(translate(h.right())));
     }
     if (e instanceof Expr.Product p && p.style() == Expr.ProductStyle.JUXTAPOSE) {
       SymbolicMatrix out = translate(p.factors().get(0));
       for (int i = 1; i < p.factors().size(); i++) {
-        out = out.times(translate(p.factors().get(i)));
+        out = settled(out.times(translate(p.factors().get(i))));
       }
       return out;
     }

@@ -12,13 +12,13 @@ import java.util.TreeMap;
  *
  * @param parameter the parameter differentiated, such as {@code W}
  * @param loss the loss differentiated (the last stage's, or the total)
- * @param steps the number of stages N
+ * @param steps the number of stages N of the unrolled graph that was checked
  * @param sizes the size of each dimension letter ({@code H}, {@code D}, {@code K})
  * @param entries how many entries of the parameter were differentiated
  * @param points how many random rational points each entry was compared at
  * @param mode whether every comparison simplified to 0 exactly, or some were numeric
  * @param digits the working precision of the numeric comparisons, in decimal digits
- * @param worstAbsolute the largest absolute difference between {@code D} and the derived sum
+ * @param worstAbsolute the largest absolute difference between the forward-mode derivative and the derived sum
  * @param worstRelative the largest difference relative to the larger of the two values
  * @param tolerance the relative difference allowed (at least 30 significant digits agree)
  * @param passed whether every comparison was within tolerance
@@ -49,7 +49,10 @@ public record CrossCheckResult(String parameter, LossKind loss, int steps, Map<S
     return entries * points;
   }
 
-  /** One sentence for a lesson, such as "D of the unrolled loss agrees with the derived sum ...". */
+  /**
+   * One sentence for a lesson, such as "Forward-mode differentiation of the unrolled last loss ...
+   * matches the derived sum ...".
+   */
   public String summary() {
     StringBuilder sizesText = new StringBuilder();
     sizes.forEach((k, v) -> sizesText.append(sizesText.length() == 0 ? "" : ", ").append(k).append(" = ").append(v));
@@ -57,8 +60,9 @@ public record CrossCheckResult(String parameter, LossKind loss, int steps, Map<S
         : String.format(Locale.ROOT, "at %d random rational point%s with %d-digit arithmetic; worst absolute difference "
             + "%.1e, worst relative difference %.1e (tolerance %.0e)", points, points == 1 ? "" : "s", digits,
             worstAbsolute, worstRelative, tolerance);
-    return String.format(Locale.ROOT, "Symja's D of the fully unrolled %s loss (N = %d, %s) with respect to each of "
-        + "the %d entries of %s %s the derived sum %s.", loss.spelled(), steps, sizesText, entries, parameter,
+    return String.format(Locale.ROOT, "Forward-mode differentiation of the unrolled %s loss through every gate of the "
+        + "graph (N = %d, %s; Symja's D for each gate's own derivative) with respect to each of the %d entries of %s %s "
+        + "the derived sum %s.", loss.spelled(), steps, sizesText, entries, parameter,
         passed ? "matches" : "does NOT match", how);
   }
 }

@@ -60,7 +60,11 @@ final class GraphEvaluator {
     return values;
   }
 
-  private SymbolicMatrix gate(Node n, Map<Node, SymbolicMatrix> values) {
+  /**
+   * The value of one gate from the values of its inputs (which may be symbols), every entry
+   * evaluated.
+   */
+  SymbolicMatrix gate(Node n, Map<Node, SymbolicMatrix> values) {
     List<Node> in = n.inputs();
     SymbolicMatrix out;
     switch (n.op()) {
@@ -87,7 +91,7 @@ final class GraphEvaluator {
       case CROSSENTROPY -> out = crossEntropy(values.get(in.get(0)), values.get(in.get(1)));
       default -> throw new IllegalArgumentException("The leaf " + n + " has no value.");
     }
-    return out.map(session::eval);
+    return out.map(session::evalNumbers);
   }
 
   private SymbolicMatrix softmax(SymbolicMatrix q) {

@@ -2,6 +2,8 @@ package dev.unroll.symbolic;
 
 import dev.unroll.cell.Activation;
 import dev.unroll.cell.Declaration;
+import dev.unroll.derive.AdjointSystem;
+import dev.unroll.derive.Adjoints;
 import dev.unroll.derive.Derivation;
 import dev.unroll.derive.LossKind;
 import dev.unroll.expr.Expr;
@@ -14,36 +16,40 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.matheclipse.core.expression.F;
-import org.matheclipse.core.interfaces.IAST;
-import org.matheclipse.core.interfaces.IASTAppendable;
 import org.matheclipse.core.interfaces.IExpr;
-import org.matheclipse.core.interfaces.ISymbol;
 
 /**
- * Checks a derived gradient against Symja's {@code D} of the fully unrolled loss, for small sizes.
+ * Checks a derived gradient against a derivative the engine did not write: forward-mode
+ * differentiation through the unrolled graph with Symja's {@code D} for each gate
+ * ({@link ForwardTangents}), at the lesson's own number of stages.
  *
  * <p>At each seeded random point every leaf of the unrolled graph gets explicit entries: random
- * rationals in [-1, 1] for the parameters, inputs and initial states, a random one-hot vector for
- * each target. For each entry {@code P_ij} of the parameter, the loss ({@code E_{t+1}}, or the sum of
- * every stage's loss) is built in Symja node by node through every gate of the graph
- * ({@link GraphEvaluator}) as a function of that one entry, {@code D} is taken with respect to it, and
- * the result, at the entry's random value, is compared with entry {@code [i][j]} of the derived sum
- * (its concrete or matrix form, evaluated by {@link ConcreteEvaluator}) at the same point.
+ * rationals in [-1, 1] for the parameters, inputs and initial states (as {@value #DIGITS}-digit
+ * numbers), a random one-hot vector for each target. Every node's value is computed in Symja
+ * ({@link GraphEvaluator}); then the derivative of every node with respect to each entry
+ * {@code P_ij} of the parameter is carried forward from the parameter to the loss
+ * ({@code E_{t+1}}, or the sum of every stage's loss), and compared with entry {@code [i][j]} of the
+ * derived sum (its concrete or matrix form, evaluated by {@link ConcreteEvaluator}) at the same point.
+ * The two must agree to {@value #TOLERANCE_DIGITS} significant digits (relative difference at most
+ * {@code 1e-30}, or absolute difference at most {@code 1e-40}).
  *
- * <p>For speed, every quantity except the entry being differentiated is put in before {@code D} as an
- * exact rational, so the loss Symja differentiates is an exact function of one symbol, and the nodes
- * that do not depend on the parameter are built once per point. {@code D} itself is symbolic in the
- * entry. Its result and the derived sum are then evaluated at the point with {@value #DIGITS}-digit
- * arithmetic ({@code N[r, 50]} for each rational), bottom-up, so that each distinct subexpression
- * (the same {@code Tanh} of an early stage recurs throughout both) is evaluated once per point.
- *
- * <p>When no activation of the graph uses {@code Exp}, the rationals go in as {@value #DIGITS}-digit
- * numbers from the start instead ({@code N[r, 50]}), so Symja folds everything but the entry before
- * {@code D}: about twice as fast for tanh. With {@code Exp} in an activation (the sigmoid) that is
- * three times slower, because Symja then turns {@code E} itself into a number and tests every
- * numeric base against it at full precision inside {@code D}; such graphs keep exact rationals. The two values must agree to {@value #TOLERANCE_DIGITS} significant digits
- * (relative difference at most {@code 1e-30}, or absolute difference at most {@code 1e-40}).
+ * <p>Why this is still independent of the engine. The engine's sum comes from a backward walk
+ * ({@code derive/}): from the loss back to the parameter, through the engine's own table of gate
+ * rules (a product's Jacobian is the other factor, an activation's is {@code diag} of its derivative
+ * written in terms of its output, softmax followed by cross-entropy is {@code o - y}), assembled into
+ * one term per path of transposed Jacobians and outer products. None of that is used here: the
+ * derivative travels the other way, from the parameter's entries towards the loss, and each gate's
+ * rule is Symja's {@code D} of that gate written out entry by entry from the cell's definition (sums
+ * of products, {@code Exp[q_i] / Total}, {@code -Sum[y_i Log[o_i]]}), with no Jacobian matrix,
+ * transpose, {@code diag} or path in sight. A wrong sign, a missing or extra term, a transposed or
+ * misplaced factor, or a wrong softmax/cross-entropy shortcut in the engine changes the derived sum
+ * but not this derivative. What the two share is the unrolled graph itself (which node reads which)
+ * and Symja's differentiation of the activation's definition; the numeric check (finite differences
+ * on the lesson's own network) covers both. It replaces {@code D} of the whole unrolled loss, whose
+ * size grows with the number of paths (exponentially in N); this is linear in N, and at N = 2 a test
+ * compares the two routes entry by entry.
  *
  * <p>Holds a {@link SymjaSession}: use it on the thread that made the session.
  */
@@ -60,12 +66,13 @@ public final class SymbolicCrossCheck {
 
   private final SymjaSession session;
   private final GraphEvaluator evaluator;
-  private final ISymbol entry = F.symbol("entry");
+  private final ForwardTangents tangents;
 
   /** @param activations the cell's activations by name ({@code cell.activations()}) */
   public SymbolicCrossCheck(SymjaSession session, Map<String, Activation> activations) {
     this.session = Objects.requireNonNull(session, "session");
     this.evaluator = new GraphEvaluator(session, activations);
+    this.tangents = new ForwardTangents(session, evaluator);
   }
 
   /** The check at {@link #DEFAULT_SIZES}, {@link #DEFAULT_POINTS} point(s) and {@link #DEFAULT_SEED}. */
@@ -88,36 +95,67 @@ public final class SymbolicCrossCheck {
     return session.withPrecision(DIGITS, () -> compare(derivation, derivedSum, sizes, points, seed));
   }
 
+  /**
+   * The check of a gated cell's adjoint equations: each adjoint is evaluated in the system's order
+   * from the values of the nodes and the adjoints before it, then the parameter's gradient from them
+   * ({@link Adjoints#gradient}), and that is compared with the forward-mode derivative of the
+   * system's loss, as {@link #check(Derivation, Expr)} compares a derived sum.
+   */
+  public CrossCheckResult check(AdjointSystem system, Adjoints adjoints, String parameter) {
+    return check(system, adjoints, parameter, DEFAULT_SIZES, DEFAULT_POINTS, DEFAULT_SEED);
+  }
+
+  public CrossCheckResult check(AdjointSystem system, Adjoints adjoints, String parameter, Map<String, Integer> sizes,
+      int points, long seed) {
+    if (points < 1) {
+      throw new IllegalArgumentException("A cross-check needs at least one point, got " + points + ".");
+    }
+    UnrolledGraph graph = system.graph();
+    Expr gradient = adjoints.gradient(system, parameter);
+    Function<Map<Node, SymbolicMatrix>, SymbolicMatrix> derived = values -> {
+      Map<Expr, SymbolicMatrix> known = new HashMap<>();
+      for (AdjointSystem.Adjoint a : system.adjoints()) {
+        known.put(adjoints.lhs(system, a.variable()),
+            new ConcreteEvaluator(session, graph, values, known).evaluate(adjoints.rhs(system, a)));
+      }
+      return new ConcreteEvaluator(session, graph, values, known).evaluate(gradient);
+    };
+    return session.withPrecision(DIGITS, () -> compare(graph, graph.param(parameter), parameter, system.loss(),
+        derived, sizes, points, seed));
+  }
+
   private CrossCheckResult compare(Derivation derivation, Expr derivedSum, Map<String, Integer> sizes, int points,
       long seed) {
     UnrolledGraph graph = derivation.graph();
-    Node param = derivation.parameter();
-    boolean[] depends = dependsOn(graph, param);
-    List<Node> losses = derivation.loss() == LossKind.LAST ? List.of(graph.lastLoss()) : graph.losses();
+    return compare(graph, derivation.parameter(), derivation.parameterName(), derivation.loss(),
+        values -> new ConcreteEvaluator(session, graph, values).evaluate(derivedSum), sizes, points, seed);
+  }
+
+  private CrossCheckResult compare(UnrolledGraph graph, Node param, String parameterName, LossKind loss,
+      Function<Map<Node, SymbolicMatrix>, SymbolicMatrix> derivedAt, Map<String, Integer> sizes, int points,
+      long seed) {
+    List<Node> losses = loss == LossKind.LAST ? List.of(graph.lastLoss()) : graph.losses();
     Random random = new Random(seed);
-    boolean numericLeaves = !evaluator.activationsUseExp(graph);
     double worstAbsolute = 0;
     double worstRelative = 0;
     boolean passed = true;
     int entries = 0;
     for (int p = 0; p < points; p++) {
-      Map<Node, SymbolicMatrix> leaves = randomLeaves(graph, sizes, random, numericLeaves);
-      Map<Node, SymbolicMatrix> base = evaluator.forward(graph, leaves, Map.of(), n -> true);
-      Map<IExpr, IExpr> shared = new HashMap<>();
-      SymbolicMatrix derived = new ConcreteEvaluator(session, graph, base).evaluate(derivedSum)
-          .map(x -> numeric(x, F.C0, shared, new HashMap<>()).value());
-      SymbolicMatrix value = leaves.get(param);
+      Map<Node, SymbolicMatrix> values = evaluator.forward(graph, numeric(randomLeaves(graph, sizes, random)), Map.of(),
+          n -> true);
+      SymbolicMatrix derived = derivedAt.apply(values).map(this::number);
+      SymbolicMatrix value = values.get(param);
       if (derived.isScalar() || derived.rows() != value.rows() || derived.cols() != value.cols()) {
         throw new IllegalArgumentException("The derived sum is a " + derived.shapeName() + ", but "
-            + derivation.parameterName() + " is a " + value.shapeName() + ".");
+            + parameterName + " is a " + value.shapeName() + ".");
       }
+      IExpr[][] exact = derivativesAt(graph, param, losses, values);
       entries = value.rows() * value.cols();
       for (int i = 0; i < value.rows(); i++) {
         for (int j = 0; j < value.cols(); j++) {
-          IExpr exact = differentiate(graph, leaves, base, depends, losses, param, i, j, shared);
           IExpr claimed = derived.get(i, j);
-          double absolute = session.eval(F.Abs(F.Subtract(exact, claimed))).evalDouble();
-          double scale = Math.max(Math.abs(exact.evalDouble()), Math.abs(claimed.evalDouble()));
+          double absolute = session.eval(F.Abs(F.Subtract(exact[i][j], claimed))).evalDouble();
+          double scale = Math.max(Math.abs(exact[i][j].evalDouble()), Math.abs(claimed.evalDouble()));
           double relative = scale == 0 ? absolute : absolute / scale;
           worstAbsolute = Math.max(worstAbsolute, absolute);
           worstRelative = Math.max(worstRelative, relative);
@@ -129,74 +167,48 @@ public final class SymbolicCrossCheck {
     for (Declaration d : graph.cell().declarations()) {
       d.shape().forEach(letter -> used.put(letter, size(sizes, letter)));
     }
-    return new CrossCheckResult(derivation.parameterName(), derivation.loss(), graph.steps(), used, entries, points,
+    return new CrossCheckResult(parameterName, loss, graph.steps(), used, entries, points,
         CrossCheckResult.Mode.NUMERIC, DIGITS, worstAbsolute, worstRelative, TOLERANCE, passed);
   }
 
-  /** {@code D} of the unrolled loss with respect to entry (i, j) of the parameter, at its random value. */
-  private IExpr differentiate(UnrolledGraph graph, Map<Node, SymbolicMatrix> leaves, Map<Node, SymbolicMatrix> base,
-      boolean[] depends, List<Node> losses, Node param, int i, int j, Map<IExpr, IExpr> shared) {
-    SymbolicMatrix value = leaves.get(param);
-    IExpr[][] withSymbol = new IExpr[value.rows()][value.cols()];
-    for (int r = 0; r < value.rows(); r++) {
-      for (int c = 0; c < value.cols(); c++) {
-        withSymbol[r][c] = r == i && c == j ? entry : value.get(r, c);
-      }
-    }
-    Map<Node, SymbolicMatrix> symbolic = new HashMap<>(leaves);
-    symbolic.put(param, SymbolicMatrix.of(withSymbol));
-    Map<Node, SymbolicMatrix> values = evaluator.forward(graph, symbolic, base, n -> depends[n.id()]);
-    IExpr[] terms = losses.stream().map(l -> values.get(l).get(0, 0)).toArray(IExpr[]::new);
-    IExpr loss = terms.length == 1 ? terms[0] : session.eval(F.Plus(terms));
-    IExpr derivative = session.eval(F.D(loss, entry));
-    IExpr entryValue = session.eval(F.N(value.get(i, j), F.ZZ(DIGITS)));
-    return numeric(derivative, entryValue, shared, new HashMap<>()).value();
+  /**
+   * The forward-mode derivative of the derivation's loss with respect to every entry of its
+   * parameter, at the given leaves (exact or numeric; the result has {@value #DIGITS} digits).
+   */
+  IExpr[][] derivatives(Derivation derivation, Map<Node, SymbolicMatrix> leaves) {
+    UnrolledGraph graph = derivation.graph();
+    List<Node> losses = derivation.loss() == LossKind.LAST ? List.of(graph.lastLoss()) : graph.losses();
+    return session.withPrecision(DIGITS, () -> derivativesAt(graph, derivation.parameter(), losses,
+        evaluator.forward(graph, numeric(leaves), Map.of(), n -> true)));
   }
 
-  /** A numeric value and whether it depends on the entry being differentiated. */
-  private record Numeric(IExpr value, boolean hasEntry) {}
+  private IExpr[][] derivativesAt(UnrolledGraph graph, Node param, List<Node> losses, Map<Node, SymbolicMatrix> values) {
+    IExpr[][] out = tangents.gradient(graph, values, param, losses);
+    for (IExpr[] row : out) {
+      for (int j = 0; j < row.length; j++) {
+        row[j] = number(row[j]);
+      }
+    }
+    return out;
+  }
+
+  /** Every leaf but the targets as a {@value #DIGITS}-digit number. */
+  private Map<Node, SymbolicMatrix> numeric(Map<Node, SymbolicMatrix> leaves) {
+    Map<Node, SymbolicMatrix> out = new HashMap<>();
+    leaves.forEach((n, v) -> out.put(n, n.op() == Op.TARGET ? v : v.map(this::number)));
+    return out;
+  }
+
+  private IExpr number(IExpr e) {
+    return e.isInexactNumber() ? e : session.eval(F.N(e, F.ZZ(DIGITS)));
+  }
 
   /**
-   * {@code e} at the point as a {@value #DIGITS}-digit number, evaluated bottom-up: each rational
-   * becomes {@code N[r, 50]} and each function is applied to its arguments' numbers. Subexpressions
-   * free of the entry are remembered across the whole point ({@code shared}: the derived sum and every
-   * entry's derivative repeat the same {@code Tanh}s many times), the others for one entry only.
+   * Seeded random leaves as exact rationals: every parameter, input and initial state entry in
+   * [-1, 1] in steps of 1/1000, each target a one-hot vector. The same graph, sizes and random
+   * sequence give the same leaves.
    */
-  private Numeric numeric(IExpr e, IExpr entryValue, Map<IExpr, IExpr> shared, Map<IExpr, IExpr> local) {
-    if (e.equals(entry)) {
-      return new Numeric(entryValue, true);
-    }
-    IExpr known = shared.get(e);
-    if (known != null) {
-      return new Numeric(known, false);
-    }
-    known = local.get(e);
-    if (known != null) {
-      return new Numeric(known, true);
-    }
-    IExpr out;
-    boolean hasEntry = false;
-    if (e.isAST()) {
-      IAST ast = (IAST) e;
-      IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
-      for (int k = 1; k <= ast.argSize(); k++) {
-        Numeric arg = numeric(ast.get(k), entryValue, shared, local);
-        rebuilt.append(arg.value());
-        hasEntry |= arg.hasEntry();
-      }
-      out = session.eval(rebuilt);
-    } else {
-      out = e.isNumber() ? session.eval(F.N(e, F.ZZ(DIGITS))) : e;
-    }
-    if (e.isAST() && !out.isNumber()) {
-      out = session.eval(F.N(out, F.ZZ(DIGITS)));
-    }
-    (hasEntry ? local : shared).put(e, out);
-    return new Numeric(out, hasEntry);
-  }
-
-  private Map<Node, SymbolicMatrix> randomLeaves(UnrolledGraph graph, Map<String, Integer> sizes, Random random,
-      boolean numericLeaves) {
+  static Map<Node, SymbolicMatrix> randomLeaves(UnrolledGraph graph, Map<String, Integer> sizes, Random random) {
     Map<Node, SymbolicMatrix> leaves = new HashMap<>();
     for (Node n : graph.nodes()) {
       if (!n.op().isLeaf() || n.op() == Op.CONSTANT) {
@@ -211,17 +223,12 @@ public final class SymbolicCrossCheck {
       int hot = random.nextInt(rows);
       for (int r = 0; r < rows; r++) {
         for (int c = 0; c < cols; c++) {
-          e[r][c] = n.op() == Op.TARGET ? (r == hot ? F.C1 : F.C0)
-              : leafValue(F.QQ(random.nextInt(2001) - 1000, 1000), numericLeaves);
+          e[r][c] = n.op() == Op.TARGET ? (r == hot ? F.C1 : F.C0) : F.QQ(random.nextInt(2001) - 1000, 1000);
         }
       }
       leaves.put(n, SymbolicMatrix.of(e));
     }
     return leaves;
-  }
-
-  private IExpr leafValue(IExpr rational, boolean numericLeaves) {
-    return numericLeaves ? session.eval(F.N(rational, F.ZZ(DIGITS))) : rational;
   }
 
   private static int size(Map<String, Integer> sizes, String letter) {
@@ -233,13 +240,5 @@ public final class SymbolicCrossCheck {
       throw new IllegalArgumentException("No size given for the dimension " + letter + "; sizes are " + sizes + ".");
     }
     return s;
-  }
-
-  private static boolean[] dependsOn(UnrolledGraph graph, Node param) {
-    boolean[] depends = new boolean[graph.nodes().size()];
-    for (Node n : graph.nodes()) {
-      depends[n.id()] = n.equals(param) || n.inputs().stream().anyMatch(i -> depends[i.id()]);
-    }
-    return depends;
   }
 }

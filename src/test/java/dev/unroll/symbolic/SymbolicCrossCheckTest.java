@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.interfaces.IExpr;
 
 /**
  * The cross-check against D of the unrolled loss. The full grid (W, U, V x tanh, sigmoid x N = 1..4)
@@ -57,6 +59,35 @@ class SymbolicCrossCheckTest {
     assertThat(r.entries()).isEqualTo(4);
     assertThat(r.steps()).isEqualTo(steps);
     assertThat(r.mode()).isEqualTo(CrossCheckResult.Mode.NUMERIC);
+  }
+
+  /**
+   * The former route, Symja's D of the whole unrolled loss (exponential in N), against the forward
+   * route at N = 2, entry by entry at one seeded point with exact rational leaves: the two are
+   * different computations of the same derivative and must agree to 30 digits. Sigmoid and the total
+   * loss reach softmax, cross-entropy and Exp through every stage.
+   */
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @CsvSource({"tanh, W, LAST", "sigmoid, U, TOTAL"})
+  void theForwardRouteAgreesWithDOfTheWholeUnrolledLossAtTwoStages(String activation, String wrt, LossKind loss) {
+    Derivation d = derive(activation, wrt, 2, loss);
+    var leaves = SymbolicCrossCheck.randomLeaves(d.graph(), SymbolicCrossCheck.DEFAULT_SIZES, new java.util.Random(5));
+    IExpr[][] forward = check.derivatives(d, leaves);
+    IExpr[][] whole = new WholeExpressionD(session, rnn.activations())
+        .derivatives(d, leaves);
+    assertThat(forward.length).isEqualTo(2);
+    for (int i = 0; i < forward.length; i++) {
+      for (int j = 0; j < forward[i].length; j++) {
+        IExpr f = forward[i][j];
+        IExpr w = whole[i][j];
+        double a = f.evalDouble();
+        double b = w.evalDouble();
+        assertThat(Math.abs(b)).as("entry %d %d is not trivially 0", i, j).isGreaterThan(1e-6);
+        double difference = session.withPrecision(50,
+            () -> session.eval(F.Abs(F.Subtract(f, w))).evalDouble());
+        assertThat(difference / Math.abs(b)).as("entry %d %d: forward %s, whole %s", i, j, a, b).isLessThan(1e-30);
+      }
+    }
   }
 
   @Test
