@@ -73,7 +73,7 @@ public final class Pipeline {
     List<LessonView.CheckView> outcomes = checks.stream()
         .map(c -> c.run(spec, shape.derivation(), shape.closed(), forms)).toList();
     LessonViews views = new LessonViews(forms, new LatexWriter(Notation.LESSON));
-    BoundSection.Explained explained = bound.explain(spec, cell, forms, views);
+    BoundSection.Explained explained = bound.explain(spec, cell, forms, new LatexWriter(Notation.LESSON));
     LessonView view = views.view(shape.derivation(), spec.steps(), shape.closed(), activationOf(cell), outcomes,
         Lesson.diagramPath(spec).orElse(""), explained.view());
     return new Lesson(spec, shape.derivation(), outcomes,

@@ -93,6 +93,24 @@ public final class LatexWriter {
     return out.append("\n\\end{aligned}").toString();
   }
 
+  /**
+   * A measured number as TeX: two significant digits times a power of ten ({@code 3.1 \times 10^{-20}})
+   * below 0.001 and from 100,000 up, else up to four significant digits plainly ({@code 0.1198}).
+   */
+  public static String number(double x) {
+    if (!Double.isFinite(x)) {
+      return Double.isNaN(x) ? "\\mathrm{NaN}" : (x > 0 ? "\\infty" : "-\\infty");
+    }
+    double a = Math.abs(x);
+    if (a == 0 || (a >= 1e-3 && a < 1e5)) {
+      return new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+    String[] parts = String.format(java.util.Locale.ROOT, "%.1e", x).split("e");
+    int exponent = Integer.parseInt(parts[1]);
+    String mantissa = parts[0].endsWith(".0") ? parts[0].substring(0, parts[0].length() - 2) : parts[0];
+    return (mantissa.equals("1") ? "" : mantissa + " \\times ") + "10^{" + exponent + "}";
+  }
+
   /** Plain words for a LaTeX document, with TeX's special characters escaped. */
   public static String text(String words) {
     StringBuilder out = new StringBuilder(words.length());
@@ -181,6 +199,13 @@ public final class LatexWriter {
     List<Expr> x = a.arguments();
     if (a.function().equals("norm") && x.size() == 1) {
       return "\\left\\| " + write(x.get(0)) + " \\right\\|";
+    }
+    if (a.function().equals("abs") && x.size() == 1) {
+      return "\\left| " + write(x.get(0)) + " \\right|";
+    }
+    if (a.function().equals("fprime") && x.size() == 1) {
+      // The derivative of the activation placeholder f, at its argument.
+      return "f'(" + write(x.get(0)) + ")";
     }
     if (a.function().equals("sigmamax") && x.size() == 1) {
       return "\\sigma_{\\max}\\left(" + write(x.get(0)) + "\\right)";
