@@ -67,7 +67,7 @@ What these numbers show:
 [@heading 2]Checked[/@heading]
 [@list]
 [#list checks as c]
-[@item][#if c.passed]Passed[#else]FAILED[/#if], [@text c.name/]: [@text c.summary/][/@item]
+[@item][#if c.passed]Passed[#else]FAILED[/#if], [@text c.name/]: [#list c.words as w][#if w.math][@m w.value/][#else][@text w.value/][/#if][/#list][/@item]
 [/#list]
 [@item][@text symbolicNote/][/@item]
 [/@list]

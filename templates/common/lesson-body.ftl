@@ -72,8 +72,12 @@ Adding the contribution of every route gives the gradient, [=sums.termCount] ter
 Adding the contribution of every route gives the gradient, [=sums.termCount] term[#if sums.termCount != 1]s[/#if] in all:
 [@display sums.chain/]
 [/#if]
-[#if recurrence.present]
+[#if recurrence.present && steps > 1]
+[#if isTotal]
+The terms come in groups, one for each stage's loss. Within a group each term repeats the one before it and reaches one stage further back by one more pair of factors, [@m recurrence.chainFactor/]; the group of an older loss starts at that loss's own stage, so it has fewer terms.
+[#else]
 Each term repeats the one before it and reaches one stage further back by one more pair of factors, [@m recurrence.chainFactor/].
+[/#if]
 [/#if]
 
 [@heading 2]What the notation means, and what one computes[/@heading]
@@ -92,7 +96,11 @@ This is what a program computes. Transposing every term gives the column form fo
 [@display sums.matrix/]
 [/#if]
 [#if recurrence.present]
-Collecting the common factors gives the delta recursion that backpropagation through time runs[#if isTotal] for the newest loss[/#if]: each delta is the gradient arriving at a stage's multiplication gate, and each step back multiplies it by [@m recurrence.jacobian/].
+[#if isTotal]
+Collecting the common factors of all the groups gives the delta recursion that backpropagation through time runs for the total loss. Each delta is the gradient of the total loss arriving at a stage's multiplication gate; each step back multiplies the later delta by [@m recurrence.jacobian/] and adds the error of the stage's own loss, carried into its gate, which is where the walk from that loss begins:
+[#else]
+Collecting the common factors gives the delta recursion that backpropagation through time runs: each delta is the gradient arriving at a stage's multiplication gate, and each step back multiplies it by [@m recurrence.jacobian/].
+[/#if]
 [@display recurrence.deltas/]
 [@display recurrence.sum/]
 [/#if]
@@ -138,7 +146,7 @@ The size of each such factor is bounded by the largest value of the activation's
 [#if checks?has_content]
 [@list]
 [#list checks as c]
-[@item][#if c.passed]Passed[#else]FAILED[/#if], [@text c.name/]: [@text c.summary/][/@item]
+[@item][#if c.passed]Passed[#else]FAILED[/#if], [@text c.name/]: [#list c.words as w][#if w.math][@m w.value/][#else][@text w.value/][/#if][/#list][/@item]
 [/#list]
 [/@list]
 [#else]

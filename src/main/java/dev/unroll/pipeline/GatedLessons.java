@@ -106,8 +106,8 @@ final class GatedLessons {
         memory.map(m -> memoryView(s, adjoints, m)).orElse(new GatedLessonView.MemoryView(false, "", "", "", "", "", "")),
         measured.view(),
         List.of(numericCheck(graph, spec.loss(), form)),
-        "The symbolic cross-check (Symja differentiating the fully unrolled loss) was not run for this gated cell: "
-            + "it compares Symja's derivative with the expanded sum of terms, which a gated cell's lesson does not write "
+        "The symbolic check (differentiating the fully unrolled loss exactly, as one formula) was not run for this "
+            + "gated cell: it compares that derivative with the expanded sum of terms, which a gated cell's lesson does not write "
             + "(its gradient is given by adjoint equations). The numeric check above compares the engine's adjoint "
             + "equations with the backward pass, automatic differentiation and finite differences instead.");
     return new Told(view, plot.join());
@@ -227,6 +227,6 @@ final class GatedLessons {
   static LessonView.CheckView numericCheck(UnrolledGraph graph, LossKind loss, AdjointForm form) {
     Params params = new ParamsGenerator(graph.cell()).generate(1, Pipelines.NUMERIC_SIZES, graph.steps(), "");
     CheckReport report = new NumericCheck().run(CheckInput.of(graph, params, loss, List.of()).withAdjointForm(form));
-    return new LessonView.CheckView("numeric check", report.passed(), report.summary());
+    return CheckedWords.numeric(report);
   }
 }

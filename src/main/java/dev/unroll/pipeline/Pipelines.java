@@ -50,7 +50,7 @@ public final class Pipelines {
     CellLibrary cells = new CellLibrary();
     return new Pipeline(cells,
         cell -> new CachedCalculus(cache, cell.activations(), () -> new SymjaCalculus(session.get(), cell.activations())),
-        List.of((spec, derivation, closed, forms) -> symbolicCheck(derivation, forms, session, cache),
+        List.of((spec, derivation, closed, forms) -> symbolicCheck(derivation, spec.steps(), forms, session, cache),
             Pipelines::numericCheck),
         new TemplateRenderer(templates), Optional.of(new CachedBounds(cache, ActivationBounds::new)));
   }
@@ -59,7 +59,7 @@ public final class Pipelines {
    * Symja's D of the fully unrolled loss, entry by entry, against the derived sum with concrete
    * factors, for the lesson's configuration at small sizes (at most {@link #SYMBOLIC_STEPS} stages).
    */
-  static LessonView.CheckView symbolicCheck(Derivation lesson, Forms forms, Supplier<SymjaSession> session,
+  static LessonView.CheckView symbolicCheck(Derivation lesson, int lessonSteps, Forms forms, Supplier<SymjaSession> session,
       AnswerCache cache) {
     Derivation d = lesson;
     if (lesson.graph().steps() > SYMBOLIC_STEPS) {
@@ -67,8 +67,7 @@ public final class Pipelines {
       d = new Differentiator().derive(new Unroller().unroll(cell, SYMBOLIC_STEPS), lesson.parameterName(), lesson.loss());
     }
     var sum = forms.concreteSum(d);
-    String name = "symbolic cross-check";
-    StringBuilder question = new StringBuilder("symbolic-cross-check\n");
+    StringBuilder question = new StringBuilder("symbolic-cross-check record\n");
     d.graph().equations().forEach(e -> question.append(ExprText.write(e.target())).append(" = ")
         .append(ExprText.write(e.definition())).append('\n'));
     d.graph().cell().activations().values().forEach(a -> question.append(a).append('\n'));
@@ -76,14 +75,13 @@ public final class Pipelines {
         .append(SymbolicCrossCheck.DEFAULT_SIZES.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).toList())
         .append(' ').append(SymbolicCrossCheck.DEFAULT_POINTS).append(' ').append(SymbolicCrossCheck.DEFAULT_SEED)
         .append('\n').append(ExprText.write(sum));
-    Optional<String> known = cache.get(question.toString());
-    if (known.isPresent() && known.get().indexOf('\n') > 0) {
-      String answer = known.get();
-      return new LessonView.CheckView(name, answer.startsWith("passed\n"), answer.substring(answer.indexOf('\n') + 1));
+    Optional<CrossCheckResult> known = cache.get(question.toString()).flatMap(CheckedWords::decode);
+    if (known.isPresent()) {
+      return CheckedWords.symbolic(known.get(), lessonSteps);
     }
     CrossCheckResult result = new SymbolicCrossCheck(session.get(), d.graph().cell().activations()).check(d, sum);
-    cache.put(question.toString(), (result.passed() ? "passed" : "failed") + "\n" + result.summary());
-    return new LessonView.CheckView(name, result.passed(), result.summary());
+    cache.put(question.toString(), CheckedWords.encode(result));
+    return CheckedWords.symbolic(result, lessonSteps);
   }
 
   /** Above this many stages the lesson's numeric check samples {@link #LONG_LESSON_SAMPLE} entries a parameter. */
@@ -115,7 +113,7 @@ public final class Pipelines {
       input = input.withSample(LONG_LESSON_SAMPLE, 1);
     }
     CheckReport report = new NumericCheck().run(input);
-    return new LessonView.CheckView("numeric check", report.passed(), report.summary());
+    return CheckedWords.numeric(report);
   }
 
   /** A supplier that makes its value on the first call and returns the same one after. */

@@ -80,8 +80,43 @@ public record LessonView(
    */
   public record RecurrenceView(boolean present, String chainFactor, String jacobian, String deltas, String sum) {}
 
-  /** One check's outcome in words and figures, ready to print. */
-  public record CheckView(String name, boolean passed, String summary) {}
+  /**
+   * One check's outcome in words and figures, ready to print: {@code words} alternate plain text and
+   * TeX (numbers as {@code 3.9 \\times 10^{-16}}, sizes as {@code H = 4}).
+   */
+  public record CheckView(String name, boolean passed, List<Part> words) {
+    public CheckView {
+      Objects.requireNonNull(name, "name");
+      words = List.copyOf(words);
+    }
+
+    /** A check told in plain words only. */
+    public CheckView(String name, boolean passed, String summary) {
+      this(name, passed, List.of(Part.text(summary)));
+    }
+
+    /** The words with their mathematics as plain TeX, for a terminal or a log. */
+    public String summary() {
+      StringBuilder out = new StringBuilder();
+      words.forEach(w -> out.append(w.math() ? "$" + w.value() + "$" : w.value()));
+      return out.toString();
+    }
+  }
+
+  /** A piece of a sentence: plain words, or TeX set as inline mathematics. */
+  public record Part(boolean math, String value) {
+    public Part {
+      Objects.requireNonNull(value, "value");
+    }
+
+    public static Part text(String words) {
+      return new Part(false, words);
+    }
+
+    public static Part math(String tex) {
+      return new Part(true, tex);
+    }
+  }
 
   /**
    * The bound on how a gradient changes per stage back, from the activation's gain gamma = max |f'|

@@ -85,7 +85,8 @@ public final class LessonViews {
         closed.map(r -> closedSums(d, r, gradient)).orElseGet(() -> expandedSums(d, abridged, gradient)),
         localGradients(d),
         recurrence(closed.or(() -> forms.recurrence(d.newestLoss())),
-            new Expr.Partial(d.graph().lastLoss().label(), param)),
+            d.loss() == LossKind.TOTAL ? gradient : new Expr.Partial(d.graph().lastLoss().label(), param),
+            d.loss() == LossKind.TOTAL),
         checks,
         diagram,
         bound);
@@ -235,7 +236,11 @@ public final class LessonViews {
     return out;
   }
 
-  private LessonView.RecurrenceView recurrence(Optional<Recurrence> found, Expr gradient) {
+  /**
+   * The delta recursion: for the last loss each delta is the next one carried back; for the total
+   * loss each delta also adds its own stage's output error ({@link Recurrence#totalDelta}).
+   */
+  private LessonView.RecurrenceView recurrence(Optional<Recurrence> found, Expr gradient, boolean total) {
     if (found.isEmpty()) {
       return new LessonView.RecurrenceView(false, "", "", "", "");
     }
@@ -245,7 +250,7 @@ public final class LessonViews {
     Expr deltaFirst = Expr.Symbol.at("delta", r.first(), Expr.Role.INTERMEDIATE);
     Expr deltaNext = Expr.Symbol.at("delta", k.plus(1), Expr.Role.INTERMEDIATE);
     String deltas = tex.aligned(List.of(deltaFirst, delta),
-        List.of(r.firstDelta(), Expr.juxtapose(List.of(r.columnFactor(), deltaNext))));
+        List.of(r.firstDelta(), total ? r.totalDelta(deltaNext) : Expr.juxtapose(List.of(r.columnFactor(), deltaNext))));
     Expr body = r.end().<Expr>map(e -> Expr.juxtapose(List.of(delta, new Expr.Transpose(e)))).orElse(delta);
     String sum = tex.equation(gradient, new Expr.Series(Expr.SeriesKind.SUM, k, r.first(), r.last(), true,
         Expr.ProductStyle.JUXTAPOSE, body));
