@@ -28,7 +28,7 @@ With [=steps] stages the walk is long, so it is shown for the newest stages only
 
 [/#if]
 [#list walk as stage]
-[@heading 4][=parameter] gradient at time ([=stage.stage])[#if isTotal] from [@m stage.lossTex/][/#if][/@heading]
+[@heading 3]Gradient of [@m parameterTex/] at stage [@m stage.stage/][#if isTotal], from [@m stage.lossTex/][/#if][/@heading]
 [@list]
 [#list stage.steps as s]
 [@item]

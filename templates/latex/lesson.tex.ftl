@@ -26,9 +26,7 @@
 [#macro m tex]$[=tex]$[/#macro]
 [#macro display tex]
 \begin{equation*}
-\resizebox{\ifdim\width>\linewidth\linewidth\else\width\fi}{!}{$\displaystyle
 [=tex]
-$}
 \end{equation*}
 [/#macro]
 [#macro list]
@@ -40,7 +38,8 @@ $}
 \item [#nested]
 [/#macro]
 [#macro text value][=latexText(value)][/#macro]
-[#macro code value]\texttt{[=latexText(value)]}[/#macro]
+[#-- \verb keeps every character as typed, so a command copied from the PDF runs: -- stays two hyphens. --]
+[#macro code value][#if value?contains("|")]\texttt{[=latexText(value)]}[#else]\verb|[=value]|[/#if][/#macro]
 [#macro image path alt][/#macro]
 [#-- The x axis of every plot is j; xlabel says what j counts. The colours are LogPlot's palette. --]
 [#macro plot file series alt xlabel ylabel]
@@ -57,14 +56,14 @@ $}
 [/#macro]
 [#macro table header rows]
 \begin{center}
-\resizebox{\linewidth}{!}{%
+\small
 \begin{tabular}{[#list header as h]r[/#list]}
-[#list header as h][@text h/][#sep] & [/#list] \\
+[#list header as h]\parbox[b]{[#if h?index == 0]1em[#else]5.5em[/#if]}{\raggedleft [@text h/]}[#sep] & [/#list] \\
 \hline
 [#list rows as r]
 [#list r as c][=c][#sep] & [/#list] \\
 [/#list]
-\end{tabular}}
+\end{tabular}
 \end{center}
 [/#macro]
 [#if gated??]

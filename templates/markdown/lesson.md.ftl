@@ -1,7 +1,12 @@
 [#-- Markdown layout of a lesson. Math is $...$ inline and $$ blocks on their own lines with blank
      lines around, which GitHub, Jupyter, pandoc and KaTeX all read. The words live in
      common/lesson-body.ftl, shared with the LaTeX layout. --]
+[#-- A heading stands alone: a blank line before it (except the page's first) and after it, which every
+     Markdown reader needs to see it as a heading. --]
 [#macro heading level][#local text][#nested][/#local]
+[#if level > 1]
+
+[/#if]
 [#list 1..level as i]#[/#list] [=text?trim]
 [/#macro]
 [#macro m tex]$[=tex]$[/#macro]
@@ -22,7 +27,9 @@ $$
 [/#macro]
 [#macro text value][=value?replace("\\", "\\\\")?replace("*", "\\*")?replace("_", "\\_")?replace("[", "\\[")][/#macro]
 [#macro code value]`[=value]`[/#macro]
-[#macro image path alt]![[=alt]]([=path])
+[#macro image path alt]
+
+![[=alt]]([=path])
 [/#macro]
 [#macro plot file series alt xlabel ylabel]![[=alt]]([=file])
 
