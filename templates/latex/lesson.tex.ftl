@@ -24,10 +24,24 @@
 [/#if]
 [/#macro]
 [#macro m tex]$[=tex]$[/#macro]
+[#-- A display of several rows is an align*, which \allowdisplaybreaks lets run onto the next page. --]
 [#macro display tex]
+[#if tex?starts_with("\\begin{aligned}\n") && tex?ends_with("\n\\end{aligned}") && !tex?remove_beginning("\\begin{aligned}\n")?contains("\\begin{aligned}")]
+\begin{align*}
+[=tex?remove_beginning("\\begin{aligned}\n")?remove_ending("\n\\end{aligned}")]
+\end{align*}
+[#else]
 \begin{equation*}
 [=tex]
 \end{equation*}
+[/#if]
+[/#macro]
+[#macro command value]
+
+\begin{verbatim}
+[=value]
+\end{verbatim}
+
 [/#macro]
 [#macro list]
 \begin{itemize}

@@ -27,6 +27,12 @@ $$
 [/#macro]
 [#macro text value][=value?replace("\\", "\\\\")?replace("*", "\\*")?replace("_", "\\_")?replace("[", "\\[")][/#macro]
 [#macro code value]`[=value]`[/#macro]
+[#macro command value]
+
+```sh
+[=value]
+```
+[/#macro]
 [#macro image path alt]
 
 ![[=alt]]([=path])

@@ -8,6 +8,8 @@ import dev.unroll.pipeline.Lesson;
 import dev.unroll.pipeline.LessonSpec;
 import dev.unroll.pipeline.Pipelines;
 import dev.unroll.site.DiagramSvg;
+import dev.unroll.site.DiagramTikz;
+import dev.unroll.site.NetworkDiagram;
 import dev.unroll.unroll.Unroller;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -153,13 +155,17 @@ public final class LessonCommand implements Callable<Integer> {
       files.put(lessonSpec.slug() + ".md", lesson.markdown());
       files.putAll(lesson.attachments()); // the plot the Markdown links to
     }
+    boolean pictured = Lesson.diagramPath(lessonSpec).isPresent();
+    NetworkDiagram diagram = pictured ? NetworkDiagram.of(lesson) : null;
     if (formats.stream().anyMatch(f -> f.equalsIgnoreCase("tex"))) {
-      files.put(lessonSpec.slug() + ".tex", lesson.latex());
+      // The same picture as the Markdown's, drawn by TikZ inside the document.
+      files.put(lessonSpec.slug() + ".tex", pictured
+          ? DiagramTikz.inDocument(lesson.latex(), new DiagramTikz().tikz(diagram)) : lesson.latex());
     }
     if (files.containsKey(lessonSpec.slug() + ".md")) {
-      // The picture is written where the Markdown links it, and only if it does (gated lessons do not).
+      // The picture is written where the Markdown links it, and only if it does.
       Lesson.diagramPath(lessonSpec).filter(path -> lesson.markdown().contains("](" + path + ")"))
-          .ifPresent(path -> files.put(path, new DiagramSvg().svg(lesson.fullDerivation())));
+          .ifPresent(path -> files.put(path, new DiagramSvg().svg(diagram)));
     }
     for (Path written : folder.writeAll(files, StandardCharsets.UTF_8)) {
       spec.commandLine().getOut().println(written);

@@ -76,9 +76,12 @@ public final class Pipeline {
     BoundSection.Explained explained = bound.explain(spec, cell, forms, new LatexWriter(Notation.LESSON));
     LessonView view = views.view(shape.derivation(), spec.steps(), shape.closed(), activationOf(cell), outcomes,
         Lesson.diagramPath(spec).orElse(""), explained.view());
+    // The printed page breaks its long displays into rows; the Markdown leaves that to the reader's width.
+    LessonView printed = new LessonViews(forms, LatexWriter.printed(Notation.LESSON)).view(shape.derivation(),
+        spec.steps(), shape.closed(), activationOf(cell), outcomes, "", explained.view());
     return new Lesson(spec, shape.derivation(), outcomes,
         templates.render("markdown/lesson.md.ftl", view),
-        templates.render("latex/lesson.tex.ftl", view), explained.attachments());
+        templates.render("latex/lesson.tex.ftl", printed), explained.attachments());
   }
 
   /**
@@ -91,7 +94,7 @@ public final class Pipeline {
     Derivation oneStage = new Differentiator().derive(new Unroller().unroll(cell, 1), spec.wrt(), spec.loss());
     return new Lesson(spec, oneStage, view.checks(),
         templates.render("markdown/lesson.md.ftl", view),
-        templates.render("latex/lesson.tex.ftl", view), told.attachments());
+        templates.render("latex/lesson.tex.ftl", told.printed()), told.attachments());
   }
 
   /**

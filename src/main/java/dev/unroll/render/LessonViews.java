@@ -115,8 +115,8 @@ public final class LessonViews {
     return new LessonView.SumView(terms, terms, true, "", "", "",
         tex.equation(gradient, total ? ClosedForm.totalChain(r) : chain),
         tex.equation(gradient, total ? ClosedForm.totalMatrix(r) : ClosedForm.matrix(r)),
-        tex.write(elided(newest)),
-        tex.write(elided(oldest)));
+        tex.displayed(elided(newest)),
+        tex.displayed(elided(oldest)));
   }
 
   /** Factors kept at each end of a written-out term that is longer than twice this. */

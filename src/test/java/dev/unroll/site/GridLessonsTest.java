@@ -55,8 +55,9 @@ class GridLessonsTest {
       assertThat(md).as(name).containsPattern("derives (how the gradient of )?\\$?.*"
           + (total ? "the total loss \\$E\\$, summed over every stage" : "the loss \\$E_\\{t\\+1\\}\\$ of the newest stage"));
       assertThat(md).as(name).containsPattern("\\\\partial E(_\\{t\\+1\\})?\\}\\{\\\\partial " + param + "\\}");
-      assertThat(md).as(name).endsWith("--steps " + s.steps() + " --wrt " + s.wrt()
-          + (s.activation().isEmpty() ? "" : " --activation " + s.activation()) + " --loss " + s.loss().spelled() + "`.\n");
+      assertThat(md).as(name).endsWith("\n```sh\n./unroll lesson --cell " + s.cell() + " --steps " + s.steps() + " --wrt "
+          + s.wrt() + (s.activation().isEmpty() ? "" : " --activation " + s.activation()) + " --loss " + s.loss().spelled()
+          + "\n```\n");
       checked(l);
       if (s.cell().equals("rnn")) {
         rnn(l);
@@ -164,7 +165,10 @@ class GridLessonsTest {
     }
   }
 
-  /** The headings a pandoc reader finds, as "level:plain text". */
+  /**
+   * The headings a pandoc reader finds, as "level:text", mathematics as {@code $...$} (the Markdown reader
+   * reads it as math, GitHub's as text: the same heading either way).
+   */
   private List<String> headings(Path md, String reader) throws Exception {
     ExternalTools.Run run = ExternalTools.run(dir, 60, "pandoc", "-f", reader, "-t", "json", md.toString());
     assertThat(run.exitCode()).as(run.output()).isZero();
@@ -174,7 +178,8 @@ class GridLessonsTest {
       if (block.get("t").asText().equals("Header")) {
         StringBuilder text = new StringBuilder();
         block.get("c").get(2).forEach(inline -> text.append(inline.path("t").asText().equals("Space") ? " "
-            : inline.path("t").asText().equals("Math") ? inline.get("c").get(1).asText() : inline.path("c").asText()));
+            : inline.path("t").asText().equals("Math") ? "$" + inline.get("c").get(1).asText() + "$"
+            : inline.path("c").asText()));
         out.add(block.get("c").get(0).asInt() + ":" + text);
       }
     }
