@@ -3,6 +3,8 @@
      a field of the view, typeset by the engine; every statement about the measured gradients is a
      finding generated from the numbers in the table. --]
 [#assign isTotal = loss == "total"]
+[#-- A generated sentence whose mathematics is marked with dollar signs: words as text, the rest as inline math. --]
+[#macro words sentence][#list sentence?split("$") as piece][#if piece?index % 2 == 1][@m piece/][#else][@text piece/][/#if][/#list][/#macro]
 [@heading 1][@text title/]: [=steps] stage[#if steps != 1]s[/#if][/@heading]
 This page derives how the gradient of [#if isTotal]the total loss [@m lossTex/], summed over every stage,[#else]the loss [@m lossTex/] of the newest stage[/#if] flows back through the [@text cellTitle?lower_case/] unrolled over [=steps] stage[#if steps != 1]s[/#if], and in particular [@m gradientTex/]. Every formula on it was produced by the unroll engine from the cell's definition file; the numbers were measured by running the network (see the last two sections).
 
@@ -44,7 +46,7 @@ What this means for vanishing: along the path of [@m memory.stateTex/] the gradi
 
 [/#if]
 [@heading 2]Measured: how much of the gradient reaches back[/@heading]
-[@text measure.setup/]
+[@words measure.setup/]
 
 
 [#assign header = ["j"] + measure.columns]
@@ -61,7 +63,7 @@ The plot draws the same norms at every [@m "j"/] from 0 to [=(measure.steps - 1)
 What these numbers show:
 [@list]
 [#list measure.findings as f]
-[@item][@text f/][/@item]
+[@item][@words f/][/@item]
 [/#list]
 [/@list]
 

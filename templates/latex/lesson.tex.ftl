@@ -75,7 +75,7 @@
 [#list header as h]\parbox[b]{[#if h?index == 0]1em[#else]5.5em[/#if]}{\raggedleft [@text h/]}[#sep] & [/#list] \\
 \hline
 [#list rows as r]
-[#list r as c][=c][#sep] & [/#list] \\
+[#list r as c][#if c?index == 0][=c][#else][@m c/][/#if][#sep] & [/#list] \\
 [/#list]
 \end{tabular}
 \end{center}

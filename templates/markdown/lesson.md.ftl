@@ -18,6 +18,7 @@ $$
 
 [/#macro]
 [#macro list][#local body][#nested][/#local]
+
 [=body?trim]
 
 [/#macro]
@@ -44,7 +45,7 @@ $$
 | [#list header as h][@text h/][#sep] | [/#list] |
 |[#list header as h]---:|[/#list]
 [#list rows as r]
-| [#list r as c][=c][#sep] | [/#list] |
+| [#list r as c][#if c?index == 0][=c][#else][@m c/][/#if][#sep] | [/#list] |
 [/#list]
 
 [/#macro]

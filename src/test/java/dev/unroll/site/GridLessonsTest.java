@@ -165,6 +165,47 @@ class GridLessonsTest {
     }
   }
 
+  /** Compiled by default: the smallest and largest of each kind; {@code -Dlessons.latex=all} compiles all 128. */
+  private static final List<String> LATEX_SAMPLE = List.of("rnn-tanh-W-last-3", "rnn-sigmoid-V-total-1",
+      "rnn-tanh-U-total-8", "rnn-sigmoid-W-last-8", "lstm-Uf-total-8", "gru-Uz-last-3");
+
+  /**
+   * Every .tex (as {@code unroll lesson} writes it, picture included) compiles with no box more than 5 pt
+   * too wide or too high, shrinks nothing with resizebox, and its PDF's text holds the exact command.
+   */
+  @Test
+  void everyLessonPrintsWithNothingOverfullOrShrunkAndACopyableCommand() throws Exception {
+    ExternalTools.require("pdflatex");
+    ExternalTools.require("pdftotext");
+    boolean all = "all".equals(System.getProperty("lessons.latex"));
+    int compiled = 0;
+    for (Lesson l : lessons) {
+      String slug = l.spec().slug();
+      if (!all && !LATEX_SAMPLE.contains(slug)) {
+        continue;
+      }
+      String tex = DiagramTikz.inDocument(l.latex(), new DiagramTikz().tikz(NetworkDiagram.of(l)));
+      assertThat(tex).as(slug).doesNotContain("\\resizebox").contains("\\begin{tikzpicture}[x=");
+      Path file = dir.resolve(slug + ".tex");
+      Files.writeString(file, tex, StandardCharsets.UTF_8);
+      ExternalTools.Run run = ExternalTools.run(dir, 300, "pdflatex", "-halt-on-error", "-interaction=nonstopmode",
+          file.getFileName().toString());
+      assertThat(run.exitCode()).as(slug + "\n" + run.output()).isZero();
+      String log = Files.readString(dir.resolve(slug + ".log"), StandardCharsets.ISO_8859_1);
+      Matcher overfull = Pattern.compile("Overfull \\\\[hv]box \\(([0-9.]+)pt too (wide|high)").matcher(log);
+      while (overfull.find()) {
+        assertThat(Double.parseDouble(overfull.group(1))).as(slug + ": " + overfull.group()).isLessThanOrEqualTo(5);
+      }
+      ExternalTools.Run text = ExternalTools.run(dir, 60, "pdftotext", slug + ".pdf", "-");
+      String command = "./unroll lesson --cell " + l.spec().cell() + " --steps " + l.spec().steps() + " --wrt " + l.spec().wrt()
+          + (l.spec().activation().isEmpty() ? "" : " --activation " + l.spec().activation()) + " --loss "
+          + l.spec().loss().spelled();
+      assertThat(text.output()).as(slug).contains(command);
+      compiled++;
+    }
+    assertThat(compiled).isEqualTo(all ? 128 : LATEX_SAMPLE.size());
+  }
+
   /**
    * The headings a pandoc reader finds, as "level:text", mathematics as {@code $...$} (the Markdown reader
    * reads it as math, GitHub's as text: the same heading either way).
