@@ -30,6 +30,7 @@ $$
 [#macro code value]`[=value]`[/#macro]
 [#macro command value]
 
+
 ```sh
 [=value]
 ```
