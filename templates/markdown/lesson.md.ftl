@@ -33,8 +33,7 @@ $$
 
 ```sh
 [=value]
-```
-[/#macro]
+```[/#macro]
 [#macro image path alt]
 
 ![[=alt]]([=path])
