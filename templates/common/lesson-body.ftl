@@ -28,7 +28,7 @@ With [=steps] stages the walk is long, so it is shown for the newest stages only
 
 [/#if]
 [#list walk as stage]
-[@heading 4][=parameter] gradient at time ([=stage.stage])[#if isTotal] from [@m stage.lossTex/][/#if][/@heading]
+[@heading 3]Gradient of [@m parameterTex/] at stage [@m stage.stage/][#if isTotal], from [@m stage.lossTex/][/#if][/@heading]
 [@list]
 [#list stage.steps as s]
 [@item]
@@ -72,8 +72,12 @@ Adding the contribution of every route gives the gradient, [=sums.termCount] ter
 Adding the contribution of every route gives the gradient, [=sums.termCount] term[#if sums.termCount != 1]s[/#if] in all:
 [@display sums.chain/]
 [/#if]
-[#if recurrence.present]
+[#if recurrence.present && steps > 1]
+[#if isTotal]
+The terms come in groups, one for each stage's loss. Within a group each term repeats the one before it and reaches one stage further back by one more pair of factors, [@m recurrence.chainFactor/]; the group of an older loss starts at that loss's own stage, so it has fewer terms.
+[#else]
 Each term repeats the one before it and reaches one stage further back by one more pair of factors, [@m recurrence.chainFactor/].
+[/#if]
 [/#if]
 
 [@heading 2]What the notation means, and what one computes[/@heading]
@@ -92,48 +96,61 @@ This is what a program computes. Transposing every term gives the column form fo
 [@display sums.matrix/]
 [/#if]
 [#if recurrence.present]
-Collecting the common factors gives the delta recursion that backpropagation through time runs[#if isTotal] for the newest loss[/#if]: each delta is the gradient arriving at a stage's multiplication gate, and each step back multiplies it by [@m recurrence.jacobian/].
+[#if isTotal]
+Collecting the common factors of all the groups gives the delta recursion that backpropagation through time runs for the total loss. Each delta is the gradient of the total loss arriving at a stage's multiplication gate; each step back multiplies the later delta by [@m recurrence.jacobian/] and adds the error of the stage's own loss, carried into its gate, which is where the walk from that loss begins:
+[#else]
+Collecting the common factors gives the delta recursion that backpropagation through time runs: each delta is the gradient arriving at a stage's multiplication gate, and each step back multiplies it by [@m recurrence.jacobian/].
+[/#if]
 [@display recurrence.deltas/]
 [@display recurrence.sum/]
 [/#if]
 
 [@heading 2]Why gradients vanish or explode[/@heading]
-[#if recurrence.present]
-Every further stage back multiplies a term by one more copy of [@m recurrence.jacobian/].
-[#else]
+[#assign y = bound.symbols]
+[#if bound.reach == "none"]
+The gradient of [@m parameterTex/] carries no product of Jacobians: [#if sums.termCount == 1]its single term is[#else]each of its [=sums.termCount] terms is[/#if] met at its own loss's stage, before the walk crosses into an earlier stage, so nothing in it is multiplied once per stage back.[#if bound.jacobian?has_content] The gradients of the weights the walk meets at earlier stages do carry such products: for them every further stage back multiplies a term by one more copy of [@m bound.jacobian/].[/#if]
+
+[#elseif bound.reach == "single"]
+With one stage, the single term of [@m gradientTex/] reaches no earlier stage and carries no product of Jacobians. Unrolled over more stages, every further stage back multiplies a term by one more copy of [@m bound.jacobian/].
+
+[#elseif bound.reach == "chain"]
+[#if isTotal]In the walk from each stage's loss, every[#else]Every[/#if] further stage back multiplies a term by one more copy of [@m bound.jacobian/].
+
+[#elseif bound.reach == "routes"]
 With more than one route per stage the terms do not share a single repeated factor, but each route back through a stage still passes through that stage's activation derivative and recurrent weight, one such factor per stage back, and the same reasoning applies to each route.
+
 [/#if]
 [#if bound.present]
-The size of each such factor is at most gamma, the largest value of |f'| for the [@text bound.activation/] activation, times the largest singular value of the recurrent weight [@m bound.parameterTex/]. Symja derived [@m bound.gamma/] (about [=bound.gammaValue])[#if bound.argument == "any z"], attained at every z[#elseif bound.argument?has_content], attained at [@text bound.argument/][#else], approached but never attained[/#if]. A stage t therefore depends on an earlier stage k through a Jacobian bounded by
-
+[#if bound.jacobian?has_content]The size of each such factor is at most [#else]The size of the factor that carries a gradient one stage back is at most [/#if][@m bound.gainTex/], where [@m y.gamma/] is the largest value of [@m y.derivative/] for the [@text bound.activation/] activation and [@m y.sigma/] the largest singular value of the recurrent weight [@m bound.matrixTex/]. Differentiating and maximising the activation symbolically gives [@m bound.gamma/][#if bound.argument == "any"], attained at every [@m y.argument/][#elseif bound.argument?has_content], attained at [@m bound.argument/][#else], approached but never attained[/#if]. A stage [@m y.t/] therefore depends on an earlier stage [@m y.k/] through a Jacobian bounded by
 [@display bound.bound/]
 If [@m bound.vanishing/], the contributions of distant stages shrink geometrically: this is sufficient for vanishing gradients. A largest singular value [@m bound.exploding/] is necessary, but not sufficient, for them to explode, since the bound can be far from tight: it takes every factor to be as large as it can be.
 
-The usual remedy for exploding gradients is gradient-norm clipping (Pascanu, Mikolov and Bengio, 2013): for a threshold c, whenever [@m bound.clippingCondition/] the whole gradient g is replaced by [@m bound.clipped/], which keeps its direction and caps its size. Vanishing gradients call for a different cell, such as the LSTM.
-[#if bound.plot?has_content]
+The usual remedy for exploding gradients is gradient-norm clipping (Pascanu, Mikolov and Bengio, 2013): for a threshold [@m y.c/], whenever [@m bound.clippingCondition/] the whole gradient [@m y.g/] is replaced by [@m bound.clipped/], which keeps its direction and caps its size. Vanishing gradients call for a different cell, such as the LSTM.
+[#assign me = bound.measure]
+[#if me.present]
 
-Measured on seeded random weights (the numeric check's sizes, seed 1) with [@m bound.parameterTex/] scaled to three largest singular values: each of the [=bound.measuredSteps] terms of [@m bound.measuredTex/], divided by the norms of the newest delta and of the term's own end vector (so that what is left is the product of Jacobians the term carries), against how far back it reaches, with the bound dashed. The norms are on a log scale.
+[#if me.horizon == "longer"][#if steps == 1]This lesson's single stage is[#else]This lesson's [=steps] stages are[/#if] too few to show a trend, so the measurement follows the same gradient, [@m me.gradientTex/], unrolled over [=me.steps] stages instead.[#elseif me.horizon == "newest"]The measurement follows the same gradient, [@m me.gradientTex/], unrolled over the newest [=me.steps] of this lesson's [=steps] stages.[#else]The measurement follows this lesson's gradient, [@m me.gradientTex/], over all its [=me.steps] stages.[/#if] On seeded random weights (seed [=me.seed], [@m me.sizes/]) with [@m bound.matrixTex/] scaled to three largest singular values, the plot shows, for each reach [@m y.j/], the spectral norm (the largest singular value) of the product of the [@m y.j/] factors [@m bound.jacobian/] that [#if isTotal]a term reaching [@m y.j/] stages back from its own loss carries, the largest over the [=me.termCount] terms,[#else]the term reaching [@m y.j/] stages back carries, over the [=me.termCount] terms,[/#if] against its bound [@m y.powerJ/], dashed, on a log scale.
 
-[@plot file=bound.plot series=bound.series alt="Relative term norms against the bound (gamma sigma_max)^j, log scale" xlabel="stages back from the newest term" ylabel="relative term norm"/]
+[@plot file=me.plot series=me.series alt="Spectral norm of the product of j Jacobians against the bound, log scale" xlabel="stages back" ylabel="spectral norm"/]
 [@list]
-[#list bound.measured as r]
-[@item][@text "sigma_max = " + r.label + " = " + r.sigma + ", gamma sigma = " + r.gain/]: the oldest term's relative norm is [=r.oldest] against a bound of [=r.oldestBound][#if r.allUnder]; every term lies under its bound[#else]; NOT every term lies under its bound[/#if]. The whole gradient's norm is [=r.total], [#if r.total == r.clipped]under the clipping threshold [=bound.threshold], so clipping leaves it alone[#else]clipped to [=r.clipped] at threshold [=bound.threshold][/#if].[/@item]
+[#list me.rows as r]
+[@item][@m r.setting/], so [@m r.gain/]: the product of the [=me.oldestReach] factors carried by the oldest term has spectral norm [@m r.oldest/], against a bound of [@m r.oldestBound/];[#if r.allUnder] every product lies under its bound[#else] NOT every product lies under its bound[/#if]. The whole gradient's norm is [@m r.total/], [#if r.clips]clipped to [@m r.clipped/] at threshold [@m me.threshold/][#else]under the clipping threshold [@m me.threshold/], so clipping leaves it alone[/#if].[/@item]
 [/#list]
 [/@list]
 [/#if]
 [#else]
-The size of each such factor is bounded by the largest value of the activation's derivative, call it gamma, times the largest singular value of the recurrent weight matrix; a term that reaches k stages back is bounded by that product raised to the power k.[#if bound.definition?has_content] Symja could not derive gamma for [@code bound.definition/]: it could not differentiate or maximise that definition (a kink such as max(0, z) has no derivative at 0, and Symja leaves it unevaluated), so this lesson states no value for gamma rather than guess one, and measures no decay against it.[/#if] If the product is below 1 the contributions of distant stages shrink geometrically: this is sufficient for vanishing gradients. A product above 1 is necessary, but not sufficient, for them to explode. The usual remedy for exploding gradients is to clip the norm of the whole gradient to a threshold (Pascanu, Mikolov and Bengio, 2013); vanishing gradients call for a different cell, such as the LSTM.
+The size of each such factor is bounded by the largest value of the activation's derivative, call it [@m y.gamma/], times the largest singular value of the recurrent weight matrix; a term that reaches [@m y.k/] stages back is bounded by that product raised to the power [@m y.k/].[#if bound.definition?has_content] The engine could not derive [@m y.gamma/] for [@code bound.definition/]: its computer algebra could not differentiate or maximise that definition (a function with a kink has no derivative there, and the maximum is left unevaluated), so this lesson states no value for [@m y.gamma/] rather than guess one, and measures no decay against it.[/#if] If the product is below 1 the contributions of distant stages shrink geometrically: this is sufficient for vanishing gradients. A product above 1 is necessary, but not sufficient, for them to explode. The usual remedy for exploding gradients is to clip the norm of the whole gradient to a threshold (Pascanu, Mikolov and Bengio, 2013); vanishing gradients call for a different cell, such as the LSTM.
 [/#if]
 
 [@heading 2]Checked[/@heading]
 [#if checks?has_content]
 [@list]
 [#list checks as c]
-[@item][#if c.passed]Passed[#else]FAILED[/#if], [@text c.name/]: [@text c.summary/][/@item]
+[@item][#if c.passed]Passed[#else]FAILED[/#if], [@text c.name/]: [#list c.words as w][#if w.math][@m w.value/][#else][@text w.value/][/#if][/#list][/@item]
 [/#list]
 [/@list]
 [#else]
 No checks were run for this page.
 
 [/#if]
-This page was generated by [@code "./unroll lesson --cell " + cellName + " --steps " + steps + " --wrt " + parameter + " --activation " + activation + " --loss " + loss/].
+This page was generated by the command[@command "./unroll lesson --cell " + cellName + " --steps " + steps + " --wrt " + parameter + " --activation " + activation + " --loss " + loss/]

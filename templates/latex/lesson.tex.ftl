@@ -24,12 +24,24 @@
 [/#if]
 [/#macro]
 [#macro m tex]$[=tex]$[/#macro]
+[#-- A display of several rows is an align*, which \allowdisplaybreaks lets run onto the next page. --]
 [#macro display tex]
+[#if tex?starts_with("\\begin{aligned}\n") && tex?ends_with("\n\\end{aligned}") && !tex?remove_beginning("\\begin{aligned}\n")?contains("\\begin{aligned}")]
+\begin{align*}
+[=tex?remove_beginning("\\begin{aligned}\n")?remove_ending("\n\\end{aligned}")]
+\end{align*}
+[#else]
 \begin{equation*}
-\resizebox{\ifdim\width>\linewidth\linewidth\else\width\fi}{!}{$\displaystyle
 [=tex]
-$}
 \end{equation*}
+[/#if]
+[/#macro]
+[#macro command value]
+
+\begin{verbatim}
+[=value]
+\end{verbatim}
+
 [/#macro]
 [#macro list]
 \begin{itemize}
@@ -40,7 +52,8 @@ $}
 \item [#nested]
 [/#macro]
 [#macro text value][=latexText(value)][/#macro]
-[#macro code value]\texttt{[=latexText(value)]}[/#macro]
+[#-- \verb keeps every character as typed, so a command copied from the PDF runs: -- stays two hyphens. --]
+[#macro code value][#if value?contains("|")]\texttt{[=latexText(value)]}[#else]\verb|[=value]|[/#if][/#macro]
 [#macro image path alt][/#macro]
 [#-- The x axis of every plot is j; xlabel says what j counts. The colours are LogPlot's palette. --]
 [#macro plot file series alt xlabel ylabel]
@@ -57,14 +70,14 @@ $}
 [/#macro]
 [#macro table header rows]
 \begin{center}
-\resizebox{\linewidth}{!}{%
+\small
 \begin{tabular}{[#list header as h]r[/#list]}
-[#list header as h][@text h/][#sep] & [/#list] \\
+[#list header as h]\parbox[b]{[#if h?index == 0]1em[#else]5.5em[/#if]}{\raggedleft [@text h/]}[#sep] & [/#list] \\
 \hline
 [#list rows as r]
-[#list r as c][=c][#sep] & [/#list] \\
+[#list r as c][#if c?index == 0][=c][#else][@m c/][/#if][#sep] & [/#list] \\
 [/#list]
-\end{tabular}}
+\end{tabular}
 \end{center}
 [/#macro]
 [#if gated??]

@@ -8,6 +8,8 @@ import dev.unroll.pipeline.Lesson;
 import dev.unroll.pipeline.LessonSpec;
 import dev.unroll.pipeline.Pipelines;
 import dev.unroll.site.DiagramSvg;
+import dev.unroll.site.DiagramTikz;
+import dev.unroll.site.NetworkDiagram;
 import dev.unroll.unroll.Unroller;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -138,22 +140,27 @@ public final class LessonCommand implements Callable<Integer> {
    * the plot and the picture the Markdown links to, its LaTeX, and its generated code as a script.
    */
   static Map<String, String> files(Lesson lesson, boolean markdown, boolean latex, boolean python) {
-    String slug = lesson.spec().slug();
+    LessonSpec lessonSpec = lesson.spec();
+    String slug = lessonSpec.slug();
     Map<String, String> files = new LinkedHashMap<>();
     if (markdown) {
       files.put(slug + ".md", lesson.markdown());
       files.putAll(lesson.attachments()); // the plot the Markdown links to
     }
+    boolean pictured = Lesson.diagramPath(lessonSpec).isPresent();
+    NetworkDiagram diagram = pictured ? NetworkDiagram.of(lesson) : null;
     if (latex) {
-      files.put(slug + ".tex", lesson.latex());
+      // The same picture as the Markdown's, drawn by TikZ inside the document.
+      files.put(slug + ".tex", pictured
+          ? DiagramTikz.inDocument(lesson.latex(), new DiagramTikz().tikz(diagram)) : lesson.latex());
     }
     if (python) {
       files.put(slug + ".py", lesson.code().script("unroll lesson " + slug));
     }
     if (markdown) {
-      // The picture is written where the Markdown links it, and only if it does (gated lessons do not).
-      Lesson.diagramPath(lesson.spec()).filter(path -> lesson.markdown().contains("](" + path + ")"))
-          .ifPresent(path -> files.put(path, new DiagramSvg().svg(lesson.fullDerivation())));
+      // The picture is written where the Markdown links it, and only if it does.
+      Lesson.diagramPath(lessonSpec).filter(path -> lesson.markdown().contains("](" + path + ")"))
+          .ifPresent(path -> files.put(path, new DiagramSvg().svg(diagram)));
     }
     return files;
   }

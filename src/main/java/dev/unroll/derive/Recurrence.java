@@ -2,6 +2,8 @@ package dev.unroll.derive;
 
 import dev.unroll.expr.Expr;
 import dev.unroll.expr.Time;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -35,6 +37,34 @@ public record Recurrence(Expr chainFactor, Expr columnFactor, Expr firstChain, E
    */
   public Recurrence over(int steps) {
     return new Recurrence(chainFactor, columnFactor, firstChain, firstDelta, first, first.plus(1 - steps), end);
+  }
+
+  /**
+   * The delta at stage k of the total loss, where every stage's loss starts a walk of its own: the
+   * newest term's delta written at stage k (the stage's own output error carried into its gate) plus
+   * the next stage's delta carried back one stage, {@code delta_k = firstDelta_k + columnFactor_k
+   * delta_{k+1}}, with the factors the two share on the left taken out, {@code D_k (V^T (o_k - y_k) +
+   * W^T delta_{k+1})} for the simple RNN. Both parts are the engine's; only their sum is formed here.
+   *
+   * @param next the symbol of the next stage's delta, {@code delta_{k+1}}
+   */
+  public Expr totalDelta(Expr next) {
+    List<Expr> own = factors(dev.unroll.expr.Rewrite.retime(firstDelta, first, K));
+    List<Expr> carried = new ArrayList<>(factors(columnFactor));
+    carried.add(next);
+    int shared = 0;
+    while (shared < own.size() - 1 && shared < carried.size() - 1 && own.get(shared).equals(carried.get(shared))) {
+      shared++;
+    }
+    Expr sum = new Expr.Sum(List.of(Expr.juxtapose(own.subList(shared, own.size())),
+        Expr.juxtapose(carried.subList(shared, carried.size()))));
+    List<Expr> out = new ArrayList<>(own.subList(0, shared));
+    out.add(sum);
+    return Expr.juxtapose(out);
+  }
+
+  private static List<Expr> factors(Expr e) {
+    return e instanceof Expr.Product p && p.style() == Expr.ProductStyle.JUXTAPOSE ? p.factors() : List.of(e);
   }
 
   /** The generic stage index the recurrence is written at. */

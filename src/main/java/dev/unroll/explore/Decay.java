@@ -13,11 +13,13 @@ import java.util.Objects;
  * @param steps how many stages (terms) were measured
  * @param seed the seed of the random weights and inputs
  * @param threshold the gradient-norm clipping threshold
+ * @param loss whose gradient was measured: the newest stage's loss, or the total
  */
 public record Decay(String activation, double gamma, String matrix, int steps, long seed, double threshold,
-    List<Run> runs) {
+    dev.unroll.derive.LossKind loss, List<Run> runs) {
   public Decay {
     Objects.requireNonNull(activation, "activation");
+    Objects.requireNonNull(loss, "loss");
     Objects.requireNonNull(matrix, "matrix");
     runs = List.copyOf(runs);
   }
@@ -38,10 +40,16 @@ public record Decay(String activation, double gamma, String matrix, int steps, l
   }
 
   /**
-   * One term of the sum, reaching {@code reach} stages back from the newest. {@code relative} is its
-   * Frobenius norm divided by the norms of the newest delta and of the term's own end vector, which
-   * is the norm of the product of the {@code reach} Jacobians the term carries; {@code bound} is
-   * {@code (gamma sigma)^reach}.
+   * The terms of the sum that reach {@code reach} stages back from their own loss's stage.
+   * {@code spectral} is the largest spectral norm (largest singular value) among the products of
+   * {@code reach} column factors these terms carry; {@code bound} is {@code (gamma sigma)^reach}, which
+   * bounds every such product; {@code norm} is the Frobenius norm of the sum of these terms;
+   * {@code count} how many terms reach that far (one for the last loss).
    */
-  public record TermNorm(int reach, double norm, double relative, double bound) {}
+  public record TermNorm(int reach, double norm, double spectral, double bound, int count) {
+    /** Whether the measured product lies under its bound, allowing for rounding. */
+    public boolean under() {
+      return spectral <= bound * (1 + 1e-9);
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package dev.unroll.explore;
 
 import dev.unroll.cell.CellDefinition;
+import dev.unroll.derive.LossKind;
 import dev.unroll.derive.Recurrence;
 import dev.unroll.expr.Expr;
 import dev.unroll.expr.Rewrite;
@@ -17,15 +18,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.SingularValueDecomposition;
 
 /**
  * Measures the terms of the engine's derived sum on seeded random weights whose recurrent matrix is
- * scaled to a chosen largest singular value. The terms are the closed form's: the newest delta,
- * carried one stage further back per term by the recurrence's column factor, times the term's end
- * vector (as {@code numeric.ClosedFormEvaluator} sums them), each factor evaluated from the engine's
- * expression on the forward pass's values.
+ * scaled to a chosen largest singular value. The terms are the closed form's: a loss's delta, carried
+ * one stage further back per term by the recurrence's column factor, times the term's end vector (as
+ * {@code numeric.ClosedFormEvaluator} sums them), each factor evaluated from the engine's expression on
+ * the forward pass's values. What the bound {@code (gamma sigma)^j} limits is the spectral norm of the
+ * product of j column factors, and that is what is measured: the product itself, not the product
+ * applied to one vector (which would only be a lower bound on it).
  */
 public final class DecayExperiment {
   private final CellDefinition cell;
@@ -50,7 +54,17 @@ public final class DecayExperiment {
     return names.first();
   }
 
+  /** The newest loss's gradient over {@code steps} stages: {@link #run(String, double, List, int, long, double, LossKind)}. */
   public Decay run(String activation, double gamma, List<Setting> settings, int steps, long seed, double threshold) {
+    return run(activation, gamma, settings, steps, seed, threshold, LossKind.LAST);
+  }
+
+  /**
+   * Measures the gradient of {@code loss} (the newest stage's, or the total) over {@code steps} stages,
+   * once per setting of the recurrent matrix's largest singular value.
+   */
+  public Decay run(String activation, double gamma, List<Setting> settings, int steps, long seed, double threshold,
+      LossKind loss) {
     if (steps < 1) {
       throw new IllegalArgumentException("The decay needs at least one stage, got " + steps + ".");
     }
@@ -66,32 +80,52 @@ public final class DecayExperiment {
       weights.put(w, base.weights().get(w).scalarMultiply(sigma / current));
       Params p = new Params(base.activation(), base.sizes(), base.steps(), weights, base.initial(), base.inputs(),
           base.targets());
-      runs.add(measure(s, sigma, gamma, r, new ExprEvaluator(new ForwardPass().run(graph, p)), threshold));
+      runs.add(measure(s, sigma, gamma, r, loss, new ExprEvaluator(new ForwardPass().run(graph, p)), threshold));
     }
-    return new Decay(activation, gamma, w, steps, seed, threshold, runs);
+    return new Decay(activation, gamma, w, steps, seed, threshold, loss, runs);
   }
 
-  private static Decay.Run measure(Setting s, double sigma, double gamma, Recurrence r, ExprEvaluator ev,
+  /**
+   * Every term of the gradient, built as the delta recursion builds it: the delta of the loss at stage m,
+   * carried j stages back by the product of j column factors, closed by the end vector of its stage.
+   * For each reach j it keeps the largest spectral norm among the products of j factors the terms carry
+   * (one product for the last loss, one per loss old enough for the total) and the Frobenius norm of the
+   * sum of the terms reaching j back.
+   */
+  private static Decay.Run measure(Setting s, double sigma, double gamma, Recurrence r, LossKind loss, ExprEvaluator ev,
       double threshold) {
     int first = r.first().offset();
-    RealMatrix delta = ev.evaluate(r.firstDelta());
-    double deltaNorm = delta.getFrobeniusNorm();
-    RealMatrix carried = delta;
+    int n = first - r.last().offset() + 1;
+    RealMatrix[] factor = new RealMatrix[n];
+    RealMatrix[] end = new RealMatrix[n];
+    for (int i = 0; i < n; i++) {
+      Time stage = Time.t(first - i);
+      factor[i] = i == 0 ? null : ev.evaluate(Rewrite.retime(r.columnFactor(), Recurrence.K, stage));
+      end[i] = r.end().map(e -> ev.evaluate(Rewrite.retime(e, Recurrence.K, stage))).orElse(null);
+    }
+    double[] spectral = new double[n];
+    RealMatrix[] byReach = new RealMatrix[n];
     RealMatrix sum = null;
-    List<Decay.TermNorm> terms = new ArrayList<>();
-    for (int o = first; o >= r.last().offset(); o--) {
-      Time stage = Time.t(o);
-      if (o < first) {
-        carried = ev.evaluate(Rewrite.retime(r.columnFactor(), Recurrence.K, stage)).multiply(carried);
+    int losses = loss == LossKind.LAST ? 1 : n;
+    for (int m = 0; m < losses; m++) {
+      RealMatrix delta = ev.evaluate(Rewrite.shift(r.firstDelta(), -m));
+      RealMatrix product = MatrixUtils.createRealIdentityMatrix(delta.getRowDimension());
+      for (int j = 0; m + j < n; j++) {
+        int i = m + j;
+        if (j > 0) {
+          product = factor[i].multiply(product);
+        }
+        spectral[j] = Math.max(spectral[j], new SingularValueDecomposition(product).getNorm());
+        RealMatrix carried = product.multiply(delta);
+        RealMatrix term = end[i] == null ? carried : carried.multiplyTransposed(end[i]);
+        byReach[j] = byReach[j] == null ? term : byReach[j].add(term);
+        sum = sum == null ? term : sum.add(term);
       }
-      RealMatrix end = r.end().map(e -> ev.evaluate(Rewrite.retime(e, Recurrence.K, stage))).orElse(null);
-      RealMatrix term = end == null ? carried : carried.multiplyTransposed(end);
-      double endNorm = end == null ? 1 : end.getFrobeniusNorm();
-      double norm = term.getFrobeniusNorm();
-      double scale = deltaNorm * endNorm;
-      int reach = first - o;
-      terms.add(new Decay.TermNorm(reach, norm, scale == 0 ? 0 : norm / scale, Math.pow(gamma * sigma, reach)));
-      sum = sum == null ? term : sum.add(term);
+    }
+    List<Decay.TermNorm> terms = new ArrayList<>();
+    for (int j = 0; j < n; j++) {
+      terms.add(new Decay.TermNorm(j, byReach[j].getFrobeniusNorm(), spectral[j], Math.pow(gamma * sigma, j),
+          Math.min(losses, n - j)));
     }
     double total = sum.getFrobeniusNorm();
     return new Decay.Run(s, sigma, gamma * sigma, terms, total, Math.min(total, threshold));

@@ -9,15 +9,16 @@ import dev.unroll.derive.Forms;
 import dev.unroll.derive.LossKind;
 import dev.unroll.derive.Recurrence;
 import dev.unroll.explore.CachedBounds;
-import dev.unroll.expr.Expr;
 import dev.unroll.explore.Decay;
 import dev.unroll.explore.DecayExperiment;
 import dev.unroll.explore.DecayPlot;
-import dev.unroll.explore.DecayTable;
 import dev.unroll.explore.Setting;
+import dev.unroll.expr.Expr;
+import dev.unroll.render.BoundViews;
+import dev.unroll.render.LatexWriter;
 import dev.unroll.render.LessonView;
-import dev.unroll.render.LessonViews;
 import dev.unroll.symbolic.ActivationBounds;
+import dev.unroll.unroll.UnrolledGraph;
 import dev.unroll.unroll.Unroller;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,15 +27,23 @@ import java.util.Optional;
 
 /**
  * The lesson's "why gradients vanish or explode" section: gamma = max |f'| from Symja (through the
- * answer cache), the bound it gives, and the decay of the derived sum's terms measured on seeded
- * weights at 0.5/gamma, 1/gamma and 1.5/gamma, with its plot as a file next to the lesson.
+ * answer cache), the bound it gives, what this lesson's gradient carries from stage to stage, and the
+ * decay of this lesson's own gradient (its parameter, its loss, its stages, or a stated longer horizon
+ * when it has too few to show a trend) measured on seeded weights at 0.5/gamma, 1/gamma and 1.5/gamma,
+ * with its plot as a file next to the lesson.
  */
 final class BoundSection {
-  /** How many terms the lesson's measurement follows back, whatever the lesson's N. */
-  static final int MEASURED_STAGES = 30;
+  /** Below this many stages a lesson is too short to show a trend; its gradient is measured over {@link #HORIZON}. */
+  static final int SHORT_BELOW = 10;
+  /** The stages a short lesson's gradient is measured over. */
+  static final int HORIZON = 20;
+  /** A longer lesson is measured over at most this many of its newest stages (the total loss's products grow with N squared). */
+  static final int LONGEST = 200;
   static final long SEED = 1;
   /** The clipping threshold of the measurement: about the size of the gradient on these small random weights. */
   static final double THRESHOLD = 0.1;
+  /** Stages of the short derivation that tells whether a parameter's terms cross stages. */
+  private static final int PROBE = 3;
 
   /** The section's view and the files it needs next to the lesson (the plot). */
   record Explained(LessonView.BoundView view, Map<String, String> attachments) {}
@@ -45,67 +54,64 @@ final class BoundSection {
     this.bounds = bounds;
   }
 
-  Explained explain(LessonSpec spec, CellDefinition cell, Forms forms, LessonViews views) {
+  Explained explain(LessonSpec spec, CellDefinition cell, Forms forms, LatexWriter tex) {
+    BoundViews views = new BoundViews(tex);
     String name = String.join(", ", cell.placeholders().values());
-    if (bounds.isEmpty() || cell.placeholders().size() != 1) {
-      return new Explained(views.bound(LessonViews.BoundInput.none(name)), Map.of());
+    if (bounds.isEmpty() || cell.placeholders().size() != 1 || cell.activations().get(name) == null) {
+      return new Explained(views.bound(BoundViews.BoundInput.none(name)), Map.of());
     }
     Activation a = cell.activations().get(name);
-    if (a == null) {
-      return new Explained(views.bound(LessonViews.BoundInput.none(name)), Map.of());
-    }
     String definition = a.name() + "(" + a.argument() + ") = " + a.definition();
     Optional<ActivationBounds.Bound> found = bounds.get().maxAbsDerivative(a);
     String state = cell.declarations(Declaration.Kind.STATE).stream().map(Declaration::name).findFirst().orElse("s");
-    Optional<Derivation> measuredBy = measured(cell, forms, spec.wrt());
-    Optional<Recurrence> r = measuredBy.flatMap(forms::recurrence);
-    if (found.isEmpty() || r.isEmpty()) {
-      LessonViews.BoundInput in = new LessonViews.BoundInput(name, definition,
-          found.map(b -> new LessonViews.Gain(b.maximum(), b.value(), b.argument(), b.attained())), state, "W",
-          Optional.empty(), "", 0, "",
-          List.of(), List.of());
-      return new Explained(views.bound(in), Map.of());
+    UnrolledGraph probe = new Unroller().unroll(cell, PROBE);
+    Derivation own = new Differentiator().derive(probe, spec.wrt(), LossKind.LAST);
+    Optional<Recurrence> ownChain = forms.recurrence(own);
+    String reach = own.terms().size() == 1 ? "none"
+        : ownChain.isPresent() ? (spec.steps() == 1 ? "single" : "chain")
+        : own.terms().size() > PROBE ? "routes" : "unknown";
+    // The factor to name: the lesson's own; for a parameter whose terms never cross a stage, the recurrent weight's.
+    Optional<Recurrence> named = ownChain.or(() -> recurrent(cell, forms, probe));
+    String matrix = named.map(r -> new DecayExperiment(cell, r, Pipelines.NUMERIC_SIZES).matrix()).orElse("W");
+    Optional<Expr> jacobian = named.map(Recurrence::columnFactor);
+    Optional<BoundViews.Gain> gain = found.map(b -> new BoundViews.Gain(b.maximum(), b.value(), b.argument(), b.attained()));
+    if (found.isEmpty() || ownChain.isEmpty()) {
+      return new Explained(views.bound(new BoundViews.BoundInput(name, definition, a.argument(), gain, reach, jacobian,
+          state, matrix, LessonView.MeasureView.none())), Map.of());
     }
-    ActivationBounds.Bound b = found.get();
-    String where = b.argument().equals("any z") || b.argument().isEmpty() ? b.argument() : a.argument() + " = " + b.argument();
-    DecayExperiment experiment = new DecayExperiment(cell, r.get(), Pipelines.NUMERIC_SIZES);
-    Decay d = experiment.run(name, b.value(), Setting.DEFAULTS, MEASURED_STAGES, SEED, THRESHOLD);
-    List<LessonView.MeasuredView> measured = new ArrayList<>();
+    int steps = spec.steps() < SHORT_BELOW ? HORIZON : Math.min(spec.steps(), LONGEST);
+    String horizon = spec.steps() < SHORT_BELOW ? "longer" : spec.steps() > LONGEST ? "newest" : "own";
+    Decay d = new DecayExperiment(cell, ownChain.get(), Pipelines.NUMERIC_SIZES)
+        .run(name, found.get().value(), Setting.DEFAULTS, steps, SEED, THRESHOLD, spec.loss());
+    List<BoundViews.Measured> rows = new ArrayList<>();
     for (Decay.Run run : d.runs()) {
       Decay.TermNorm oldest = run.terms().get(run.terms().size() - 1);
-      measured.add(new LessonView.MeasuredView(run.setting().label(), DecayTable.number(run.sigma()),
-          DecayTable.number(run.gain()), DecayTable.number(oldest.relative()), DecayTable.number(oldest.bound()),
-          run.terms().stream().allMatch(t -> t.relative() <= t.bound() * (1 + 1e-9)),
-          DecayTable.number(run.total()), DecayTable.number(run.clipped())));
+      rows.add(new BoundViews.Measured(run.setting().amount(), run.setting().perGamma(), run.sigma(), run.gain(),
+          oldest.spectral(), oldest.bound(), run.terms().stream().allMatch(Decay.TermNorm::under), run.total(),
+          run.clipped(), run.total() > THRESHOLD));
     }
     PlotFile plot = new PlotFile(spec.slug() + "-decay.svg", DecayPlot.plot(d));
-    LessonViews.BoundInput in = new LessonViews.BoundInput(name, definition,
-        Optional.of(new LessonViews.Gain(b.maximum(), b.value(), where, b.attained())), state, d.matrix(),
-        measuredBy.map(m -> new Expr.Partial(m.graph().lastLoss().label(), m.parameter().label())), plot.name(),
-        MEASURED_STAGES, DecayTable.number(THRESHOLD), measured, plot.series());
-    return new Explained(views.bound(in), plot.attachment());
+    Expr loss = spec.loss() == LossKind.LAST ? own.graph().lastLoss().label()
+        : new Expr.Symbol(cell.loss(), Optional.empty(), Expr.Role.LOSS);
+    String sizes = String.join(", ", Pipelines.NUMERIC_SIZES.keySet().stream().sorted(
+        java.util.Comparator.comparing((String k) -> List.of("H", "D", "K").indexOf(k)))
+        .map(k -> k + " = " + Pipelines.NUMERIC_SIZES.get(k)).toList()); // plain letters and digits: TeX as it stands
+    LessonView.MeasureView measure = new LessonView.MeasureView(true, horizon, steps, steps - 1,
+        spec.loss() == LossKind.LAST ? steps : steps * (steps + 1) / 2,
+        tex.write(new Expr.Partial(loss, own.parameter().label())), sizes, SEED, plot.name(),
+        LatexWriter.number(THRESHOLD), views.rows(matrix, rows), plot.series());
+    return new Explained(views.bound(new BoundViews.BoundInput(name, definition, a.argument(), gain, reach, jacobian,
+        state, matrix, measure)), plot.attachment());
   }
 
-  /**
-   * The newest loss's derivation whose terms form a recurrence for the lesson's parameter or, when its terms form
-   * none (V's single term), for the first parameter whose terms do: found on a 3-stage derivation.
-   */
-  static Optional<Derivation> measured(CellDefinition cell, Forms forms, String preferred) {
-    List<String> order = new ArrayList<>();
-    order.add(preferred);
-    cell.declarations(Declaration.Kind.PARAM).forEach(p -> {
-      if (!p.name().equals(preferred) && p.isMatrix()) {
-        order.add(p.name());
-      }
-    });
-    var graph = new Unroller().unroll(cell, 3);
-    for (String p : order) {
-      if (!graph.params().containsKey(p)) {
-        continue;
-      }
-      Derivation d = new Differentiator().derive(graph, p, LossKind.LAST);
-      if (forms.recurrence(d).isPresent()) {
-        return Optional.of(d);
+  /** The recurrence of the first matrix parameter whose terms form one: the cell's recurrent weight's. */
+  private static Optional<Recurrence> recurrent(CellDefinition cell, Forms forms, UnrolledGraph probe) {
+    for (Declaration p : cell.declarations(Declaration.Kind.PARAM)) {
+      if (p.isMatrix() && probe.params().containsKey(p.name())) {
+        Optional<Recurrence> r = forms.recurrence(new Differentiator().derive(probe, p.name(), LossKind.LAST));
+        if (r.isPresent()) {
+          return r;
+        }
       }
     }
     return Optional.empty();

@@ -42,7 +42,6 @@ import java.util.concurrent.CompletableFuture;
 final class GatedLessons {
   private final CellLibrary cells;
   private final LocalCalculus calculus;
-  private final LatexWriter tex = new LatexWriter(Notation.LESSON);
 
   GatedLessons(CellLibrary cells, LocalCalculus calculus) {
     this.cells = cells;
@@ -79,8 +78,11 @@ final class GatedLessons {
     return new Unroller().unroll(cell, 1).nodes().stream().anyMatch(n -> n.op() == Op.HADAMARD);
   }
 
-  /** A gated cell's lesson view and the files its Markdown links to (the plot of the measured norms). */
-  record Told(GatedLessonView view, Map<String, String> attachments) {}
+  /**
+   * A gated cell's lesson view, the same view for a printed page (long displays broken into rows), and
+   * the files its Markdown links to (the plot of the measured norms).
+   */
+  record Told(GatedLessonView view, GatedLessonView printed, Map<String, String> attachments) {}
 
   Told lesson(LessonSpec spec, CellDefinition cell) {
     // The plot's first drawing waits about a fifth of a second for Java2D to start: start it beside the measurement.
@@ -96,24 +98,27 @@ final class GatedLessons {
     GradientMeasure.Measured measured = new GradientMeasure(cells, calculus).measure(cell, memory.map(Memory::gate),
         memory.map(Memory::state), memory.map(Memory::bias), spec.slug() + "-norms.svg");
     CompletableFuture<Map<String, String>> plot = drawing.thenApplyAsync(ready -> measured.plot().attachment());
-    GatedLessonView view = new GatedLessonView(true, cell.title(), cell.name(), cell.title(), spec.steps(), spec.wrt(), tex.write(param.label()),
+    List<LessonView.CheckView> checks = List.of(numericCheck(graph, spec.loss(), form));
+    java.util.function.Function<LatexWriter, GatedLessonView> told = tex -> new GatedLessonView(true, cell.title(), cell.name(), cell.title(), spec.steps(), spec.wrt(), tex.write(param.label()),
         String.join(", ", cell.declarations(dev.unroll.cell.Declaration.Kind.PARAM).stream().map(d -> d.name()).toList()),
-        spec.loss().spelled(), tex.write(s.lossSymbol()), tex.write(gradientLhs), equations(graph),
-        spec.steps() >= 2 ? stage(s, adjoints, Time.t(0), true) : "",
-        stage(s, adjoints, Time.t(1), false),
+        spec.loss().spelled(), tex.write(s.lossSymbol()), tex.write(gradientLhs), equations(tex, graph),
+        spec.steps() >= 2 ? stage(tex, s, adjoints, Time.t(0), true) : "",
+        stage(tex, s, adjoints, Time.t(1), false),
         tex.equation(gradientLhs, gradient),
         pathCounts(cell, spec, s.pathCount(spec.wrt())),
-        memory.map(m -> memoryView(s, adjoints, m)).orElse(new GatedLessonView.MemoryView(false, "", "", "", "", "", "")),
+        memory.map(m -> memoryView(tex, s, adjoints, m)).orElse(new GatedLessonView.MemoryView(false, "", "", "", "", "", "")),
         measured.view(),
-        List.of(numericCheck(graph, spec.loss(), form)),
-        "The symbolic cross-check (Symja differentiating the fully unrolled loss) was not run for this gated cell: "
-            + "it compares Symja's derivative with the expanded sum of terms, which a gated cell's lesson does not write "
+        checks,
+        "The symbolic check (differentiating the fully unrolled loss exactly, as one formula) was not run for this "
+            + "gated cell: it compares that derivative with the expanded sum of terms, which a gated cell's lesson does not write "
             + "(its gradient is given by adjoint equations). The numeric check above compares the engine's adjoint "
-            + "equations with the backward pass, automatic differentiation and finite differences instead.");
-    return new Told(view, plot.join());
+            + "equations with the backward pass, automatic differentiation and finite differences instead.",
+        Lesson.diagramPath(spec).orElse(""));
+    return new Told(told.apply(new LatexWriter(Notation.LESSON)), told.apply(LatexWriter.printed(Notation.LESSON)),
+        plot.join());
   }
 
-  private String equations(UnrolledGraph graph) {
+  private static String equations(LatexWriter tex, UnrolledGraph graph) {
     List<Expr> lhs = new ArrayList<>();
     List<Expr> rhs = new ArrayList<>();
     graph.equations().forEach(e -> {
@@ -124,7 +129,7 @@ final class GatedLessons {
   }
 
   /** The adjoint equations of one stage, elementwise; at t they are written at a general stage k. */
-  private String stage(AdjointSystem s, Adjoints adjoints, Time stage, boolean general) {
+  private static String stage(LatexWriter tex, AdjointSystem s, Adjoints adjoints, Time stage, boolean general) {
     List<Expr> lhs = new ArrayList<>();
     List<Expr> rhs = new ArrayList<>();
     for (AdjointSystem.Adjoint a : s.at(stage)) {
@@ -190,7 +195,7 @@ final class GatedLessons {
     return Optional.empty();
   }
 
-  private GatedLessonView.MemoryView memoryView(AdjointSystem s, Adjoints adjoints, Memory m) {
+  private GatedLessonView.MemoryView memoryView(LatexWriter tex, AdjointSystem s, Adjoints adjoints, Memory m) {
     UnrolledGraph graph = s.graph();
     Node newest = graph.node(m.state(), graph.last()).orElseThrow();
     Expr stateTex = timeless(newest.label());
@@ -227,6 +232,6 @@ final class GatedLessons {
   static LessonView.CheckView numericCheck(UnrolledGraph graph, LossKind loss, AdjointForm form) {
     Params params = new ParamsGenerator(graph.cell()).generate(1, Pipelines.NUMERIC_SIZES, graph.steps(), "");
     CheckReport report = new NumericCheck().run(CheckInput.of(graph, params, loss, List.of()).withAdjointForm(form));
-    return new LessonView.CheckView("numeric check", report.passed(), report.summary());
+    return CheckedWords.numeric(report);
   }
 }

@@ -10,7 +10,10 @@ import dev.unroll.numeric.AdjointForm;
 import dev.unroll.numeric.Params;
 import dev.unroll.numeric.ParamsGenerator;
 import dev.unroll.numeric.TermNorms;
+import dev.unroll.expr.Expr;
 import dev.unroll.render.GatedLessonView;
+import dev.unroll.render.LatexWriter;
+import dev.unroll.render.Notation;
 import dev.unroll.unroll.UnrolledGraph;
 import dev.unroll.unroll.Unroller;
 import java.util.ArrayList;
@@ -62,8 +65,8 @@ final class GradientMeasure {
     String visible = cell.declarations(dev.unroll.cell.Declaration.Kind.STATE).get(0).name();
     List<Column> columns = new ArrayList<>(List.of(new Column("RNN, state " + rnnState, plain, 0, false)));
     List<String> findings = new ArrayList<>();
-    String setup = String.format(Locale.ROOT, "The same seeded random weights (seed %d, H = %d, D = %d, K = %d) over %d stages, "
-        + "the last loss; each entry is the Euclidean norm of the gradient of the newest loss with respect to the state j stages back.",
+    String setup = String.format(Locale.ROOT, "The same seeded random weights (seed %d, $H = %d$, $D = %d$, $K = %d$) over %d stages, "
+        + "the last loss; each entry is the Euclidean norm of the gradient of the newest loss with respect to the state $j$ stages back.",
         SEED, Pipelines.NUMERIC_SIZES.get("H"), Pipelines.NUMERIC_SIZES.get("D"), Pipelines.NUMERIC_SIZES.get("K"), STEPS);
     int last = STEPS - 1;
     findings.add(String.format(Locale.ROOT, "Over %d stages back, the plain RNN's gradient norm changed by a factor of %s.",
@@ -77,21 +80,24 @@ final class GradientMeasure {
       double[] fullOpen = norms.full(open, memory.get());
       double meanClosed = norms.mean(closed, gate.get());
       double meanOpen = norms.mean(open, gate.get());
-      String m = memory.get();
-      String g = gate.get();
-      String b = bias.get();
+      String m = math(memory.get(), Expr.Role.STATE);
+      String g = math(gate.get(), Expr.Role.INTERMEDIATE);
+      String b = math(bias.get(), Expr.Role.PARAMETER);
+      String mText = memory.get();
+      String bText = bias.get();
       String name = cell.name().toUpperCase(Locale.ROOT);
       // Colour by the bias setting, dashed for the memory's own path, so each pair reads together.
-      columns.add(new Column(name + ", " + m + " path only, " + b + " = 0", alongClosed, 1, true));
-      columns.add(new Column(name + ", " + m + " path only, " + b + " = " + number(OPEN_BIAS), alongOpen, 2, true));
-      columns.add(new Column(name + ", all paths to " + m + ", " + b + " = 0", fullClosed, 1, false));
-      columns.add(new Column(name + ", all paths to " + m + ", " + b + " = " + number(OPEN_BIAS), fullOpen, 2, false));
+      String open3 = LatexWriter.number(OPEN_BIAS);
+      columns.add(new Column(name + ", " + mText + " path only, " + bText + " = 0", alongClosed, 1, true));
+      columns.add(new Column(name + ", " + mText + " path only, " + bText + " = " + open3, alongOpen, 2, true));
+      columns.add(new Column(name + ", all paths to " + mText + ", " + bText + " = 0", fullClosed, 1, false));
+      columns.add(new Column(name + ", all paths to " + mText + ", " + bText + " = " + open3, fullOpen, 2, false));
       double rClosed = alongClosed[last] / alongClosed[0];
       double rOpen = alongOpen[last] / alongOpen[0];
       double rPlain = plain[last] / plain[0];
-      findings.add(String.format(Locale.ROOT, "Along the path of %s alone, with %s = 0 the gate %s averaged %s and the norm changed by a factor of %s; "
-          + "with %s = %s the gate averaged %s and the norm changed by a factor of %s.",
-          m, b, g, fixed(meanClosed), number(rClosed), b, number(OPEN_BIAS), fixed(meanOpen), number(rOpen)));
+      findings.add(String.format(Locale.ROOT, "Along the path of %s alone, with $%s = 0$ the gate %s averaged %s and the norm changed by a factor of %s; "
+          + "with $%s = %s$ the gate averaged %s and the norm changed by a factor of %s.",
+          m, unwrap(b), g, fixed(meanClosed), number(rClosed), unwrap(b), open3, fixed(meanOpen), number(rOpen)));
       if (rClosed < 1 && rOpen < 1) {
         findings.add("In both settings the term still decays: every stage multiplies it by " + g + ", whose entries are below 1.");
       } else {
@@ -105,8 +111,8 @@ final class GradientMeasure {
               g, m, number(rOpen / rPlain))
           : "On these weights the path of " + m + " kept no more of the gradient than the RNN's state did.");
       findings.add(String.format(Locale.ROOT, "At the largest distance the full gradient, which adds the paths through the hidden state "
-          + "and the gates, is %s times the path-only share with %s = 0 and %s times it with %s = %s; %s",
-          number(fullClosed[last] / alongClosed[last]), b, number(fullOpen[last] / alongOpen[last]), b, number(OPEN_BIAS),
+          + "and the gates, is %s times the path-only share with $%s = 0$ and %s times it with $%s = %s$; %s",
+          number(fullClosed[last] / alongClosed[last]), unwrap(b), number(fullOpen[last] / alongOpen[last]), unwrap(b), open3,
           within(fullClosed[last] / alongClosed[last]) && within(fullOpen[last] / alongOpen[last])
               ? "the path of " + m + " carries most of what reaches back."
               : "the other paths matter for how much reaches back, so the product of the gates alone does not tell the whole story."));
@@ -121,7 +127,7 @@ final class GradientMeasure {
     List<GatedLessonView.RowView> rows = new ArrayList<>();
     for (int j : DISTANCES) {
       if (j < STEPS) {
-        rows.add(new GatedLessonView.RowView(j, columns.stream().map(c -> number(c.norms()[j])).toList()));
+        rows.add(new GatedLessonView.RowView(j, columns.stream().map(c -> LatexWriter.number(c.norms()[j])).toList()));
       }
     }
     PlotFile plot = new PlotFile(plotFile, new LogPlot("norms",
@@ -149,14 +155,21 @@ final class GradientMeasure {
     return ratio > 0.5 && ratio < 2;
   }
 
+  /** A measured number as inline math in a finding: {@code $8.2 \\times 10^{-9}$}. */
   private static String number(double x) {
-    if (x == Math.rint(x) && Math.abs(x) < 1e6) {
-      return String.format(Locale.ROOT, "%d", (long) x);
-    }
-    return String.format(Locale.ROOT, "%.2e", x);
+    return "$" + LatexWriter.number(x) + "$";
   }
 
   private static String fixed(double x) {
-    return String.format(Locale.ROOT, "%.2f", x);
+    return "$" + String.format(Locale.ROOT, "%.2f", x) + "$";
+  }
+
+  /** A value's name as inline math, in the lesson's notation: {@code $b_{f}$}. */
+  private static String math(String name, Expr.Role role) {
+    return "$" + new LatexWriter(Notation.LESSON).write(new Expr.Symbol(name, java.util.Optional.empty(), role)) + "$";
+  }
+
+  private static String unwrap(String math) {
+    return math.substring(1, math.length() - 1);
   }
 }

@@ -78,12 +78,15 @@ public final class Pipeline {
     List<LessonView.CheckView> outcomes = checks.stream()
         .map(c -> c.run(spec, shape.derivation(), shape.closed(), forms)).toList();
     LessonViews views = new LessonViews(forms, new LatexWriter(Notation.LESSON));
-    BoundSection.Explained explained = bound.explain(spec, cell, forms, views);
+    BoundSection.Explained explained = bound.explain(spec, cell, forms, new LatexWriter(Notation.LESSON));
     LessonView view = views.view(shape.derivation(), spec.steps(), shape.closed(), activationOf(cell), outcomes,
         Lesson.diagramPath(spec).orElse(""), explained.view());
+    // The printed page breaks its long displays into rows; the Markdown leaves that to the reader's width.
+    LessonView printed = new LessonViews(forms, LatexWriter.printed(Notation.LESSON)).view(shape.derivation(),
+        spec.steps(), shape.closed(), activationOf(cell), outcomes, "", explained.view());
     return new Lesson(spec, shape.derivation(), outcomes,
         templates.render("markdown/lesson.md.ftl", view),
-        templates.render("latex/lesson.tex.ftl", view), explained.attachments(), code(spec, cell, shape, forms, calculus));
+        templates.render("latex/lesson.tex.ftl", printed), explained.attachments(), code(spec, cell, shape, forms, calculus));
   }
 
   /**
@@ -97,7 +100,7 @@ public final class Pipeline {
     Derivation oneStage = new Differentiator().derive(new Unroller().unroll(cell, 1), spec.wrt(), spec.loss());
     return new Lesson(spec, oneStage, view.checks(),
         templates.render("markdown/lesson.md.ftl", view),
-        templates.render("latex/lesson.tex.ftl", view), told.attachments(), gatedCode(spec, cell, calculus));
+        templates.render("latex/lesson.tex.ftl", told.printed()), told.attachments(), gatedCode(spec, cell, calculus));
   }
 
   /**

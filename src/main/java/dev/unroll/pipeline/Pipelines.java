@@ -70,17 +70,16 @@ public final class Pipelines {
    * the lesson's own number of stages (at most {@link #SYMBOLIC_STEPS}). A lesson in closed form is
    * checked through its expanded sum over the same stages.
    */
-  static LessonView.CheckView symbolicCheck(Derivation lesson, int steps, Forms forms, Supplier<SymjaSession> session,
+  static LessonView.CheckView symbolicCheck(Derivation lesson, int lessonSteps, Forms forms, Supplier<SymjaSession> session,
       AnswerCache cache) {
     Derivation d = lesson;
-    int stages = Math.min(steps, SYMBOLIC_STEPS);
+    int stages = Math.min(lessonSteps, SYMBOLIC_STEPS);
     if (lesson.graph().steps() != stages) {
       CellDefinition cell = lesson.graph().cell();
       d = new Differentiator().derive(new Unroller().unroll(cell, stages), lesson.parameterName(), lesson.loss());
     }
     var sum = forms.concreteSum(d);
-    String name = "symbolic cross-check";
-    StringBuilder question = new StringBuilder("symbolic-cross-check forward-mode\n");
+    StringBuilder question = new StringBuilder("symbolic-cross-check forward-mode record\n");
     d.graph().equations().forEach(e -> question.append(ExprText.write(e.target())).append(" = ")
         .append(ExprText.write(e.definition())).append('\n'));
     d.graph().cell().activations().values().forEach(a -> question.append(a).append('\n'));
@@ -88,10 +87,9 @@ public final class Pipelines {
         .append(SymbolicCrossCheck.DEFAULT_SIZES.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).toList())
         .append(' ').append(SymbolicCrossCheck.DEFAULT_POINTS).append(' ').append(SymbolicCrossCheck.DEFAULT_SEED)
         .append('\n').append(ExprText.write(sum));
-    Optional<String> known = cache.get(question.toString());
-    if (known.isPresent() && known.get().indexOf('\n') > 0) {
-      String answer = known.get();
-      return new LessonView.CheckView(name, answer.startsWith("passed\n"), answer.substring(answer.indexOf('\n') + 1));
+    Optional<CrossCheckResult> known = cache.get(question.toString()).flatMap(CheckedWords::decode);
+    if (known.isPresent()) {
+      return CheckedWords.symbolic(known.get(), lessonSteps);
     }
     Derivation checked = d;
     Supplier<CrossCheckResult> run = () -> new SymbolicCrossCheck(session.get(), checked.graph().cell().activations()).check(checked, sum);
@@ -102,8 +100,8 @@ public final class Pipelines {
             + d.parameterName() + " (" + d.loss().spelled() + " loss, " + d.graph().steps() + " stages) for the cell's own activation",
             run)
         : run.get();
-    cache.put(question.toString(), (result.passed() ? "passed" : "failed") + "\n" + result.summary());
-    return new LessonView.CheckView(name, result.passed(), result.summary());
+    cache.put(question.toString(), CheckedWords.encode(result));
+    return CheckedWords.symbolic(result, lessonSteps);
   }
 
   /** True if the cell defines an activation of its own, or redefines a built-in one. */
@@ -141,7 +139,7 @@ public final class Pipelines {
       input = input.withSample(LONG_LESSON_SAMPLE, 1);
     }
     CheckReport report = new NumericCheck().run(input);
-    return new LessonView.CheckView("numeric check", report.passed(), report.summary());
+    return CheckedWords.numeric(report);
   }
 
   /** A supplier that makes its value on the first call and returns the same one after. */

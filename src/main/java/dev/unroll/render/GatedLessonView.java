@@ -36,7 +36,8 @@ public record GatedLessonView(
     MemoryView memory,
     MeasureView measure,
     List<LessonView.CheckView> checks,
-    String symbolicNote) {
+    String symbolicNote,
+    String diagram) {
 
   public GatedLessonView {
     Objects.requireNonNull(title, "title");

@@ -20,17 +20,63 @@ public final class LatexWriter {
   private static final int ATOM = 5;
 
   private final Notation notation;
+  /** For a printed page: long right-hand sides broken into rows at term and factor boundaries; else none. */
+  private final java.util.Optional<DisplayBreaker> breaker;
 
   public LatexWriter(Notation notation) {
     this.notation = Objects.requireNonNull(notation, "notation");
+    this.breaker = java.util.Optional.empty();
+  }
+
+  private LatexWriter(Notation notation, int budget) {
+    this.notation = Objects.requireNonNull(notation, "notation");
+    this.breaker = java.util.Optional.of(new DisplayBreaker(this::write, budget));
+  }
+
+  /**
+   * A writer for a printed page (the LaTeX document): every equation whose right-hand side would be
+   * wider than the text is written as {@code aligned} rows, broken where a term or a factor starts.
+   */
+  public static LatexWriter printed(Notation notation) {
+    return new LatexWriter(notation, PRINTED_WIDTH);
+  }
+
+  /** The widest row on an A4 page with 2 cm margins at 11 pt, in estimated characters of math. */
+  static final int PRINTED_WIDTH = 64;
+
+  /** The rows of one right-hand side, after a left-hand side of the given TeX. */
+  private java.util.List<String> rows(String lhs, Expr rhs, int context) {
+    DisplayBreaker b = breaker.orElseThrow();
+    return b.rows(b.pieces(rhs, context, SUM, PRODUCT), (int) Math.ceil(DisplayBreaker.width(lhs)) + 3);
   }
 
   public String write(Expr e) {
     return write(e, 0);
   }
 
+  /**
+   * An expression standing alone in a display: on a printed page, rows broken where a term or a factor
+   * starts when it is wider than the text.
+   */
+  public String displayed(Expr e) {
+    if (breaker.isPresent()) {
+      List<String> rows = rows("", e, 0);
+      if (rows.size() > 1) {
+        return "\\begin{aligned}\n& " + String.join(" \\\\\n&\\quad ", rows) + "\n\\end{aligned}";
+      }
+    }
+    return write(e);
+  }
+
   /** {@code lhs = rhs}. */
   public String equation(Expr lhs, Expr rhs) {
+    if (breaker.isPresent()) {
+      String l = write(lhs);
+      List<String> rows = rows(l, rhs, 0);
+      if (rows.size() > 1) {
+        return "\\begin{aligned}\n" + l + " &= " + String.join(" \\\\\n&\\quad ", rows) + "\n\\end{aligned}";
+      }
+    }
     return write(lhs) + " = " + write(rhs);
   }
 
@@ -67,7 +113,9 @@ public final class LatexWriter {
     }
     StringJoiner rows = new StringJoiner(" \\\\\n", "\\begin{aligned}\n", "\n\\end{aligned}");
     for (int i = 0; i < lhs.size(); i++) {
-      rows.add(write(lhs.get(i)) + " &= " + write(rhs.get(i)));
+      String l = write(lhs.get(i));
+      rows.add(l + " &= " + (breaker.isPresent() ? String.join(" \\\\\n&\\quad ", rows(l, rhs.get(i), 0))
+          : write(rhs.get(i))));
     }
     return rows.toString();
   }
@@ -83,14 +131,34 @@ public final class LatexWriter {
       if (i > 0) {
         out.append(" \\\\\n&");
         if (t instanceof Expr.Negate n) {
-          out.append("- ").append(write(n.operand(), PRODUCT));
+          out.append("- ").append(breaker.isPresent() ? String.join(" \\\\\n&\\qquad ", rows("- ", n.operand(), PRODUCT))
+              : write(n.operand(), PRODUCT));
           continue;
         }
         out.append("+ ");
       }
-      out.append(write(t, i == 0 ? 0 : SUM + 1));
+      out.append(breaker.isPresent() ? String.join(" \\\\\n&\\qquad ", rows(i == 0 ? write(lhs) : "+ ", t, i == 0 ? 0 : SUM + 1))
+          : write(t, i == 0 ? 0 : SUM + 1));
     }
     return out.append("\n\\end{aligned}").toString();
+  }
+
+  /**
+   * A measured number as TeX: two significant digits times a power of ten ({@code 3.1 \times 10^{-20}})
+   * below 0.001 and from 100,000 up, else up to four significant digits plainly ({@code 0.1198}).
+   */
+  public static String number(double x) {
+    if (!Double.isFinite(x)) {
+      return Double.isNaN(x) ? "\\mathrm{NaN}" : (x > 0 ? "\\infty" : "-\\infty");
+    }
+    double a = Math.abs(x);
+    if (a == 0 || (a >= 1e-3 && a < 1e5)) {
+      return new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+    String[] parts = String.format(java.util.Locale.ROOT, "%.1e", x).split("e");
+    int exponent = Integer.parseInt(parts[1]);
+    String mantissa = parts[0].endsWith(".0") ? parts[0].substring(0, parts[0].length() - 2) : parts[0];
+    return (mantissa.equals("1") ? "" : mantissa + " \\times ") + "10^{" + exponent + "}";
   }
 
   /** Plain words for a LaTeX document, with TeX's special characters escaped. */
@@ -181,6 +249,13 @@ public final class LatexWriter {
     List<Expr> x = a.arguments();
     if (a.function().equals("norm") && x.size() == 1) {
       return "\\left\\| " + write(x.get(0)) + " \\right\\|";
+    }
+    if (a.function().equals("abs") && x.size() == 1) {
+      return "\\left| " + write(x.get(0)) + " \\right|";
+    }
+    if (a.function().equals("fprime") && x.size() == 1) {
+      // The derivative of the activation placeholder f, at its argument.
+      return "f'(" + write(x.get(0)) + ")";
     }
     if (a.function().equals("sigmamax") && x.size() == 1) {
       return "\\sigma_{\\max}\\left(" + write(x.get(0)) + "\\right)";

@@ -80,47 +80,120 @@ public record LessonView(
    */
   public record RecurrenceView(boolean present, String chainFactor, String jacobian, String deltas, String sum) {}
 
-  /** One check's outcome in words and figures, ready to print. */
-  public record CheckView(String name, boolean passed, String summary) {}
-
   /**
-   * The bound on how a gradient changes per stage back, from the activation's gain gamma = max |f'|
-   * that Symja found (never typed by hand), and the decay measured on seeded weights.
-   *
-   * @param present whether Symja found gamma; if not, {@code definition} says for which function
-   * @param definition the activation's definition, {@code f(z) = max(0, z)}, in TeX
-   * @param gamma {@code \gamma = ...} with Symja's exact value
-   * @param gammaValue gamma as a decimal
-   * @param argument where |f'| is largest ({@code 0}, or {@code any z}), empty if the maximum is not attained
-   * @param bound {@code \| \partial s_t / \partial s_k \| \le (\gamma \sigma_{\max}(W))^{t-k}}
-   * @param vanishing the sufficient condition for vanishing, with 1/gamma's value
-   * @param exploding the necessary condition for exploding, with 1/gamma's value
-   * @param clipping the clipping rule: the condition and the rescaled gradient
-   * @param plot the plot's file name next to the lesson, empty if nothing was measured
-   * @param measuredSteps how many terms were measured
-   * @param threshold the clipping threshold used in the measurement
-   * @param parameterTex the recurrent weight matrix whose largest singular value the bound uses
-   * @param measuredTex the gradient whose terms were measured, {@code \\partial E_{t+1} / \\partial W}
-   * @param measured one row per setting of the largest singular value
-   * @param series the plot's lines as pgfplots coordinates, from the same numbers as the plot
+   * One check's outcome in words and figures, ready to print: {@code words} alternate plain text and
+   * TeX (numbers as {@code 3.9 \\times 10^{-16}}, sizes as {@code H = 4}).
    */
-  public record BoundView(boolean present, String activation, String definition, String gamma, String gammaValue,
-      String argument, String inverse, String bound, String vanishing, String exploding, String clippingCondition,
-      String clipped, String plot, int measuredSteps, String threshold, String parameterTex,
-      String measuredTex, List<MeasuredView> measured, List<SeriesView> series) {
-    public BoundView {
-      measured = List.copyOf(measured);
-      series = List.copyOf(series);
+  public record CheckView(String name, boolean passed, List<Part> words) {
+    public CheckView {
+      Objects.requireNonNull(name, "name");
+      words = List.copyOf(words);
+    }
+
+    /** A check told in plain words only. */
+    public CheckView(String name, boolean passed, String summary) {
+      this(name, passed, List.of(Part.text(summary)));
+    }
+
+    /** The words with their mathematics as plain TeX, for a terminal or a log. */
+    public String summary() {
+      StringBuilder out = new StringBuilder();
+      words.forEach(w -> out.append(w.math() ? "$" + w.value() + "$" : w.value()));
+      return out.toString();
+    }
+  }
+
+  /** A piece of a sentence: plain words, or TeX set as inline mathematics. */
+  public record Part(boolean math, String value) {
+    public Part {
+      Objects.requireNonNull(value, "value");
+    }
+
+    public static Part text(String words) {
+      return new Part(false, words);
+    }
+
+    public static Part math(String tex) {
+      return new Part(true, tex);
     }
   }
 
   /**
-   * One measured setting, numbers already printed: the largest singular value ({@code label} as asked,
-   * {@code sigma} its value), gamma sigma, the oldest term's relative norm and its bound, whether
-   * every term lay under its bound, and the whole sum's norm before and after clipping.
+   * The bound on how a gradient changes per stage back, from the activation's gain gamma = max |f'|
+   * that Symja found (never typed by hand), and the decay of this lesson's gradient measured on
+   * seeded weights. Every formula and number is TeX.
+   *
+   * @param present whether Symja found gamma; if not, {@code definition} says for which function
+   * @param reach what the lesson's gradient carries from stage to stage: {@code chain} (one product of
+   *     Jacobians per term, a factor per stage back), {@code single} (this lesson has one stage, so its
+   *     one term carries none, though longer lessons do), {@code none} (the parameter's terms never
+   *     cross a stage, as V's), {@code routes} (several routes per stage) or {@code unknown}
+   * @param jacobian the factor one stage back multiplies a term by, for the lesson's parameter or
+   *     (for {@code none}) for the cell's recurrent weight; empty if there is none
+   * @param definition the activation's definition, {@code f(z) = max(0, z)}, in words
+   * @param gamma {@code \gamma = ...} with Symja's exact value
+   * @param argument where |f'| is largest as TeX ({@code z = 0}), {@code any} if everywhere, empty if
+   *     the maximum is not attained
+   * @param bound {@code \| \partial s_t / \partial s_k \| \le (\gamma \sigma_{\max}(W))^{t-k}}
+   * @param vanishing the sufficient condition for vanishing, with 1/gamma's value
+   * @param exploding the necessary condition for exploding, with 1/gamma's value
+   * @param matrixTex the recurrent weight matrix whose largest singular value the bound uses
+   * @param measure the measured decay, when the lesson's gradient carries products of Jacobians
    */
-  public record MeasuredView(String label, String sigma, String gain, String oldest, String oldestBound,
-      boolean allUnder, String total, String clipped) {}
+  public record BoundView(boolean present, String reach, String jacobian, String activation,
+      String definition, String gamma, String argument, String gainTex, String bound, String vanishing,
+      String exploding, String clippingCondition, String clipped, String matrixTex, Symbols symbols,
+      MeasureView measure) {
+    public BoundView {
+      Objects.requireNonNull(reach, "reach");
+      Objects.requireNonNull(measure, "measure");
+    }
+  }
+
+  /**
+   * The symbols the bound section's words name, as TeX: {@code \\gamma}, {@code \\sigma_{\\max}(W)},
+   * {@code |f'(z)|}, the activation's argument, the bound at reach j, and the letters t, k, j, c, g.
+   */
+  public record Symbols(String gamma, String sigma, String derivative, String argument, String powerJ, String t,
+      String k, String j, String c, String g) {}
+
+  /**
+   * The decay of the lesson's own gradient, measured on seeded weights with the recurrent matrix scaled to
+   * three largest singular values.
+   *
+   * @param present whether anything was measured
+   * @param horizon {@code own} (all the lesson's stages), {@code longer} (the lesson is too short to show a
+   *     trend, so the same gradient over {@code steps} stages) or {@code newest} (a very long lesson, over
+   *     its newest {@code steps} stages)
+   * @param steps how many stages were measured; {@code oldestReach} is steps - 1
+   * @param gradientTex the gradient measured, {@code \partial E_{t+1} / \partial W}
+   * @param sizes the seeded network's sizes as TeX ({@code H = 4, D = 3, K = 3}), {@code seed} its seed
+   * @param plot the plot's file name next to the lesson
+   * @param threshold the clipping threshold, TeX
+   * @param rows one row per setting of the largest singular value
+   * @param series the plot's lines as pgfplots coordinates, from the same numbers as the plot
+   */
+  public record MeasureView(boolean present, String horizon, int steps, int oldestReach, int termCount,
+      String gradientTex, String sizes, long seed, String plot, String threshold, List<MeasuredView> rows,
+      List<SeriesView> series) {
+    public MeasureView {
+      rows = List.copyOf(rows);
+      series = List.copyOf(series);
+    }
+
+    public static MeasureView none() {
+      return new MeasureView(false, "", 0, 0, 0, "", "", 0, "", "", List.of(), List.of());
+    }
+  }
+
+  /**
+   * One measured setting as TeX: {@code setting} the largest singular value as asked and its value
+   * ({@code \\sigma_{\\max}(W) = 0.5/\\gamma = 0.5}), {@code gain} gamma sigma with its value, the
+   * spectral norm of the oldest product of Jacobians and its bound, whether every product lay under its
+   * bound, and the whole gradient's norm before and after clipping (numbers as TeX).
+   */
+  public record MeasuredView(String setting, String gain, String oldest, String oldestBound,
+      boolean allUnder, String total, String clipped, boolean clips) {}
 
   /**
    * A line of a plot as pgfplots draws it, from the same points as the plot's SVG.

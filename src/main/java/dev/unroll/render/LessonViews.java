@@ -52,7 +52,7 @@ public final class LessonViews {
    */
   public LessonView view(Derivation d, int steps, Optional<Recurrence> closed, String activation,
       List<LessonView.CheckView> checks, String diagram) {
-    return view(d, steps, closed, activation, checks, diagram, bound(BoundInput.none(activation)));
+    return view(d, steps, closed, activation, checks, diagram, new BoundViews(tex).bound(BoundViews.BoundInput.none(activation)));
   }
 
   /** As {@link #view(Derivation, int, Optional, String, List, String)}, with the bound section given. */
@@ -85,7 +85,8 @@ public final class LessonViews {
         closed.map(r -> closedSums(d, r, gradient)).orElseGet(() -> expandedSums(d, abridged, gradient)),
         localGradients(d),
         recurrence(closed.or(() -> forms.recurrence(d.newestLoss())),
-            new Expr.Partial(d.graph().lastLoss().label(), param)),
+            d.loss() == LossKind.TOTAL ? gradient : new Expr.Partial(d.graph().lastLoss().label(), param),
+            d.loss() == LossKind.TOTAL),
         checks,
         diagram,
         bound);
@@ -114,8 +115,8 @@ public final class LessonViews {
     return new LessonView.SumView(terms, terms, true, "", "", "",
         tex.equation(gradient, total ? ClosedForm.totalChain(r) : chain),
         tex.equation(gradient, total ? ClosedForm.totalMatrix(r) : ClosedForm.matrix(r)),
-        tex.write(elided(newest)),
-        tex.write(elided(oldest)));
+        tex.displayed(elided(newest)),
+        tex.displayed(elided(oldest)));
   }
 
   /** Factors kept at each end of a written-out term that is longer than twice this. */
@@ -235,7 +236,11 @@ public final class LessonViews {
     return out;
   }
 
-  private LessonView.RecurrenceView recurrence(Optional<Recurrence> found, Expr gradient) {
+  /**
+   * The delta recursion: for the last loss each delta is the next one carried back; for the total
+   * loss each delta also adds its own stage's output error ({@link Recurrence#totalDelta}).
+   */
+  private LessonView.RecurrenceView recurrence(Optional<Recurrence> found, Expr gradient, boolean total) {
     if (found.isEmpty()) {
       return new LessonView.RecurrenceView(false, "", "", "", "");
     }
@@ -245,95 +250,10 @@ public final class LessonViews {
     Expr deltaFirst = Expr.Symbol.at("delta", r.first(), Expr.Role.INTERMEDIATE);
     Expr deltaNext = Expr.Symbol.at("delta", k.plus(1), Expr.Role.INTERMEDIATE);
     String deltas = tex.aligned(List.of(deltaFirst, delta),
-        List.of(r.firstDelta(), Expr.juxtapose(List.of(r.columnFactor(), deltaNext))));
+        List.of(r.firstDelta(), total ? r.totalDelta(deltaNext) : Expr.juxtapose(List.of(r.columnFactor(), deltaNext))));
     Expr body = r.end().<Expr>map(e -> Expr.juxtapose(List.of(delta, new Expr.Transpose(e)))).orElse(delta);
     String sum = tex.equation(gradient, new Expr.Series(Expr.SeriesKind.SUM, k, r.first(), r.last(), true,
         Expr.ProductStyle.JUXTAPOSE, body));
     return new LessonView.RecurrenceView(true, tex.write(r.chainFactor()), tex.write(r.columnFactor()), deltas, sum);
-  }
-
-  /**
-   * What the bound section is built from, nothing typed by hand: Symja's gamma (absent when Symja
-   * could not find it) and the decay measured on seeded weights, already printed.
-   *
-   * @param definition the activation's definition in words, {@code relu(z) = max(0, z)}
-   * @param state the cell's state ({@code s}) and {@code matrix} its recurrent weight ({@code W})
-   */
-  public record BoundInput(String activation, String definition, Optional<Gain> gain, String state, String matrix,
-      Optional<Expr> measured, String plot, int measuredSteps, String threshold, List<LessonView.MeasuredView> measuredRows,
-      List<LessonView.SeriesView> series) {
-    /** No gamma and no measurement. */
-    public static BoundInput none(String activation) {
-      return new BoundInput(activation, "", Optional.empty(), "s", "W", Optional.empty(), "", 0, "", List.of(), List.of());
-    }
-  }
-
-  /** gamma = max |f'| as Symja gave it: its exact text ({@code 1/4}), value, and the argument where it is attained. */
-  public record Gain(String exact, double value, String argument, boolean attained) {}
-
-  /** The bound section's view: the inequality, the two conditions and the clipping rule, in TeX. */
-  public LessonView.BoundView bound(BoundInput in) {
-    if (in.gain().isEmpty()) {
-      return new LessonView.BoundView(false, in.activation(), in.definition(), "", "", "", "", "", "", "", "", "", "",
-          0, "", "", "", List.of(), List.of());
-    }
-    Gain g = in.gain().get();
-    Expr gamma = new Expr.Symbol("gamma", Optional.empty(), Expr.Role.INTERMEDIATE);
-    Expr w = new Expr.Symbol(in.matrix(), Optional.empty(), Expr.Role.PARAMETER);
-    Expr sigma = new Expr.Apply("sigmamax", List.of(w));
-    Expr value = number(g.exact(), g.value());
-    Expr inverse = inverse(g.exact(), g.value());
-    Expr oneOverGamma = new Expr.Apply("frac", List.of(new Expr.Num(1), gamma));
-    Expr jacobian = new Expr.Apply("norm", List.of(new Expr.Partial(
-        Expr.Symbol.at(in.state(), Time.t(0), Expr.Role.STATE), Expr.Symbol.at(in.state(), Recurrence.K, Expr.Role.STATE))));
-    Expr reach = new Expr.Sum(List.of(symbol("t"), new Expr.Negate(symbol("k"))));
-    Expr power = new Expr.Apply("pow", List.of(Expr.juxtapose(List.of(gamma, sigma)), reach));
-    Expr grad = symbol("g");
-    Expr c = symbol("c");
-    Expr gradNorm = new Expr.Apply("norm", List.of(grad));
-    return new LessonView.BoundView(true, in.activation(), in.definition(),
-        tex.equation(gamma, value),
-        decimal(g.value()),
-        g.attained() ? g.argument() : "",
-        decimal(1 / g.value()),
-        tex.relations(List.of(jacobian, power), List.of(LatexWriter.Relation.LESS_EQUAL)),
-        tex.relations(List.of(sigma, oneOverGamma, inverse), List.of(LatexWriter.Relation.LESS, LatexWriter.Relation.EQUAL)),
-        tex.relations(List.of(sigma, oneOverGamma, inverse),
-            List.of(LatexWriter.Relation.GREATER, LatexWriter.Relation.EQUAL)),
-        tex.relations(List.of(gradNorm, c), List.of(LatexWriter.Relation.GREATER)),
-        tex.write(Expr.juxtapose(List.of(new Expr.Apply("frac", List.of(c, gradNorm)), grad))),
-        in.plot(), in.measuredSteps(), in.threshold(),
-        tex.write(new Expr.Symbol(in.matrix(), Optional.empty(), Expr.Role.PARAMETER)),
-        in.measured().map(tex::write).orElse(""),
-        in.measuredRows(), in.series());
-  }
-
-  private static Expr symbol(String name) {
-    return new Expr.Symbol(name, Optional.empty(), Expr.Role.INTERMEDIATE);
-  }
-
-  /** Symja's exact number as an expression: a whole number, a fraction p/q, or else its decimal value. */
-  private static Expr number(String exact, double value) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(?:/(\\d+))?").matcher(exact.strip());
-    if (m.matches()) {
-      Expr p = new Expr.Num(Long.parseLong(m.group(1)));
-      return m.group(2) == null ? p : new Expr.Apply("frac", List.of(p, new Expr.Num(Long.parseLong(m.group(2)))));
-    }
-    return new Expr.Apply("decimal", List.of(symbol(decimal(value))));
-  }
-
-  /** 1 over Symja's exact number: q/p for p/q, else the decimal value of 1/value. */
-  private static Expr inverse(String exact, double value) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(?:/(\\d+))?").matcher(exact.strip());
-    if (m.matches() && !m.group(1).equals("0")) {
-      long p = Long.parseLong(m.group(1));
-      long q = m.group(2) == null ? 1 : Long.parseLong(m.group(2));
-      return p == 1 ? new Expr.Num(q) : new Expr.Apply("frac", List.of(new Expr.Num(q), new Expr.Num(p)));
-    }
-    return new Expr.Apply("decimal", List.of(symbol(decimal(1 / value))));
-  }
-
-  private static String decimal(double x) {
-    return new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
   }
 }

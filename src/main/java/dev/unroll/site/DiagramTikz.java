@@ -29,18 +29,20 @@ public final class DiagramTikz {
   }
 
   public String tikz(NetworkDiagram d) {
-    // Scale the whole picture, text included, so that it never exceeds 15 cm (about the text width).
-    double width = 1.8 * (d.columns() - 1) + 1.0;
+    // Columns close up to fit 15 cm (about the text width) while labels stay at body size; only a picture
+    // too wide even at 1 cm a column is scaled as a whole, text included.
+    double spacing = d.columns() <= 1 ? 1.8 : Math.max(1.0, Math.min(1.8, 14.0 / (d.columns() - 1)));
+    double width = spacing * (d.columns() - 1) + 1.0;
     double scale = Math.min(1.0, 15.0 / width);
     StringBuilder out = new StringBuilder(4096);
-    out.append("\\begin{tikzpicture}[x=1.8cm, y=1.5cm, >=stealth");
+    out.append("\\begin{tikzpicture}[x=").append(num(spacing)).append("cm, y=1.5cm, >=stealth");
     if (scale < 1.0) {
       out.append(", scale=").append(num(scale)).append(", transform shape");
     }
     out.append(",\n")
-        .append("  value/.style={circle, draw, minimum size=9mm, inner sep=0pt, font=\\small},\n")
+        .append("  value/.style={circle, draw, fill=white, minimum size=8mm, inner sep=0pt},\n")
         .append("  hot/.style={draw=red!70!black, very thick, fill=red!8},\n")
-        .append("  flow/.style={->, draw=black!55},\n")
+        .append("  flow/.style={->, draw=black!75},\n")
         .append("  hotflow/.style={->, draw=red!70!black, very thick}]\n");
     for (NetworkDiagram.Box b : d.boxes()) {
       out.append("\\node[value").append(b.hot() ? ", hot" : "").append("] (n").append(b.id()).append(") at (")
@@ -49,12 +51,41 @@ public final class DiagramTikz {
     for (NetworkDiagram.Arrow a : d.arrows()) {
       out.append("\\draw[").append(a.hot() ? "hotflow" : "flow").append("] (n").append(a.from()).append(") -- ");
       if (a.parameter().isPresent()) {
-        out.append("node[midway, auto, font=\\scriptsize] {$").append(label(Expr.Symbol.param(a.parameter().get()))).append("$} ");
+        out.append("node[midway, auto, fill=white, inner sep=1pt] {$").append(label(Expr.Symbol.param(a.parameter().get()))).append("$} ");
       }
       out.append("(n").append(a.to()).append(");\n");
     }
     out.append("\\end{tikzpicture}\n");
     return out.toString();
+  }
+
+  /**
+   * A lesson's LaTeX document with the network's picture after the title, unless it already draws
+   * one or is not a whole document; adds the tikz package if the preamble lacks it.
+   */
+  public static String inDocument(String latex, String picture) {
+    int begin = latex.indexOf("\\begin{document}");
+    // A picture of its own is any tikzpicture that is not a plot's (pgfplots draws plots inside one too).
+    if (begin < 0 || count(latex, "\\begin{tikzpicture}") > count(latex, "\\begin{semilogyaxis}")) {
+      return latex;
+    }
+    String preamble = latex.substring(0, begin);
+    String body = latex.substring(begin);
+    if (!preamble.matches("(?s).*\\\\usepackage(\\[[^]]*])?\\{[^}]*\\btikz\\b[^}]*}.*")) {
+      preamble = preamble + "\\usepackage{tikz}\n";
+    }
+    String anchor = body.contains("\\maketitle") ? "\\maketitle" : "\\begin{document}";
+    int at = body.indexOf(anchor) + anchor.length();
+    String figure = "\n\\begin{center}\n" + picture + "\\end{center}\n";
+    return preamble + body.substring(0, at) + figure + body.substring(at);
+  }
+
+  private static int count(String text, String what) {
+    int n = 0;
+    for (int at = text.indexOf(what); at >= 0; at = text.indexOf(what, at + 1)) {
+      n++;
+    }
+    return n;
   }
 
   /** The TeX for a value's name and time, from the project's one LaTeX emitter. */

@@ -1,7 +1,6 @@
 package dev.unroll.site;
 
 import dev.unroll.pipeline.Pipeline;
-import dev.unroll.unroll.Unroller;
 import dev.unroll.pipeline.Lesson;
 import dev.unroll.pipeline.LessonSpec;
 import java.nio.charset.StandardCharsets;
@@ -81,9 +80,7 @@ final class LessonPages {
     String dir = folder(spec);
     // A gated cell's routes multiply with every stage, so its picture shows the network without them.
     boolean gated = Pipeline.gated(lesson.derivation().graph().cell());
-    NetworkDiagram diagram = gated
-        ? NetworkDiagram.of(new Unroller().unroll(lesson.derivation().graph().cell(), spec.steps()))
-        : NetworkDiagram.of(lesson.fullDerivation());
+    NetworkDiagram diagram = NetworkDiagram.of(lesson);
     byte[] picture = svg.svg(diagram).getBytes(StandardCharsets.UTF_8);
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(dir + "diagram.svg", picture);
@@ -159,19 +156,7 @@ final class LessonPages {
    * one or is not a whole document.
    */
   static String withPicture(String latex, String picture) {
-    int begin = latex.indexOf("\\begin{document}");
-    if (begin < 0 || latex.contains("\\begin{tikzpicture}")) {
-      return latex;
-    }
-    String preamble = latex.substring(0, begin);
-    String body = latex.substring(begin);
-    if (!preamble.matches("(?s).*\\\\usepackage(\\[[^]]*])?\\{[^}]*\\btikz\\b[^}]*}.*")) {
-      preamble = preamble + "\\usepackage{tikz}\n";
-    }
-    String anchor = body.contains("\\maketitle") ? "\\maketitle" : "\\begin{document}";
-    int at = body.indexOf(anchor) + anchor.length();
-    String figure = "\n\\begin{center}\n" + picture + "\\end{center}\n";
-    return preamble + body.substring(0, at) + figure + body.substring(at);
+    return DiagramTikz.inDocument(latex, picture);
   }
 
   private static byte[] utf8(String s) {

@@ -57,6 +57,17 @@ public record NetworkDiagram(String title, int columns, int rows, List<Box> boxe
     return new Layout(graph).diagram(List.of(), graph.cell().name() + " unrolled over " + stages(graph.steps()));
   }
 
+  /**
+   * The picture of a lesson's network over all its stages: with the gradient's paths marked, or for a
+   * gated cell, whose paths multiply with every stage, the network alone.
+   */
+  public static NetworkDiagram of(dev.unroll.pipeline.Lesson lesson) {
+    var cell = lesson.derivation().graph().cell();
+    return dev.unroll.pipeline.Pipeline.gated(cell)
+        ? of(new dev.unroll.unroll.Unroller().unroll(cell, lesson.spec().steps()))
+        : of(lesson.fullDerivation());
+  }
+
   /** The network of a derivation's graph with the paths of its terms marked. */
   public static NetworkDiagram of(Derivation derivation) {
     UnrolledGraph graph = derivation.graph();
@@ -74,41 +85,79 @@ public record NetworkDiagram(String title, int columns, int rows, List<Box> boxe
     private final int[] owner;
     private final boolean hasInitial;
 
+    /** The slot of each name within its stage's columns: values on the same row stand side by side. */
+    private final Map<String, Integer> slotOf = new LinkedHashMap<>();
+    /** Columns per stage: the most values any row of a stage holds (1 for the plain RNN, 4 for the LSTM's gates). */
+    private final int width;
+
     Layout(UnrolledGraph graph) {
       this.graph = graph;
-      for (Declaration d : graph.cell().declarations(Declaration.Kind.INPUT)) {
-        rowOf.putIfAbsent(d.name(), rowOf.size());
-      }
-      for (Equation e : graph.cell().equations()) {
-        rowOf.putIfAbsent(e.target().name(), rowOf.size());
-      }
       this.hasInitial = graph.nodes().stream().anyMatch(n -> n.op() == Op.INITIAL_STATE);
       this.owner = new int[graph.nodes().size()];
       java.util.Arrays.fill(owner, -1);
       List<Node> nodes = graph.nodes();
+      Map<String, Integer> depth = new LinkedHashMap<>();
+      for (Declaration d : graph.cell().declarations(Declaration.Kind.INPUT)) {
+        depth.putIfAbsent(d.name(), 0);
+      }
+      for (Equation e : graph.cell().equations()) {
+        depth.putIfAbsent(e.target().name(), 0);
+      }
       for (int i = nodes.size() - 1; i >= 0; i--) {
         Node n = nodes.get(i);
-        if (drawn(n)) {
-          claim(n, n.id());
+        if (drawn(n, depth)) {
+          claim(n, n.id(), depth);
         }
       }
+      // A value's row is one above the highest value of its own stage it reads, so gates that read the same
+      // inputs share a row and stand side by side, each reached by its own arrow (the LSTM's i, f, o, g).
+      Map<Integer, Integer> nodeDepth = new LinkedHashMap<>();
+      for (Node n : nodes) {
+        if (!drawn(n, depth) || !n.stage().equals(Optional.of(graph.last()))) {
+          continue;
+        }
+        Map<Integer, Optional<String>> in = new LinkedHashMap<>();
+        sources(n, Optional.empty(), in, true, depth);
+        int d = graph.cell().declarations(Declaration.Kind.INPUT).stream().anyMatch(x -> x.name().equals(n.name().get().name()))
+            ? 0 : 1;
+        for (int from : in.keySet()) {
+          Node f = nodes.get(from);
+          if (f.stage().equals(n.stage()) && nodeDepth.containsKey(from)) {
+            d = Math.max(d, nodeDepth.get(from) + 1);
+          }
+        }
+        nodeDepth.put(n.id(), d);
+        depth.put(n.name().get().name(), d);
+      }
+      Map<Integer, Integer> perRow = new LinkedHashMap<>();
+      depth.forEach((name, d) -> {
+        rowOf.put(name, d);
+        slotOf.put(name, perRow.merge(d, 1, Integer::sum) - 1);
+      });
+      this.width = perRow.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+      // Center a row with fewer values than the widest.
+      depth.forEach((name, d) -> slotOf.put(name, slotOf.get(name) + (width - perRow.get(d)) / 2));
     }
 
     /** Gives every unnamed gate feeding {@code n} to the drawn node it computes a part of. */
-    private void claim(Node n, int drawnId) {
+    private void claim(Node n, int drawnId, Map<String, Integer> names) {
       if (owner[n.id()] >= 0) {
         return;
       }
       owner[n.id()] = drawnId;
       for (Node in : n.inputs()) {
-        if (!drawn(in) && !in.op().isLeaf()) {
-          claim(in, drawnId);
+        if (!drawn(in, names) && !in.op().isLeaf()) {
+          claim(in, drawnId, names);
         }
       }
     }
 
     boolean drawn(Node n) {
-      return n.name().isPresent() && n.stage().isPresent() && rowOf.containsKey(n.name().get().name())
+      return drawn(n, rowOf);
+    }
+
+    private static boolean drawn(Node n, Map<String, Integer> names) {
+      return n.name().isPresent() && n.stage().isPresent() && names.containsKey(n.name().get().name())
           && n.op() != Op.PARAM && n.op() != Op.TARGET && n.op() != Op.CONSTANT;
     }
 
@@ -129,19 +178,22 @@ public record NetworkDiagram(String title, int columns, int rows, List<Box> boxe
         if (!drawn(n)) {
           continue;
         }
-        int column = n.stage().get().offset() - firstOffset + (hasInitial ? 1 : 0);
-        boxes.add(new Box(n.id(), n.name().get(), column, rowOf.get(n.name().get().name()), hotNodes.get(n.id())));
+        String name = n.name().get().name();
+        int column = (n.stage().get().offset() - firstOffset + (hasInitial ? 1 : 0)) * width + slotOf.get(name);
+        boxes.add(new Box(n.id(), n.name().get(), column, rowOf.get(name), hotNodes.get(n.id())));
         Map<Integer, Optional<String>> sources = new LinkedHashMap<>();
-        sources(n, Optional.empty(), sources, true);
+        sources(n, Optional.empty(), sources, true, rowOf);
         sources.forEach((from, param) -> arrows.add(new Arrow(from, n.id(), param, hotEdges.contains(edgeKey(from, n.id())))));
       }
-      int columns = graph.steps() + (hasInitial ? 1 : 0);
-      return new NetworkDiagram(title, columns, rowOf.size(), boxes, arrows);
+      int columns = (graph.steps() + (hasInitial ? 1 : 0)) * width;
+      int rows = rowOf.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+      return new NetworkDiagram(title, columns, rows, boxes, arrows);
     }
 
     /** The drawn nodes whose values flow into {@code n}, with the weight matrix on the way. */
-    private void sources(Node n, Optional<String> param, Map<Integer, Optional<String>> out, boolean top) {
-      if (!top && drawn(n)) {
+    private static void sources(Node n, Optional<String> param, Map<Integer, Optional<String>> out, boolean top,
+        Map<String, Integer> names) {
+      if (!top && drawn(n, names)) {
         out.putIfAbsent(n.id(), param);
         return;
       }
@@ -153,7 +205,7 @@ public record NetworkDiagram(String title, int columns, int rows, List<Box> boxe
         through = n.input(0).name().map(Expr.Symbol::name);
       }
       for (Node in : n.inputs()) {
-        sources(in, through, out, false);
+        sources(in, through, out, false, names);
       }
     }
 

@@ -104,11 +104,13 @@ class LessonCommandTest {
     assertThat(ok.code()).as(ok.err()).isZero();
     try (Stream<Path> files = Files.list(outDir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("lstm-Uf-last-3.md", "lstm-Uf-last-3-norms.svg");
+          .containsExactlyInAnyOrder("lstm-Uf-last-3.md", "lstm-Uf-last-3-norms.svg", "assets");
     }
+    // The picture of the network, which the gated lesson now shows too.
+    assertThat(outDir.resolve("assets/lstm-Uf-last-3.svg")).isNotEmptyFile();
     String md = Files.readString(outDir.resolve("lstm-Uf-last-3.md"));
     assertThat(md).contains("\\frac{\\partial E_{t+1}}{\\partial U_{f}}", "--wrt Uf", "Passed, numeric check", "was not run",
-        "](lstm-Uf-last-3-norms.svg)");
+        "](lstm-Uf-last-3-norms.svg)", "](assets/lstm-Uf-last-3.svg)");
     assertThat(ok.out()).contains("lstm-Uf-last-3-norms.svg");
 
     Outcome bad = run("lesson", "--cell", "lstm", "--wrt", "W", "--out", tmp.resolve("never").toString());

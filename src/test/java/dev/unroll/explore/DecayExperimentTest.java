@@ -77,16 +77,46 @@ class DecayExperimentTest {
     for (Decay.Run run : d.runs()) {
       assertThat(run.sigma()).isCloseTo(run.setting().amount() / gamma, within(1e-12));
       assertThat(run.terms()).hasSize(40);
-      assertThat(run.terms().get(0).relative()).as("the newest term carries no Jacobian").isCloseTo(1, within(1e-9));
+      assertThat(run.terms().get(0).spectral()).as("the newest term carries no Jacobian").isCloseTo(1, within(1e-9));
       for (Decay.TermNorm t : run.terms()) {
         assertThat(t.bound()).isCloseTo(Math.pow(run.gain(), t.reach()), within(1e-9 * t.bound()));
-        assertThat(t.relative()).as("%s sigma %s reach %d", activation, run.setting().label(), t.reach())
+        assertThat(t.spectral()).as("%s sigma %s reach %d", activation, run.setting().label(), t.reach())
             .isLessThanOrEqualTo(t.bound() * (1 + 1e-9));
       }
       assertThat(run.clipped()).isEqualTo(Math.min(run.total(), 0.1));
     }
     // Below the border the terms must vanish: the oldest is at most 0.5^39 of the newest.
-    assertThat(d.runs().get(0).terms().get(39).relative()).isLessThan(1e-11);
+    assertThat(d.runs().get(0).terms().get(39).spectral()).isLessThan(1e-11);
+  }
+
+  /**
+   * The measured sum is the gradient itself: for the last and the total loss, the norm of the sum of the
+   * measured terms equals the norm of the backward pass's gradient of W on the same scaled weights, and
+   * the total loss has a term per loss at every reach it can have.
+   */
+  @ParameterizedTest
+  @CsvSource({"LAST, 7", "TOTAL, 7", "TOTAL, 1"})
+  void theMeasuredTermsAddUpToTheBackwardPassGradient(LossKind loss, int steps) {
+    double gamma = gamma("tanh").value();
+    Setting setting = Setting.parse("1.5/gamma");
+    Decay d = experiment("tanh").run("tanh", gamma, List.of(setting), steps, 2, 0.1, loss);
+    CellDefinition cell = new CellLibrary().load("rnn").withPlaceholder("f", "tanh");
+    var graph = new Unroller().unroll(cell, steps);
+    var base = new dev.unroll.numeric.ParamsGenerator(cell).generate(2, SIZES, steps, "tanh");
+    var w = base.weights().get("W");
+    double scale = setting.sigma(gamma) / new org.hipparchus.linear.SingularValueDecomposition(w).getNorm();
+    var weights = new java.util.LinkedHashMap<>(base.weights());
+    weights.put("W", w.scalarMultiply(scale));
+    var scaled = new dev.unroll.numeric.Params(base.activation(), base.sizes(), base.steps(), weights, base.initial(),
+        base.inputs(), base.targets());
+    double expected = new dev.unroll.numeric.Backprop().run(graph, scaled, loss).gradients().get("W").getFrobeniusNorm();
+
+    Decay.Run run = d.runs().get(0);
+    assertThat(run.total()).isCloseTo(expected, within(1e-12 * expected));
+    for (Decay.TermNorm t : run.terms()) {
+      assertThat(t.count()).isEqualTo(loss == LossKind.LAST ? 1 : steps - t.reach());
+      assertThat(t.under()).isTrue();
+    }
   }
 
   @Test

@@ -103,7 +103,28 @@ class NetworkDiagramTest {
   void tikzNamesEveryNodeOnceAndLabelsMatrices() {
     String tikz = new DiagramTikz().tikz(NetworkDiagram.of(derivation(1, "W", LossKind.LAST)));
     assertThat(tikz).startsWith("\\begin{tikzpicture}")
-        .contains("{$s_{t}$};").contains("{$x_{t+1}$};").contains("node[midway, auto, font=\\scriptsize] {$W$}")
+        .contains("{$s_{t}$};").contains("{$x_{t+1}$};").contains("node[midway, auto, fill=white, inner sep=1pt] {$W$}")
         .endsWith("\\end{tikzpicture}\n");
+  }
+
+  /**
+   * The LSTM's input reaches each of its four gates by an arrow of its own: the gates that read the
+   * same values stand side by side on one row, not stacked in one column where the arrows overlap.
+   */
+  @Test
+  void theLstmsGatesStandSideBySideSoEachInputArrowIsSeparate() {
+    var cell = new dev.unroll.cell.CellLibrary().load("lstm");
+    NetworkDiagram d = NetworkDiagram.of(new dev.unroll.unroll.Unroller().unroll(cell, 2));
+    java.util.Map<String, NetworkDiagram.Box> newest = new java.util.LinkedHashMap<>();
+    d.boxes().stream().filter(b -> b.symbol().time().map(t -> t.offset() == 1).orElse(false))
+        .forEach(b -> newest.put(b.symbol().name(), b));
+    var gates = java.util.List.of("i", "f", "o", "g").stream().map(newest::get).toList();
+    assertThat(gates).extracting(NetworkDiagram.Box::row).containsOnly(gates.get(0).row());
+    assertThat(gates).extracting(NetworkDiagram.Box::column).doesNotHaveDuplicates();
+    assertThat(newest.get("x").row()).isLessThan(gates.get(0).row());
+    assertThat(newest.get("c").row()).isGreaterThan(gates.get(0).row());
+    assertThat(newest.get("h").row()).isGreaterThan(newest.get("c").row());
+    // No two boxes share a place.
+    assertThat(d.boxes().stream().map(b -> b.column() + "," + b.row()).toList()).doesNotHaveDuplicates();
   }
 }

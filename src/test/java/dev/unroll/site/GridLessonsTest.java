@@ -1,0 +1,258 @@
+package dev.unroll.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unroll.derive.LossKind;
+import dev.unroll.pipeline.ExternalTools;
+import dev.unroll.pipeline.Lesson;
+import dev.unroll.pipeline.LessonSpec;
+import dev.unroll.pipeline.Pipeline;
+import dev.unroll.pipeline.Pipelines;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every lesson of the default site grid (site.properties: rnn, lstm, gru; W, U, V; tanh, sigmoid; last and
+ * total; N = 1 .. 8), made by the real pipeline, read sentence by sentence: each sentence that states a
+ * count, a parameter, a loss or a comparison is held against the data it came from (the spec, the
+ * derivation, the plotted numbers in the .tex); and pandoc's two Markdown readers find the same headings.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GridLessonsTest {
+  private final List<Lesson> lessons = new ArrayList<>();
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  void generate() {
+    Pipeline pipeline = Pipelines.standard(Optional.empty());
+    for (LessonSpec spec : new SiteGrid(SiteConfig.defaults()).specs()) {
+      lessons.add(pipeline.lesson(spec));
+    }
+    assertThat(lessons).hasSize(128);
+  }
+
+  @Test
+  void everyCountParameterAndLossIsTheLessonsOwn() {
+    for (Lesson l : lessons) {
+      LessonSpec s = l.spec();
+      String md = l.markdown();
+      String name = s.slug();
+      boolean total = s.loss() == LossKind.TOTAL;
+      assertThat(md).as(name).startsWith("# ").contains(": " + s.steps() + (s.steps() == 1 ? " stage\n" : " stages\n"));
+      String param = Pattern.quote(tex(s.wrt()));
+      assertThat(md).as(name).containsPattern("derives (how the gradient of )?\\$?.*"
+          + (total ? "the total loss \\$E\\$, summed over every stage" : "the loss \\$E_\\{t\\+1\\}\\$ of the newest stage"));
+      assertThat(md).as(name).containsPattern("\\\\partial E(_\\{t\\+1\\})?\\}\\{\\\\partial " + param + "\\}");
+      assertThat(md).as(name).endsWith("\n```sh\n./unroll lesson --cell " + s.cell() + " --steps " + s.steps() + " --wrt "
+          + s.wrt() + (s.activation().isEmpty() ? "" : " --activation " + s.activation()) + " --loss " + s.loss().spelled()
+          + "\n```\n");
+      checked(l);
+      if (s.cell().equals("rnn")) {
+        rnn(l);
+      }
+    }
+  }
+
+  /** The RNN lesson's sum, its decay section and its measured numbers. */
+  private void rnn(Lesson l) {
+    LessonSpec s = l.spec();
+    String md = l.markdown();
+    String name = s.slug();
+    int terms = l.derivation().terms().size();
+    assertThat(md).as(name).contains("the gradient, " + terms + (terms == 1 ? " term in all" : " terms in all"));
+    assertThat(md).as(name + ": no lesson of the plain RNN has several routes per stage")
+        .doesNotContain("more than one route per stage");
+    boolean total = s.loss() == LossKind.TOTAL;
+    if (s.wrt().equals("V")) {
+      assertThat(md).as(name).contains("The gradient of $V$ carries no product of Jacobians: "
+          + (terms == 1 ? "its single term is" : "each of its " + terms + " terms is"));
+      assertThat(l.attachments()).as(name + ": nothing to measure").isEmpty();
+      return;
+    }
+    assertThat(md.contains("With one stage, the single term of")).as(name).isEqualTo(s.steps() == 1);
+    assertThat(md.contains("groups, one for each stage's loss")).as(name).isEqualTo(total && s.steps() > 1);
+    assertThat(md.contains("adds the error of the stage's own loss")).as(name).isEqualTo(total && s.steps() > 1);
+    int measured = s.steps() < 10 ? 20 : s.steps();
+    assertThat(md).as(name).contains(s.steps() == 1 ? "This lesson's single stage is too few to show a trend"
+        : "This lesson's " + s.steps() + " stages are too few to show a trend");
+    assertThat(md).as(name).contains("unrolled over " + measured + " stages instead")
+        .contains("\\frac{\\partial " + (total ? "E" : "E_{t+1}") + "}{\\partial " + tex(s.wrt()) + "}$, unrolled")
+        .contains("over the " + (total ? measured * (measured + 1) / 2 : measured) + " terms");
+    // Each bullet against the plotted numbers of its setting.
+    Matcher bullet = Pattern.compile("\\* \\$\\\\sigma_\\{\\\\max\\}\\\\left\\(W\\\\right\\) = \\\\frac\\{([0-9.]+)\\}\\{\\\\gamma\\}"
+        + ".*?the product of the (\\d+) factors carried by the oldest term has spectral norm \\$([^$]+)\\$, against a bound of "
+        + "\\$([^$]+)\\$; (every|NOT every) product lies under its bound\\. The whole gradient's norm is \\$([^$]+)\\$, "
+        + "(clipped to \\$([^$]+)\\$ at threshold \\$([^$]+)\\$|under the clipping threshold \\$([^$]+)\\$, so clipping leaves it alone)\\.")
+        .matcher(md);
+    int rows = 0;
+    while (bullet.find()) {
+      rows++;
+      String setting = bullet.group(1);
+      assertThat(Integer.parseInt(bullet.group(2))).as(name).isEqualTo(measured - 1);
+      double[] spectral = series(l.latex(), "measured, " + setting + "/gamma");
+      double[] bound = series(l.latex(), "bound, " + setting + "/gamma");
+      assertThat(spectral).as(name).hasSize(measured);
+      assertThat(number(bullet.group(3))).as(name + " oldest").isCloseTo(spectral[measured - 1],
+          org.assertj.core.data.Percentage.withPercentage(6));
+      assertThat(number(bullet.group(4))).as(name + " bound").isCloseTo(bound[measured - 1],
+          org.assertj.core.data.Percentage.withPercentage(6));
+      boolean under = true;
+      for (int j = 0; j < measured; j++) {
+        under &= spectral[j] <= bound[j] * (1 + 1e-6);
+      }
+      assertThat(bullet.group(5).equals("every")).as(name + " every product under its bound").isEqualTo(under);
+      double norm = number(bullet.group(6));
+      if (bullet.group(8) != null) {
+        assertThat(norm).as(name + " clipped").isGreaterThan(number(bullet.group(9)));
+        assertThat(number(bullet.group(8))).isEqualTo(number(bullet.group(9)));
+      } else {
+        assertThat(norm).as(name + " not clipped").isLessThanOrEqualTo(number(bullet.group(10)));
+      }
+    }
+    assertThat(rows).as(name + ": one bullet per setting").isEqualTo(3);
+  }
+
+  /** The Checked section's stages, parameter and loss against the spec. */
+  private void checked(Lesson l) {
+    LessonSpec s = l.spec();
+    String md = l.markdown();
+    String name = s.slug();
+    String checked = md.substring(md.indexOf("## Checked"));
+    assertThat(checked).as(name).contains(s.steps() == 1 ? "over the lesson's one stage"
+        : "over all " + s.steps() + " of the lesson's stages").contains(" and the " + s.loss().spelled() + " loss, ")
+        .doesNotContain("Symja").doesNotContain("FAILED");
+    Matcher symbolic = Pattern.compile("unrolled over \\$N = (\\d+)\\$ stages? into a single formula in the weights, was "
+        + "differentiated exactly with respect to each of the (\\d+) entries of \\$([^$]+)\\$").matcher(checked);
+    if (symbolic.find()) {
+      assertThat(symbolic.group(3)).as(name).isEqualTo(tex(s.wrt()));
+      assertThat(checked).as(name).contains("the " + s.loss().spelled() + " loss, unrolled");
+      int n = Integer.parseInt(symbolic.group(1));
+      assertThat(n).as(name).isBetween(1, s.steps());
+      assertThat(checked.contains("It ran at this lesson's own")).as(name).isEqualTo(n == s.steps());
+    } else {
+      assertThat(s.cell()).as(name + " has a symbolic check").isIn("lstm", "gru");
+    }
+  }
+
+  @Test
+  void pandocsMarkdownAndGfmReadersFindTheSameHeadingsInEveryLesson() throws Exception {
+    ExternalTools.require("pandoc");
+    for (Lesson l : lessons) {
+      Path md = dir.resolve(l.spec().slug() + ".md");
+      Files.writeString(md, l.markdown(), StandardCharsets.UTF_8);
+      List<String> pandoc = headings(md, "markdown");
+      List<String> gfm = headings(md, "gfm");
+      List<String> written = l.markdown().lines().filter(x -> x.matches("#{1,6} .*")).toList();
+      assertThat(pandoc).as(l.spec().slug()).hasSize(written.size()).isEqualTo(gfm);
+      int level = 0;
+      for (String h : written) {
+        int next = h.indexOf(' ');
+        assertThat(next).as(l.spec().slug() + ": " + h + " comes in order").isLessThanOrEqualTo(level + 1);
+        level = next;
+      }
+    }
+  }
+
+  /** Compiled by default: the smallest and largest of each kind; {@code -Dlessons.latex=all} compiles all 128. */
+  private static final List<String> LATEX_SAMPLE = List.of("rnn-tanh-W-last-3", "rnn-sigmoid-V-total-1",
+      "rnn-tanh-U-total-8", "rnn-sigmoid-W-last-8", "lstm-Uf-total-8", "gru-Uz-last-3");
+
+  /**
+   * Every .tex (as {@code unroll lesson} writes it, picture included) compiles with no box more than 5 pt
+   * too wide or too high, shrinks nothing with resizebox, and its PDF's text holds the exact command.
+   */
+  @Test
+  void everyLessonPrintsWithNothingOverfullOrShrunkAndACopyableCommand() throws Exception {
+    ExternalTools.require("pdflatex");
+    ExternalTools.require("pdftotext");
+    boolean all = "all".equals(System.getProperty("lessons.latex"));
+    int compiled = 0;
+    for (Lesson l : lessons) {
+      String slug = l.spec().slug();
+      if (!all && !LATEX_SAMPLE.contains(slug)) {
+        continue;
+      }
+      String tex = DiagramTikz.inDocument(l.latex(), new DiagramTikz().tikz(NetworkDiagram.of(l)));
+      assertThat(tex).as(slug).doesNotContain("\\resizebox").contains("\\begin{tikzpicture}[x=");
+      Path file = dir.resolve(slug + ".tex");
+      Files.writeString(file, tex, StandardCharsets.UTF_8);
+      ExternalTools.Run run = ExternalTools.run(dir, 300, "pdflatex", "-halt-on-error", "-interaction=nonstopmode",
+          file.getFileName().toString());
+      assertThat(run.exitCode()).as(slug + "\n" + run.output()).isZero();
+      String log = Files.readString(dir.resolve(slug + ".log"), StandardCharsets.ISO_8859_1);
+      Matcher overfull = Pattern.compile("Overfull \\\\[hv]box \\(([0-9.]+)pt too (wide|high)").matcher(log);
+      while (overfull.find()) {
+        assertThat(Double.parseDouble(overfull.group(1))).as(slug + ": " + overfull.group()).isLessThanOrEqualTo(5);
+      }
+      ExternalTools.Run text = ExternalTools.run(dir, 60, "pdftotext", slug + ".pdf", "-");
+      String command = "./unroll lesson --cell " + l.spec().cell() + " --steps " + l.spec().steps() + " --wrt " + l.spec().wrt()
+          + (l.spec().activation().isEmpty() ? "" : " --activation " + l.spec().activation()) + " --loss "
+          + l.spec().loss().spelled();
+      assertThat(text.output()).as(slug).contains(command);
+      compiled++;
+    }
+    assertThat(compiled).isEqualTo(all ? 128 : LATEX_SAMPLE.size());
+  }
+
+  /**
+   * The headings a pandoc reader finds, as "level:text", mathematics as {@code $...$} (the Markdown reader
+   * reads it as math, GitHub's as text: the same heading either way).
+   */
+  private List<String> headings(Path md, String reader) throws Exception {
+    ExternalTools.Run run = ExternalTools.run(dir, 60, "pandoc", "-f", reader, "-t", "json", md.toString());
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    com.fasterxml.jackson.databind.JsonNode ast = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.output());
+    List<String> out = new ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode block : ast.get("blocks")) {
+      if (block.get("t").asText().equals("Header")) {
+        StringBuilder text = new StringBuilder();
+        block.get("c").get(2).forEach(inline -> text.append(inline.path("t").asText().equals("Space") ? " "
+            : inline.path("t").asText().equals("Math") ? "$" + inline.get("c").get(1).asText() + "$"
+            : inline.path("c").asText()));
+        out.add(block.get("c").get(0).asInt() + ":" + text);
+      }
+    }
+    return out;
+  }
+
+  /** The y values of a pgfplots line of the .tex, by its legend entry. */
+  private static double[] series(String latex, String legend) {
+    String[] lines = latex.split("\n");
+    for (int i = 1; i < lines.length; i++) {
+      if (lines[i].equals("\\addlegendentry{" + legend + "}")) {
+        Matcher m = Pattern.compile("\\(\\d+,([^)]+)\\)").matcher(lines[i - 1]);
+        List<Double> ys = new ArrayList<>();
+        while (m.find()) {
+          ys.add(Double.parseDouble(m.group(1)));
+        }
+        return ys.stream().mapToDouble(Double::doubleValue).toArray();
+      }
+    }
+    throw new AssertionError("no line " + legend);
+  }
+
+  /** A number as the lessons typeset it: {@code 0.1198}, {@code 3.1 \times 10^{-20}}, {@code 10^{-6}}. */
+  static double number(String tex) {
+    Matcher m = Pattern.compile("(?:([0-9.]+) \\\\times )?10\\^\\{(-?\\d+)\\}").matcher(tex.strip());
+    if (m.matches()) {
+      return (m.group(1) == null ? 1 : Double.parseDouble(m.group(1))) * Math.pow(10, Integer.parseInt(m.group(2)));
+    }
+    return Double.parseDouble(tex.strip());
+  }
+
+  private static String tex(String parameter) {
+    return parameter.length() == 1 ? parameter : parameter.charAt(0) + "_{" + parameter.substring(1) + "}";
+  }
+}
