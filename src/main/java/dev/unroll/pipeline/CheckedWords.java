@@ -25,12 +25,15 @@ final class CheckedWords {
   /** The symbolic check: the fully unrolled loss differentiated as one formula, against the lesson's sum. */
   static LessonView.CheckView symbolic(CrossCheckResult r, int lessonSteps) {
     List<Part> w = new ArrayList<>();
-    w.add(Part.text("the " + r.loss().spelled() + " loss, unrolled over "));
-    w.add(Part.math("N = " + r.steps()));
-    w.add(Part.text(" stage" + (r.steps() == 1 ? "" : "s") + " into a single formula in the weights, was differentiated "
-        + "exactly with respect to each of the " + r.entries() + " entries of "));
+    w.add(Part.text("the " + r.loss().spelled() + " loss was differentiated with respect to each of the " + r.entries()
+        + " entries of "));
     w.add(Part.math(r.parameter()));
-    w.add(Part.text(", and the result " + (r.passed() ? "matches" : "does NOT match") + " the lesson's sum "));
+    w.add(Part.text(" by a route that shares nothing with the lesson's backward walk: forward through the network "
+        + "unrolled over "));
+    w.add(Part.math("N = " + r.steps()));
+    w.add(Part.text(" stage" + (r.steps() == 1 ? "" : "s") + ", one gate at a time, each gate's derivative taken "
+        + "exactly from its definition in the cell. The result " + (r.passed() ? "matches" : "does NOT match")
+        + " the lesson's sum "));
     if (r.mode() == CrossCheckResult.Mode.EXACT) {
       w.add(Part.text("exactly: every difference simplified to 0."));
     } else {
@@ -45,13 +48,13 @@ final class CheckedWords {
     }
     w.add(Part.text(" The network is small, "));
     w.add(Part.math(sizes(r.sizes())));
-    w.add(Part.text(", because the formula grows with every entry of every matrix, and 2 is the smallest size at which "
-        + "every product is a true matrix product. "));
+    w.add(Part.text(", because the exact work grows with every entry of every matrix, and 2 is the smallest size at "
+        + "which every product is a true matrix product. "));
     if (r.steps() == lessonSteps) {
       w.add(Part.text("It ran at this lesson's own " + stages(lessonSteps) + "."));
     } else {
-      w.add(Part.text("It ran at " + stages(r.steps()) + ", not at this lesson's " + lessonSteps + ", because the formula "
-          + "also grows with every stage and differentiating it exactly soon takes minutes; " + stages(r.steps())
+      w.add(Part.text("It ran at " + stages(r.steps()) + ", not at this lesson's " + lessonSteps + ", because the exact "
+          + "work grows with every stage; " + stages(r.steps())
           + " already hold every kind of factor the lesson's terms are built from, and the numeric check runs at all "
           + lessonSteps + "."));
     }
