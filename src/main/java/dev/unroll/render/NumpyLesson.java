@@ -78,7 +78,7 @@ public final class NumpyLesson {
           + MAX_TERM_FACTORS + ": the forms below compute the same sum.\n"));
     }
     closed.ifPresent(r -> cells.add(closedForm(r, d.loss(), gradient, param, lossFunction, py)));
-    recurrence.ifPresent(r -> cells.add(deltas(r, gradient, param, py)));
+    recurrence.ifPresent(r -> cells.add(deltas(r, d.loss() == LossKind.TOTAL, gradient, param, lossFunction, py)));
     cells.addAll(end(network));
     return new LessonCode(cells);
   }
@@ -156,13 +156,17 @@ public final class NumpyLesson {
     return out.append("]\n").toString();
   }
 
-  /** The delta recursion the lesson shows: delta at the newest stage, then one step back at a time. */
-  private LessonCode.Cell deltas(Recurrence r, String gradient, String param, NumpyWriter py) {
+  /**
+   * The delta recursion the lesson shows: delta at the newest stage, then one step back at a time;
+   * for the total loss each delta also adds its own stage's output error ({@link Recurrence#totalDelta}).
+   */
+  private LessonCode.Cell deltas(Recurrence r, boolean total, String gradient, String param, String lossFunction,
+      NumpyWriter py) {
     Time k = Recurrence.K;
     Expr delta = Expr.Symbol.at("delta", k, Expr.Role.INTERMEDIATE);
     Expr deltaFirst = Expr.Symbol.at("delta", r.first(), Expr.Role.INTERMEDIATE);
     Expr deltaNext = Expr.Symbol.at("delta", k.plus(1), Expr.Role.INTERMEDIATE);
-    Expr step = Expr.juxtapose(List.of(r.columnFactor(), deltaNext));
+    Expr step = total ? r.totalDelta(deltaNext) : Expr.juxtapose(List.of(r.columnFactor(), deltaNext));
     Expr body = r.end().<Expr>map(e -> Expr.juxtapose(List.of(delta, new Expr.Transpose(e)))).orElse(delta);
     Expr sum = new Expr.Series(Expr.SeriesKind.SUM, k, r.first(), r.last(), true, Expr.ProductStyle.JUXTAPOSE, body);
     String anchor = tex.aligned(List.of(deltaFirst, delta), List.of(r.firstDelta(), step));
@@ -173,7 +177,7 @@ public final class NumpyLesson {
         + ", -1):\n"
         + "    " + py.assign(delta, step) + "\n"
         + gradient + "_delta = " + py.write(sum) + "\n"
-        + register("the delta recursion", gradient + "_delta", param, "loss_last");
+        + register("the delta recursion", gradient + "_delta", param, total ? lossFunction : "loss_last");
     return new LessonCode.Cell(anchor, code);
   }
 

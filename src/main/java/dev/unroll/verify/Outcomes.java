@@ -111,9 +111,8 @@ final class Outcomes {
     return after && before;
   }
 
-  /** The span's TeX on one line, at most 200 characters. */
+  /** The span's TeX on one line, whole: a report renders it (grade's pages typeset it with KaTeX). */
   static String excerpt(String tex) {
-    String one = tex.strip().replaceAll("\\s+", " ");
-    return one.length() <= 200 ? one : one.substring(0, 197) + "...";
+    return tex.strip().replaceAll("\\s+", " ");
   }
 }

@@ -23,7 +23,8 @@ class CheckedWordsTest {
   @Test
   void theWordsStateTheStagesTheCheckRanAtAndWhy() {
     String own = CheckedWords.symbolic(result(3), 3).summary();
-    assertThat(own).contains("the total loss, unrolled over $N = 3$ stages", "$W$", "$5 \\times 10^{-51}$",
+    assertThat(own).contains("the total loss was differentiated with respect to each of the 4 entries of $W$",
+        "forward through the network unrolled over $N = 3$ stages", "one gate at a time", "$5 \\times 10^{-51}$",
         "It ran at this lesson's own 3 stages.").doesNotContain("Symja").doesNotContain("e-51");
     String fewer = CheckedWords.symbolic(result(4), 12).summary();
     assertThat(fewer).contains("unrolled over $N = 4$ stages", "It ran at 4 stages, not at this lesson's 12, because",

@@ -95,10 +95,10 @@ class GatedLessonsTest {
         assertThat(line.keySet()).as("%s: a point at every stage", m.columns().get(c))
             .containsExactlyElementsOf(IntStream.range(0, m.steps()).boxed().toList());
         for (GatedLessonView.RowView row : m.rows()) {
-          double table = Double.parseDouble(row.values().get(c));
-          // The table prints three significant digits; the plot's coordinates carry seven.
+          double table = number(row.values().get(c));
+          // The table rounds to its last printed digit; the plot's coordinates carry seven.
           assertThat(line.get(row.distance())).as("%s, j = %d", m.columns().get(c), row.distance())
-              .isCloseTo(table, within(Math.abs(table) * 6e-3));
+              .isCloseTo(table, within(halfUnit(row.values().get(c)) * 1.001));
         }
       }
       String svg = told.attachments().get(m.plot());
@@ -128,6 +128,26 @@ class GatedLessonsTest {
   }
 
   private static double ratio(List<String> first, List<String> last, int column) {
-    return Double.parseDouble(last.get(column)) / Double.parseDouble(first.get(column));
+    return number(last.get(column)) / number(first.get(column));
+  }
+
+  /** Half a unit in the last digit a printed number shows: the most its rounding can have moved it. */
+  static double halfUnit(String printed) {
+    Matcher m = Pattern.compile("(-?[0-9]+)(?:\\.([0-9]+))?(?: \\\\times 10\\^\\{(-?\\d+)\\})?").matcher(printed.strip());
+    if (!m.matches()) {
+      return Math.abs(number(printed)) * 0.05; // 10^{e} alone: a mantissa that rounded to 1.0
+    }
+    int decimals = m.group(2) == null ? 0 : m.group(2).length();
+    int exponent = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+    return 0.5 * Math.pow(10, exponent - decimals);
+  }
+
+  /** A number as the lesson prints it: {@code 0.25}, {@code 3.1 \\times 10^{-20}} or {@code 10^{-5}}. */
+  static double number(String printed) {
+    Matcher m = Pattern.compile("(?:(-?[0-9.]+) \\\\times )?10\\^\\{(-?\\d+)\\}").matcher(printed.strip());
+    if (m.matches()) {
+      return (m.group(1) == null ? 1 : Double.parseDouble(m.group(1))) * Math.pow(10, Integer.parseInt(m.group(2)));
+    }
+    return Double.parseDouble(printed.strip());
   }
 }

@@ -101,8 +101,11 @@ class SiteBuilderTest {
       Path dir = out.resolve("lessons/" + spec.slug());
       assertThat(dir.resolve(plot)).as(cell).hasContent(lesson.attachments().get(plot));
       String page = Files.readString(dir.resolve("index.html"));
-      assertThat(page).as(cell).contains("<img src=\"" + plot + "\"")
-          .contains("<figure class=\"diagram\"><img src=\"diagram.svg\"");
+      // The lesson shows its own picture of the network; the page carries it at the path the lesson links.
+      String picture = dev.unroll.pipeline.Lesson.diagramPath(spec).orElseThrow();
+      assertThat(lesson.markdown()).as(cell).contains("](" + picture + ")");
+      assertThat(page).as(cell).contains("<img src=\"" + plot + "\"").contains("<img src=\"" + picture + "\"");
+      assertThat(dir.resolve(picture)).as(cell).exists();
     }
     assertThat(SiteLinks.problems(out)).isEmpty();
   }
