@@ -94,7 +94,9 @@ public final class SiteCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     BuildProgress progress = new BuildProgress(quiet ? new PrintWriter(new StringWriter()) : stderr, System::nanoTime);
-    Optional<LessonPdf> pdf = noPdf ? Optional.empty() : LessonPdf.find();
+    // The PDFs are kept beside Symja's answers: a rebuild compiles only the lessons that changed.
+    Optional<LessonPdf> pdf = noPdf ? Optional.empty()
+        : LessonPdf.find(dev.unroll.symbolic.AnswerCache.standard().folder().map(d -> d.resolve("pdf")));
     if (!noPdf && pdf.isEmpty()) {
       progress.say("unroll: pdflatex is not installed, so the site has no PDFs (Debian: apt-get install texlive-latex-base"
           + " texlive-latex-extra texlive-pictures); pages link the .tex instead.");

@@ -30,15 +30,29 @@ public final class LessonPdf {
   /** How long one lesson may take; the largest default lessons take a few seconds. */
   public static final int TIMEOUT_SECONDS = 120;
 
+  /** A kept PDF larger than this is not one this class wrote. */
+  private static final long MAX_KEPT_BYTES = 16L << 20;
+
   private final Path pdflatex;
+  private final Optional<Path> kept;
   private final Map<String, byte[]> done = new ConcurrentHashMap<>();
 
-  private LessonPdf(Path pdflatex) {
+  private LessonPdf(Path pdflatex, Optional<Path> kept) {
     this.pdflatex = pdflatex;
+    this.kept = kept;
   }
 
   /** pdflatex from the PATH, or empty when it is not installed. */
   public static Optional<LessonPdf> find() {
+    return find(Optional.empty());
+  }
+
+  /**
+   * pdflatex from the PATH, keeping every PDF it makes in {@code kept} under the hash of its name and
+   * {@code .tex}, so that a rebuild whose lesson did not change compiles nothing (a PDF is the same
+   * bytes for the same {@code .tex}).
+   */
+  public static Optional<LessonPdf> find(Optional<Path> kept) {
     String path = System.getenv("PATH");
     if (path == null) {
       return Optional.empty();
@@ -47,7 +61,7 @@ public final class LessonPdf {
       if (!dir.isEmpty()) {
         Path candidate = Path.of(dir, "pdflatex");
         if (Files.isExecutable(candidate)) {
-          return Optional.of(new LessonPdf(candidate));
+          return Optional.of(new LessonPdf(candidate, kept));
         }
       }
     }
@@ -63,6 +77,12 @@ public final class LessonPdf {
     byte[] known = done.get(key);
     if (known != null) {
       return known.clone();
+    }
+    Optional<Path> keptFile = kept.map(k -> k.resolve(sha256(key) + ".pdf"));
+    Optional<byte[]> before = keptFile.flatMap(LessonPdf::readKept);
+    if (before.isPresent()) {
+      done.put(key, before.get());
+      return before.get().clone();
     }
     Path dir = null;
     try {
@@ -87,6 +107,7 @@ public final class LessonPdf {
       }
       byte[] bytes = Files.readAllBytes(pdf);
       done.put(key, bytes);
+      keptFile.ifPresent(k -> keep(k, bytes));
       return bytes.clone();
     } catch (IOException e) {
       throw new UncheckedIOException("pdflatex could not run on " + name + ".tex: " + e.getMessage(), e);
@@ -95,6 +116,37 @@ public final class LessonPdf {
       throw new IllegalStateException("interrupted while pdflatex compiled " + name + ".tex", e);
     } finally {
       removeQuietly(dir);
+    }
+  }
+
+  /** A kept PDF: a regular file (never through a link), of a sane size, that starts like a PDF. */
+  private static Optional<byte[]> readKept(Path file) {
+    try {
+      if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_KEPT_BYTES) {
+        return Optional.empty();
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      return new String(bytes, 0, Math.min(5, bytes.length), StandardCharsets.ISO_8859_1).equals("%PDF-")
+          ? Optional.of(bytes) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty(); // compiled again
+    }
+  }
+
+  /** Keeps a PDF for the next build: written beside its place and renamed, so a reader never sees half. */
+  private static void keep(Path file, byte[] bytes) {
+    try {
+      Files.createDirectories(file.getParent());
+      Path temp = Files.createTempFile(file.getParent(), ".pdf", ".tmp");
+      try {
+        Files.write(temp, bytes);
+        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    } catch (IOException e) {
+      // Keeping is only for speed: the next build compiles it again.
     }
   }
 

@@ -59,6 +59,11 @@ public final class AnswerCache {
     return at(Path.of(System.getProperty("user.home"), ".cache", "unroll"));
   }
 
+  /** The folder the answers are kept in, or empty when the cache is off. */
+  public Optional<Path> folder() {
+    return dir;
+  }
+
   public Optional<String> get(String question) {
     if (dir.isEmpty()) {
       return Optional.empty();

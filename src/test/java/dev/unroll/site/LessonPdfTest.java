@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -65,5 +66,31 @@ class LessonPdfTest {
     assertThatThrownBy(() -> pdf.compile("broken", "\\documentclass{article}\\begin{document}\\nosuchmacro\\end{document}\n"))
         .hasMessageStartingWith("pdflatex failed on broken.tex (exit 1): ! Undefined control sequence.");
     assertThatThrownBy(() -> pdf.compile("../escape", "x")).hasMessageContaining("letters, digits");
+  }
+
+  @Test
+  void aKeptPdfServesTheNextBuildAndOnlyARealOneIs() throws Exception {
+    pdflatex(); // skips without pdflatex, as the others do
+    Path kept = tmp.resolve("kept");
+    String tex = "\\documentclass{article}\\begin{document}Kept.\\end{document}\n";
+    byte[] compiled = LessonPdf.find(Optional.of(kept)).orElseThrow().compile("kept", tex);
+    Path file;
+    try (java.util.stream.Stream<Path> s = Files.list(kept)) {
+      List<Path> files = s.filter(p -> p.toString().endsWith(".pdf")).toList();
+      assertThat(files).hasSize(1);
+      file = files.get(0);
+    }
+    assertThat(Files.readAllBytes(file)).isEqualTo(compiled);
+    // A new build (a new instance) reads the kept file instead of compiling: it returns what is kept.
+    byte[] marked = "%PDF-1.5 kept by an earlier build".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Files.write(file, marked);
+    assertThat(LessonPdf.find(Optional.of(kept)).orElseThrow().compile("kept", tex)).isEqualTo(marked);
+    // What is not a PDF, or comes through a link, is compiled again.
+    Files.writeString(file, "not a pdf");
+    assertThat(LessonPdf.find(Optional.of(kept)).orElseThrow().compile("kept", tex)).isEqualTo(compiled);
+    Path elsewhere = Files.write(tmp.resolve("elsewhere.pdf"), marked);
+    Files.delete(file);
+    Files.createSymbolicLink(file, elsewhere);
+    assertThat(LessonPdf.find(Optional.of(kept)).orElseThrow().compile("kept", tex)).isEqualTo(compiled);
   }
 }
