@@ -41,7 +41,7 @@ print("made %d submissions" % made, file=sys.stderr)
 PY
 
 start=$(date +%s.%N)
-"$unroll" grade "$work/class" --manifest "$work/sheets/exercises.json" --out "$work/grades" >/dev/null || true
+"$unroll" grade "$work/class" --manifest "$work/sheets/exercises.json" --out "$work/grades" > "$work/grade.out" || true
 end=$(date +%s.%N)
 one=$(echo "$end - $start" | bc)
 
@@ -53,5 +53,6 @@ end=$(date +%s.%N)
 separate=$(echo "$end - $start" | bc)
 
 printf 'grade, 100 submissions in one process: %6.1f s (target < 30 s)\n' "$one"
+printf '  its verdict: %s\n' "$(tail -n 1 "$work/grade.out")"
 printf '100 separate ./unroll verify runs:     %6.1f s\n' "$separate"
 printf 'load average at the end: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
