@@ -45,7 +45,8 @@ final class Chromium {
     Path profile = Files.createTempDirectory(profiles, "profile");
     List<String> command = new ArrayList<>(List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-default-apps", "--disable-extensions", "--metrics-recording-only", "--no-default-browser-check",
+        "--disable-default-apps", "--disable-extensions", "--disable-crash-reporter", "--disable-breakpad",
+        "--metrics-recording-only", "--no-default-browser-check",
         "--user-data-dir=" + profile));
     command.addAll(List.of(extra));
     return command;

@@ -216,9 +216,22 @@ final class DevTools implements AutoCloseable {
   @Override
   public void close() throws Exception {
     socket.abort();
+    // Chromium's renderer, zygote and crash handler outlive the main process unless ended too, and
+    // keep writing into the profile while JUnit deletes the temporary folder it lives in.
+    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
+    }
+    for (ProcessHandle child : tree) {
+      child.destroyForcibly();
+    }
+    for (ProcessHandle child : tree) {
+      try {
+        child.onExit().get(10, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        // A process that will not end is the operating system's problem; the test's verdict stands.
+      }
     }
   }
 }
