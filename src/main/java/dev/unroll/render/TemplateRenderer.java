@@ -28,7 +28,7 @@ public final class TemplateRenderer {
 
   /** @param folder a folder of templates to use instead of the built-in ones */
   public TemplateRenderer(Optional<Path> folder) {
-    config = new Configuration(Configuration.VERSION_2_3_34);
+    config = TemplateSandbox.configuration(Configuration.VERSION_2_3_34);
     config.setTagSyntax(Configuration.SQUARE_BRACKET_TAG_SYNTAX);
     config.setInterpolationSyntax(Configuration.SQUARE_BRACKET_INTERPOLATION_SYNTAX);
     config.setDefaultEncoding("UTF-8");

@@ -1,6 +1,7 @@
 package dev.unroll.render;
 
 import freemarker.core.TemplateClassResolver;
+import freemarker.core._CoreAPI;
 import freemarker.ext.beans.ClassMemberAccessPolicy;
 import freemarker.ext.beans.MemberAccessPolicy;
 import freemarker.template.Configuration;
@@ -14,8 +15,14 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -25,8 +32,10 @@ import java.util.stream.Collectors;
  * no {@code ?new} (no class may be instantiated, so no {@code Execute}, {@code ObjectConstructor} or
  * {@code JythonRuntime}), no {@code ?api}, and an object wrapper that exposes only the components of
  * our own view records (no {@code getClass()}, no methods, no fields, no constructors). A rendering is
- * bounded: at most {@link #MAX_OUTPUT_CHARS} characters of output, and nesting of macros, functions and
- * includes only as deep as a fixed stack allows; either bound, or running out of memory, ends in an
+ * bounded: at most {@link #MAX_OUTPUT_CHARS} characters of output, at most {@link #MAX_TIME} of work
+ * (a loop that writes nothing is stopped too: every template, included ones as well, is loaded through
+ * {@link #configuration} and checks for interruption in its loops), and nesting of macros, functions and
+ * includes only as deep as a fixed stack allows; any bound, or running out of memory, ends in an
  * {@link IllegalArgumentException} naming the template, never in a crash of the whole run.
  */
 public final class TemplateSandbox {
@@ -34,8 +43,37 @@ public final class TemplateSandbox {
   public static final int MAX_OUTPUT_CHARS = 32 * 1024 * 1024;
   /** The stack a rendering runs on; a template that recurses deeper than it allows fails with a sentence. */
   static final long STACK_BYTES = 8L * 1024 * 1024;
+  /** The longest one rendering may work: the 10,000-stage lesson renders in well under a second. */
+  public static final Duration MAX_TIME = Duration.ofSeconds(60);
 
   private TemplateSandbox() {
+  }
+
+  /**
+   * A configuration whose templates, the ones a rendering includes included, check in their loops
+   * whether their thread was interrupted, so that {@link #process} can stop one that runs too long.
+   */
+  public static Configuration configuration(Version version) {
+    return new InterruptibleConfiguration(version);
+  }
+
+  /** Adds FreeMarker's interruption checks to each template once, when it is first handed out. */
+  private static final class InterruptibleConfiguration extends Configuration {
+    private final Set<Template> checked = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+    InterruptibleConfiguration(Version version) {
+      super(version);
+    }
+
+    @Override
+    public Template getTemplate(String name, Locale locale, Object customLookupCondition, String encoding,
+        boolean parseAsFTL, boolean ignoreMissing) throws IOException {
+      Template t = super.getTemplate(name, locale, customLookupCondition, encoding, parseAsFTL, ignoreMissing);
+      if (t != null && parseAsFTL && checked.add(t)) {
+        _CoreAPI.addThreadInterruptedChecks(t);
+      }
+      return t;
+    }
   }
 
   /** Locks a configuration down to what a template may do (see the class comment). */
@@ -57,6 +95,12 @@ public final class TemplateSandbox {
    * @throws TemplateException when the template itself fails, for the caller to describe
    */
   public static String process(Template template, Object model, String what) throws TemplateException {
+    return process(template, model, what, MAX_TIME);
+  }
+
+  /** {@link #process(Template, Object, String)} with another bound on time (tests use a short one). */
+  @SuppressWarnings({"deprecation", "removal"})
+  static String process(Template template, Object model, String what, Duration limit) throws TemplateException {
     BoundedWriter out = new BoundedWriter(MAX_OUTPUT_CHARS);
     Throwable[] thrown = new Throwable[1];
     Thread worker = new Thread(null, () -> {
@@ -69,7 +113,16 @@ public final class TemplateSandbox {
     worker.setDaemon(true);
     worker.start();
     try {
-      worker.join();
+      worker.join(limit.toMillis());
+      if (worker.isAlive()) {
+        worker.interrupt();
+        worker.join(TimeUnit.SECONDS.toMillis(5));
+        if (worker.isAlive()) {
+          worker.stop(); // a built-in that never reaches a loop's check; the thread is ours and holds no lock of ours
+        }
+        throw new IllegalArgumentException(capitalised(what) + " ran for more than " + limit.toSeconds()
+            + " s, longer than any lesson needs; a template may work at most that long.");
+      }
     } catch (InterruptedException e) {
       worker.interrupt();
       Thread.currentThread().interrupt();

@@ -30,7 +30,7 @@ final class SiteTemplates {
   private final Configuration configuration;
 
   SiteTemplates(Optional<Path> userFolder) {
-    Configuration c = new Configuration(Configuration.VERSION_2_3_35);
+    Configuration c = TemplateSandbox.configuration(Configuration.VERSION_2_3_35);
     c.setTagSyntax(Configuration.SQUARE_BRACKET_TAG_SYNTAX);
     c.setInterpolationSyntax(Configuration.SQUARE_BRACKET_INTERPOLATION_SYNTAX);
     c.setOutputFormat(HTMLOutputFormat.INSTANCE);
