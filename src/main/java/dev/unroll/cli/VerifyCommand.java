@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.unroll.symbolic.ActivationBounds;
 import dev.unroll.verify.Document;
+import dev.unroll.verify.Directives;
 import dev.unroll.verify.DocumentReader;
 import dev.unroll.verify.Finding;
 import dev.unroll.verify.Notation;
@@ -41,6 +42,8 @@ import picocli.CommandLine.Spec;
           + "its line). An error is only ever a false mathematical claim; what cannot be read or mapped is a warning or "
           + "a note. Every formula gets one outcome: confirmed, wrong, or not judged with the reason (--format json "
           + "lists them all); the last line counts them.",
+      "A file may give its own options in a comment: <!-- verify: steps=4 cell=lstm notation=lesson --> in "
+          + "Markdown and notebooks, %% verify: steps=4 in LaTeX. Options on the command line win over the file's.",
       "Exit 0 when at least one claim is confirmed and none is wrong, 1 when any claim is wrong, 2 when the file "
           + "cannot be read, 3 when nothing is wrong but nothing could be judged."
     })
@@ -52,7 +55,8 @@ public final class VerifyCommand implements Callable<Integer> {
   private Path file;
 
   @Option(names = "--steps", paramLabel = "N",
-      description = "Number of stages to compare with (default: inferred from the terms written).")
+      description = "Number of stages to compare with (default: the file's own verify directive, else inferred from "
+          + "the terms written).")
   private Integer steps;
 
   @Option(names = "--notation", paramLabel = "NAME",
@@ -80,18 +84,29 @@ public final class VerifyCommand implements Callable<Integer> {
     if (steps != null && (steps < 1 || steps > 60)) {
       throw new UserError("--steps must be between 1 and 60, got " + steps + ".");
     }
-    Optional<Notation> chosen = notation == null ? Optional.empty() : Optional.of(Notation.named(notation));
+    if (notation != null) {
+      Notation.named(notation); // an unknown notation or cell is bad input before the file is read
+    }
     Optional<String> chosenCell = Optional.ofNullable(cell).map(c -> c.toLowerCase(Locale.ROOT));
-    chosenCell.ifPresent(Notation::ofCellNamed); // an unknown cell is bad input before the file is read
+    chosenCell.ifPresent(Notation::ofCellNamed);
     PrintWriter out = spec.commandLine().getOut();
     Document document;
+    Directives own;
     try {
       document = new DocumentReader().read(file);
     } catch (UnreadableFileException e) {
       throw new UserError(e.getMessage(), e);
     }
-    Verifier verifier = new Verifier(new Verifier.Options(steps == null ? OptionalInt.empty() : OptionalInt.of(steps),
-        chosen, chosenCell), new ActivationBounds());
+    try {
+      own = Directives.of(document);
+    } catch (UnreadableFileException e) {
+      throw new UserError(file + ":" + e.getMessage().replaceFirst("^line ", ""), e);
+    }
+    // What the command line says wins over what the file says about itself.
+    OptionalInt chosenSteps = steps != null ? OptionalInt.of(steps) : own.steps();
+    Optional<Notation> chosen = Optional.ofNullable(notation).or(own::notation).map(Notation::named);
+    Verifier verifier = new Verifier(new Verifier.Options(chosenSteps, chosen, chosenCell.or(own::cell)),
+        new ActivationBounds());
     Report report = verifier.verify(file.toString(), document);
     if (fmt.equals("json")) {
       out.println(json(report));
