@@ -152,6 +152,50 @@ class NumpyLessonTest {
     assertThat(ok.output()).contains("the sum of 6 terms, matrix form, dE/dW: ");
   }
 
+  /**
+   * With PyTorch importable (CI installs Debian's python3-torch) the last cell compares every form
+   * with autograd, to rounding; with PyTorch hidden it says so in one sentence and passes. Checked on
+   * the RNN, the LSTM and a user's own activation, whose NumPy and PyTorch functions both come from
+   * the engine's expressions.
+   */
+  @Test
+  void autogradAgreesWhereverPyTorchIsAndItsAbsenceIsSaid() throws Exception {
+    Python.require("numpy", "torch");
+    CellDefinition cell = rnn("sigmoid");
+    Derivation d = new Differentiator().derive(new Unroller().unroll(cell, 3), "U", LossKind.TOTAL);
+    CellDefinition lstm = CELLS.load("lstm");
+    Adjoints adjoints = new Adjoints(TEXTBOOK);
+    AdjointSystem s = adjoints.derive(new Unroller().unroll(lstm, 2), LossKind.LAST);
+    Path file = tmp.resolve("softsign.cell");
+    Files.writeString(file, String.join("\n", "cell softsign \"An RNN with the softsign activation\"", "",
+        "input  x : D", "state  s : H", "target y : K", "param  U : H x D", "param  W : H x H", "param  V : K x H",
+        "activation softsign(z) = z/(1+Abs(z))", "loss E", "",
+        "z_t = U x_t + W s_{t-1}", "s_t = softsign(z_t)", "q_t = V s_t", "o_t = softmax(q_t)",
+        "E_t = crossentropy(o_t, y_t)", ""));
+    CellDefinition own = CELLS.load(file.toString());
+    SymjaCalculus symja = new SymjaCalculus(own.activations());
+    Derivation ownD = new Differentiator().derive(new Unroller().unroll(own, 3), "W", LossKind.LAST);
+    List<LessonCode> codes = List.of(sums(cell, 3, LossKind.TOTAL, d, new Forms(TEXTBOOK).recurrence(d.newestLoss()), TEXTBOOK),
+        new NumpyLesson(TEXTBOOK).adjoints(s, adjoints, "Wg"),
+        sums(own, 3, LossKind.LAST, ownD, new Forms(symja).recurrence(ownD), symja));
+    Path hidden = Files.createDirectories(tmp.resolve("no-torch"));
+    Files.writeString(hidden.resolve("torch.py"), "raise ImportError('hidden by the test')\n");
+    for (LessonCode code : codes) {
+      ExternalTools.Run with = run(code);
+      assertThat(with.exitCode()).as(with.output()).isZero();
+      assertThat(with.output()).containsPattern("worst relative difference from PyTorch's autograd: \\d\\.\\de-(1[2-9]) ");
+
+      ProcessBuilder pb = new ProcessBuilder(Python.PYTHON.toString(), tmp.resolve("lesson.py").toString())
+          .directory(tmp.toFile()).redirectErrorStream(true);
+      pb.environment().put("PYTHONPATH", hidden.toString());
+      Process p = pb.start();
+      String without = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(p.waitFor()).as(without).isZero();
+      assertThat(without).contains("PyTorch is not installed here, so autograd is not compared")
+          .doesNotContain("from PyTorch's autograd");
+    }
+  }
+
   @Test
   void theScriptIsTheSameBytesEveryTime() {
     CellDefinition cell = rnn("tanh");
