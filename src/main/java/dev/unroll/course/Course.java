@@ -1,22 +1,15 @@
 package dev.unroll.course;
 
 import dev.unroll.derive.LossKind;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.unroll.files.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The ranges a course lets exercise variants vary in: cells, stages, parameters, losses,
@@ -40,6 +33,7 @@ public record Course(
   /** Sheets are derived by hand: more stages than this make an exercise of bookkeeping. */
   public static final int MAX_STEPS = 12;
 
+  private static final String RESOURCE = "/course/course.properties";
   private static final Set<String> KEYS =
       Set.of("title", "cells", "steps", "parameters", "activations", "losses", "questions");
 
@@ -65,28 +59,13 @@ public record Course(
 
   /** The built-in defaults. */
   public static Course defaults() {
-    return parse(builtIn(), "the built-in course.properties", null);
+    return parse(Settings.builtIn(RESOURCE));
   }
 
   /** The built-in defaults with a teacher's course file laid over them. */
   public static Course load(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("--course must name a readable course file, got '" + file + "'"
-          + (Files.isDirectory(file) ? " (a folder)." : Files.exists(file) ? " (not readable)." : " (no such file)."));
-    }
-    Properties user = properties(text, "the course file " + file);
-    Properties merged = builtIn();
-    for (String key : new TreeSet<>(user.stringPropertyNames())) {
-      if (!KEYS.contains(key) && !key.matches("parameters\\.[A-Za-z0-9_-]+")) {
-        throw new IllegalArgumentException("The course file " + file + " has an unknown key '" + key
-            + "'; the keys are " + String.join(", ", new TreeSet<>(KEYS)) + " and parameters.CELL.");
-      }
-      merged.setProperty(key, user.getProperty(key));
-    }
-    return parse(merged, "the course file " + file, file.toAbsolutePath().getParent());
+    return parse(Settings.overlay(RESOURCE, file, "course file", "the course file '" + file + "' given with --course",
+        KEYS, Set.of("parameters")));
   }
 
   /** The same course with its cells replaced (the command line's --cell). */
@@ -99,10 +78,10 @@ public record Course(
     return cellParameters.getOrDefault(cellName, parameters);
   }
 
-  private static Course parse(Properties p, String origin, Path base) {
-    List<String> cells = list(p, "cells").stream()
-        .map(c -> c.endsWith(".cell") && base != null ? base.resolve(c).normalize().toString() : c).toList();
-    String steps = p.getProperty("steps", "").strip();
+  private static Course parse(Settings p) {
+    String origin = p.origin();
+    List<String> cells = p.list("cells").stream().map(c -> c.endsWith(".cell") ? p.path(c) : c).toList();
+    String steps = p.get("steps");
     int min;
     int max;
     try {
@@ -119,48 +98,20 @@ public record Course(
       throw new IllegalArgumentException("steps in " + origin + " must be a number or a range MIN-MAX such as 2-4, got '"
           + steps + "'.");
     }
-    Map<String, List<String>> own = new TreeMap<>();
-    for (String key : new TreeSet<>(p.stringPropertyNames())) {
-      if (key.startsWith("parameters.")) {
-        own.put(key.substring("parameters.".length()), list(p, key));
-      }
-    }
+    Map<String, List<String>> own = p.lists("parameters");
     List<LossKind> losses = new ArrayList<>();
-    for (String l : list(p, "losses")) {
+    for (String l : p.list("losses")) {
       losses.add(LossKind.parse(l));
     }
     List<Question.Kind> questions = new ArrayList<>();
-    for (String q : list(p, "questions")) {
+    for (String q : p.list("questions")) {
       questions.add(Question.Kind.parse(q));
     }
     try {
-      return new Course(p.getProperty("title", "").strip(), cells, min, max, list(p, "parameters"), own,
-          list(p, "activations"), losses, questions);
+      return new Course(p.get("title"), cells, min, max, p.list("parameters"), own, p.list("activations"), losses,
+          questions);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("In " + origin + ": " + e.getMessage());
     }
-  }
-
-  private static List<String> list(Properties p, String key) {
-    return Arrays.stream(p.getProperty(key, "").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-  }
-
-  private static Properties builtIn() {
-    try (InputStream in = Course.class.getResourceAsStream("/course/course.properties")) {
-      return properties(new String(Objects.requireNonNull(in, "course.properties").readAllBytes(),
-          StandardCharsets.UTF_8), "the built-in course.properties");
-    } catch (IOException e) {
-      throw new IllegalStateException("The built-in course.properties cannot be read.", e);
-    }
-  }
-
-  private static Properties properties(String text, String origin) {
-    Properties p = new Properties();
-    try {
-      p.load(new StringReader(text));
-    } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalArgumentException(origin + " is not a properties file: " + e.getMessage() + ".");
-    }
-    return p;
   }
 }

@@ -20,6 +20,7 @@ import dev.unroll.pipeline.ExternalTools;
 import dev.unroll.symbolic.SymjaCalculus;
 import dev.unroll.unroll.UnrolledGraph;
 import dev.unroll.unroll.Unroller;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +59,17 @@ class NumpyLessonTest {
       LocalCalculus calculus) {
     UnrolledGraph graph = new Unroller().unroll(cell, steps);
     return new NumpyLesson(calculus).sums(graph, d, r, Optional.empty(), new Forms(calculus));
+  }
+
+  /** A user's cell file: an RNN whose activation, softsign, the engine knows only from its definition. */
+  private CellDefinition softsign() throws IOException {
+    Path file = tmp.resolve("softsign.cell");
+    Files.writeString(file, String.join("\n", "cell softsign \"An RNN with the softsign activation\"", "",
+        "input  x : D", "state  s : H", "target y : K", "param  U : H x D", "param  W : H x H", "param  V : K x H",
+        "activation softsign(z) = z/(1+Abs(z))", "loss E", "",
+        "z_t = U x_t + W s_{t-1}", "s_t = softsign(z_t)", "q_t = V s_t", "o_t = softmax(q_t)",
+        "E_t = crossentropy(o_t, y_t)", ""));
+    return CELLS.load(file.toString());
   }
 
   @Test
@@ -134,13 +146,7 @@ class NumpyLessonTest {
 
   @Test
   void aUsersOwnActivationIsEvaluatedAndDifferentiatedFromTheEnginesExpressions() throws Exception {
-    Path file = tmp.resolve("softsign.cell");
-    Files.writeString(file, String.join("\n", "cell softsign \"An RNN with the softsign activation\"", "",
-        "input  x : D", "state  s : H", "target y : K", "param  U : H x D", "param  W : H x H", "param  V : K x H",
-        "activation softsign(z) = z/(1+Abs(z))", "loss E", "",
-        "z_t = U x_t + W s_{t-1}", "s_t = softsign(z_t)", "q_t = V s_t", "o_t = softmax(q_t)",
-        "E_t = crossentropy(o_t, y_t)", ""));
-    CellDefinition cell = CELLS.load(file.toString());
+    CellDefinition cell = softsign();
     SymjaCalculus symja = new SymjaCalculus(cell.activations());
     Derivation d = new Differentiator().derive(new Unroller().unroll(cell, 3), "W", LossKind.TOTAL);
     LessonCode code = sums(cell, 3, LossKind.TOTAL, d, new Forms(symja).recurrence(d.newestLoss()), symja);
@@ -166,13 +172,7 @@ class NumpyLessonTest {
     CellDefinition lstm = CELLS.load("lstm");
     Adjoints adjoints = new Adjoints(TEXTBOOK);
     AdjointSystem s = adjoints.derive(new Unroller().unroll(lstm, 2), LossKind.LAST);
-    Path file = tmp.resolve("softsign.cell");
-    Files.writeString(file, String.join("\n", "cell softsign \"An RNN with the softsign activation\"", "",
-        "input  x : D", "state  s : H", "target y : K", "param  U : H x D", "param  W : H x H", "param  V : K x H",
-        "activation softsign(z) = z/(1+Abs(z))", "loss E", "",
-        "z_t = U x_t + W s_{t-1}", "s_t = softsign(z_t)", "q_t = V s_t", "o_t = softmax(q_t)",
-        "E_t = crossentropy(o_t, y_t)", ""));
-    CellDefinition own = CELLS.load(file.toString());
+    CellDefinition own = softsign();
     SymjaCalculus symja = new SymjaCalculus(own.activations());
     Derivation ownD = new Differentiator().derive(new Unroller().unroll(own, 3), "W", LossKind.LAST);
     List<LessonCode> codes = List.of(sums(cell, 3, LossKind.TOTAL, d, new Forms(TEXTBOOK).recurrence(d.newestLoss()), TEXTBOOK),
