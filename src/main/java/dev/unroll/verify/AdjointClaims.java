@@ -34,7 +34,8 @@ final class AdjointClaims {
   /** Relative differences below this are agreement: float64 rounding over a few dozen products. */
   static final double TOLERANCE = 1e-9;
   /** Words in the prose before a formula that say it follows one path on purpose. */
-  private static final Pattern ONE_PATH = Pattern.compile("\\b(alone|only|own (path|chain))\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ONE_PATH = Pattern.compile(
+      "\\b(own (path|chain)|(path|route) alone|along [^.]{0,60}\\bonly|only along)\\b", Pattern.CASE_INSENSITIVE);
 
   /** What a left-hand side claims. */
   enum Kind {
@@ -265,8 +266,18 @@ final class AdjointClaims {
             + state + " only, as the prose says; the whole of it adds the routes through the other values."));
       }
       return List.of(Finding.at(at, Severity.ERROR, "this is only the share of " + what + " along the own path of "
-          + state + " (the routes through the other values of the cell are left out); if that is meant, say so in the "
-          + "text before it (\"along its own path only\"); the whole of it is:", right));
+          + state + ownGate(c) + ": the routes through the other values of the cell are missing terms; if that is meant,"
+          + " say so in the text before it (\"along its own path only\"); the whole of it is:", right));
+    }
+    if (c.kind() == Kind.STEP && !ev.transposedAgrees) {
+      Optional<List<Expr>> missing = MissingTerms.of(c, frame, world, ev);
+      if (missing.isPresent()) {
+        List<String> tex = missing.get().stream().map(e -> WrittenTex.correction(e, notation)).toList();
+        return List.of(Finding.at(at, Severity.ERROR, "this is not " + what + ": " + (tex.size() == 1 ? "a missing term, "
+            : tex.size() + " missing terms, ") + String.join(" and ", tex) + " (the engine's Jacobian has every path from "
+            + WrittenTex.of(new Expr.Symbol(notation.spell(c.target().name()), c.target().time().map(t -> t.plus(-1)),
+            Expr.Role.STATE)) + "); the engine's equation is:", right));
+      }
     }
     if (c.kind() == Kind.STEP && ev.transposedAgrees) {
       return List.of(Finding.at(at, Severity.ERROR, "this is the transpose of " + what + ": the Jacobian's rows belong to "
@@ -280,6 +291,24 @@ final class AdjointClaims {
       out.addAll(new TermMatch(c, frame, world, first, notation, where).findings());
     }
     return out;
+  }
+
+  /**
+   * ", through the forget gate alone" when the state's own path is an elementwise product with one
+   * sigmoid gate (the LSTM's cell state, {@code c_t = f_t \odot c_{t-1} + ...}), in the author's name for it.
+   */
+  private String ownGate(Claim c) {
+    return cell.equationFor(c.target().name()).map(e -> e.definition() instanceof Expr.Sum s ? s.terms() : List.of(e.definition()))
+        .flatMap(terms -> terms.stream().filter(t -> t instanceof Expr.Hadamard h && (isOwn(h.right(), c) || isOwn(h.left(), c)))
+        .map(t -> (Expr.Hadamard) t).map(h -> isOwn(h.right(), c) ? h.left() : h.right())
+        .filter(g -> g instanceof Expr.Symbol s && cell.equationFor(s.name()).map(e -> e.definition() instanceof Expr.Apply a
+            && a.function().equals("sigmoid")).orElse(false)).findFirst())
+        .map(g -> ", through the forget gate " + WrittenTex.of(new Expr.Symbol(notation.spell(((Expr.Symbol) g).name()),
+            c.target().time(), Expr.Role.INTERMEDIATE)) + " alone").orElse("");
+  }
+
+  private static boolean isOwn(Expr e, Claim c) {
+    return e instanceof Expr.Symbol s && s.name().equals(c.target().name()) && s.time().isPresent() && s.time().get().offset() == -1;
   }
 
   /** {@code \partial E_{t+1}/\partial c_k}, the thing claimed, as the author wrote it. */

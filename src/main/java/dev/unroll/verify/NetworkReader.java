@@ -27,7 +27,12 @@ final class NetworkReader {
   private static final Set<String> LOSSES = Set.of("E", "L", "J", "C", "\\ell", "\\mathcal", "l");
 
   /** What was read: the notation, the activation, and the equations that defined them (by identity). */
-  record Network(Notation notation, String activation, Map<Statement, String> definitions) {}
+  record Network(Notation notation, String activation, Map<Statement, String> definitions,
+      Optional<dev.unroll.cell.CellDefinition> cell) {
+    Network(Notation notation, String activation, Map<Statement, String> definitions) {
+      this(notation, activation, definitions, Optional.empty());
+    }
+  }
 
   private NetworkReader() {}
 
@@ -220,7 +225,7 @@ final class NetworkReader {
   }
 
   /** The activation a function name stands for; a letter is read from the prose; null if none can be told. */
-  private static String activation(String function, String prose) {
+  static String activation(String function, String prose) {
     String f = function.replace("\\", "").toLowerCase(Locale.ROOT);
     switch (f) {
       case "tanh":

@@ -23,8 +23,10 @@ import java.util.Optional;
  * @param name what {@code --notation} calls it, or the cell's name for a gated cell
  * @param cell the cell (in {@code cell.CellLibrary}) whose variables it spells
  * @param spelling author's name to cell variable, in the order suggestions list them
+ * @param rows whether the author writes row vectors ({@code h W + x U}, as code does): every claim is
+ *     then read transposed, the author's weight being the cell's transposed
  */
-public record Notation(String name, String cell, Map<String, String> spelling) {
+public record Notation(String name, String cell, Map<String, String> spelling, boolean rows) {
   public static final Notation LESSON = new Notation("lesson", "rnn", ordered(
       "U", "U", "W", "W", "V", "V", "x", "x", "s", "s", "z", "z", "q", "q", "o", "o", "y", "y", "E", "E"));
   public static final Notation CS231N = new Notation("cs231n", "rnn", ordered(
@@ -50,6 +52,10 @@ public record Notation(String name, String cell, Map<String, String> spelling) {
 
   public Notation {
     spelling = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(spelling));
+  }
+
+  public Notation(String name, String cell, Map<String, String> spelling) {
+    this(name, cell, spelling, false);
   }
 
   /** Every notation, the reference lesson's first (it wins a tie when a file's notation is guessed). */
@@ -146,7 +152,7 @@ public record Notation(String name, String cell, Map<String, String> spelling) {
 
   /** An author's expression in the cell's names and functions; times untouched, unknown names kept. */
   public Expr toCell(Expr e) {
-    return Rewrite.bottomUp(e, x -> {
+    Expr named = Rewrite.bottomUp(e, x -> {
       if (x instanceof Expr.Symbol s) {
         return resolve(s).map(r -> (Expr) r).orElse(s);
       }
@@ -155,6 +161,31 @@ public record Notation(String name, String cell, Map<String, String> spelling) {
       }
       return x;
     });
+    return rows ? columns(named) : named;
+  }
+
+  /**
+   * A claim in row vectors as its transpose in columns: {@code (a B)^T = B^T a^T}, so a product's
+   * factors turn round, while a symbol stays (a row's transpose is the cell's column, an author's weight
+   * the transpose of the cell's), as do sums, elementwise products and functions applied elementwise.
+   * A series' body is turned round like any expression; its limits are not.
+   */
+  private static Expr columns(Expr e) {
+    if (e instanceof Expr.Product p) {
+      List<Expr> f = new java.util.ArrayList<>();
+      for (int i = p.factors().size() - 1; i >= 0; i--) {
+        f.add(columns(p.factors().get(i)));
+      }
+      return new Expr.Product(f, p.style());
+    }
+    if (e instanceof Expr.Apply a && (a.function().equals("sum") || a.function().equals("prod"))
+        && a.arguments().size() == 3) {
+      return new Expr.Apply(a.function(), List.of(a.arguments().get(0), a.arguments().get(1), columns(a.arguments().get(2))));
+    }
+    if (e instanceof Expr.Partial) {
+      return e;
+    }
+    return Rewrite.children(e, Notation::columns);
   }
 
   /** The notation {@code render.LatexWriter} spells corrections in. */

@@ -98,9 +98,12 @@ public final class Verifier {
     }
     List<Notation> spellings = options.cell().map(Notation::ofCellNamed).orElse(Notation.all());
     // The document defines its network: its forward equations, read whatever the names, are the notation.
+    String allProse = String.join("\n", prose.stream().map(ProseAt::text).toList());
+    List<Statement> display = reads.stream().filter(r -> r.span().display()).flatMap(r -> r.parsed().statements().stream()).toList();
+    List<Statement> inline = reads.stream().filter(r -> !r.span().display()).flatMap(r -> r.parsed().statements().stream()).toList();
     Optional<NetworkReader.Network> defined = options.notation().isPresent() || options.cell().filter(c -> !c.equals("rnn"))
-        .isPresent() ? Optional.empty() : NetworkReader.read(reads.stream().filter(r -> r.span().display())
-        .flatMap(r -> r.parsed().statements().stream()).toList(), String.join("\n", prose.stream().map(ProseAt::text).toList()));
+        .isPresent() ? Optional.empty() : NetworkReader.read(display, allProse)
+        .or(() -> options.cell().isPresent() ? Optional.empty() : CellReader.read(display, inline, allProse));
     Notation notation = options.notation().or(() -> defined.map(NetworkReader.Network::notation))
         .orElseGet(() -> detect(reads, spellings));
     boolean rnn = notation.cell().equals("rnn");
@@ -115,7 +118,9 @@ public final class Verifier {
         }
       }
     }
-    CellDefinition cell = rnn ? EngineTerms.rnn(activation) : new CellLibrary().load(notation.cell());
+    String chosen = activation;
+    CellDefinition cell = defined.flatMap(NetworkReader.Network::cell)
+        .orElseGet(() -> rnn ? EngineTerms.rnn(chosen) : new CellLibrary().load(notation.cell()));
     NetworkCheck network = new NetworkCheck(notation, cell);
     EngineTerms engine = new EngineTerms(cell);
     AdjointClaims adjointClaims = new AdjointClaims(notation, cell, engine.calculus(), options.steps(),
@@ -141,8 +146,8 @@ public final class Verifier {
         }
         if (defined.isPresent() && notation.name().equals(Notation.DOCUMENT) && defined.get().definitions().containsKey(s)) {
           findings.add(Finding.at(r.span().position(r.parsed().offset(s.sides().get(0), s.offset())), Severity.NOTE,
-              "read as the network's definition of " + defined.get().definitions().get(s) + " (" + summary(notation,
-              defined.get().activation()) + ")."));
+              "read as the network's definition of " + defined.get().definitions().get(s) + " (" + (rnn ? summary(notation,
+              defined.get().activation()) : "one equation of the cell built from the document's own") + ")."));
           outcomes.notJudged(r.span(), "defines the network; a definition is read, not judged.");
           continue;
         }
