@@ -283,13 +283,17 @@ final class AdjointClaims {
       return List.of(Finding.at(at, Severity.ERROR, "this is the transpose of " + what + ": the Jacobian's rows belong to "
           + WrittenTex.of(c.target()) + "; write the left side transposed or transpose the right side.", right));
     }
+    List<Finding> terms = c.kind() == Kind.ADJOINT && (c.rhs() instanceof Expr.Sum || rhsTerms(world, c, frame, first) > 1)
+        ? new TermMatch(c, frame, world, first, notation, where).findings() : List.of();
+    List<String> free = new ArrayList<>(frame.free(c.lhs()));
+    frame.free(c.rhs()).stream().filter(v -> !free.contains(v)).forEach(free::add);
+    String slip = WrongFactor.of(c, frame, world, free, notation).map(w -> ": " + w)
+        .orElseGet(() -> termKinds(terms));
     List<Finding> out = new ArrayList<>();
     out.add(Finding.at(at, Severity.ERROR, "this is not " + what + ": on random weights the two sides differ (relative "
         + "difference " + String.format(Locale.ROOT, "%.1e", ev.worst) + (first.isEmpty() ? "" : ", " + stages(first, frame, world))
-        + ")" + elementwiseSoftmax(c) + "; the engine's equation is:", right));
-    if (c.kind() == Kind.ADJOINT && (c.rhs() instanceof Expr.Sum || rhsTerms(world, c, frame, first) > 1)) {
-      out.addAll(new TermMatch(c, frame, world, first, notation, where).findings());
-    }
+        + ")" + elementwiseSoftmax(c) + slip + "; the engine's equation is:", right));
+    out.addAll(terms);
     return out;
   }
 
@@ -309,6 +313,14 @@ final class AdjointClaims {
 
   private static boolean isOwn(Expr e, Claim c) {
     return e instanceof Expr.Symbol s && s.name().equals(c.target().name()) && s.time().isPresent() && s.time().get().offset() == -1;
+  }
+
+  /** What the term-by-term match found, in a word: ": a missing term", ": an extra term" (or both), else nothing. */
+  private static String termKinds(List<Finding> terms) {
+    boolean missing = terms.stream().anyMatch(f -> f.message().startsWith("a term is missing"));
+    boolean extra = terms.stream().anyMatch(f -> f.message().endsWith("is not in the engine's equation."));
+    return missing && extra ? ": a missing term and an extra term" : missing ? ": a missing term" : extra
+        ? ": an extra term" : "";
   }
 
   /** {@code \partial E_{t+1}/\partial c_k}, the thing claimed, as the author wrote it. */
