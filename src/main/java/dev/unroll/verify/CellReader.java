@@ -41,6 +41,7 @@ final class CellReader {
   private final String prose;
   private String time;
   private boolean rows;
+  private boolean star;
   private final Set<String> stacked = new LinkedHashSet<>();
 
   private CellReader(String prose) {
@@ -212,7 +213,7 @@ final class CellReader {
       spelling.put(lossId, lossId);
     }
     stacked.forEach(spelling::remove);
-    return Optional.of(new NetworkReader.Network(new Notation(Notation.DOCUMENT, cell.name(), spelling, rows), "tanh",
+    return Optional.of(new NetworkReader.Network(new Notation(Notation.DOCUMENT, cell.name(), spelling, rows, star), "tanh",
         definitions, Optional.of(cell)));
   }
 
@@ -278,6 +279,7 @@ final class CellReader {
         return Expr.juxtapose(List.of(f.get(1), f.get(0)));
       }
       if (f.stream().allMatch(CellReader::isVector)) {
+        star |= p.style() == Expr.ProductStyle.CHAIN;
         Expr out = f.get(0);
         for (int i = 1; i < f.size(); i++) {
           out = new Expr.Hadamard(out, f.get(i));

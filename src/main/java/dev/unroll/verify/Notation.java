@@ -25,8 +25,10 @@ import java.util.Optional;
  * @param spelling author's name to cell variable, in the order suggestions list them
  * @param rows whether the author writes row vectors ({@code h W + x U}, as code does): every claim is
  *     then read transposed, the author's weight being the cell's transposed
+ * @param starElementwise whether {@code *} (or {@code \cdot}) between two vectors is the elementwise
+ *     product, as the author's forward equations write it ({@code h_t = o_t * \tanh(C_t)})
  */
-public record Notation(String name, String cell, Map<String, String> spelling, boolean rows) {
+public record Notation(String name, String cell, Map<String, String> spelling, boolean rows, boolean starElementwise) {
   public static final Notation LESSON = new Notation("lesson", "rnn", ordered(
       "U", "U", "W", "W", "V", "V", "x", "x", "s", "s", "z", "z", "q", "q", "o", "o", "y", "y", "E", "E"));
   public static final Notation CS231N = new Notation("cs231n", "rnn", ordered(
@@ -55,7 +57,7 @@ public record Notation(String name, String cell, Map<String, String> spelling, b
   }
 
   public Notation(String name, String cell, Map<String, String> spelling) {
-    this(name, cell, spelling, false);
+    this(name, cell, spelling, false, false);
   }
 
   /** Every notation, the reference lesson's first (it wins a tie when a file's notation is guessed). */
@@ -161,7 +163,44 @@ public record Notation(String name, String cell, Map<String, String> spelling, b
       }
       return x;
     });
-    return rows ? columns(named) : named;
+    Expr read = starElementwise ? elementwise(named) : named;
+    return rows ? columns(read) : read;
+  }
+
+  /** {@code a * b} of two vectors as {@code a \odot b}; a product with a matrix in it stays one. */
+  private static Expr elementwise(Expr e) {
+    Expr inner = Rewrite.children(e, Notation::elementwise);
+    if (inner instanceof Expr.Product p && p.style() == Expr.ProductStyle.CHAIN && p.factors().size() > 1
+        && p.factors().stream().allMatch(Notation::isVector)) {
+      Expr out = p.factors().get(0);
+      for (int i = 1; i < p.factors().size(); i++) {
+        out = new Expr.Hadamard(out, p.factors().get(i));
+      }
+      return out;
+    }
+    return inner;
+  }
+
+  /** Whether an expression is a per-stage vector: it holds a value at a time and no timeless matrix is multiplied in. */
+  private static boolean isVector(Expr e) {
+    if (e instanceof Expr.Symbol s) {
+      return s.time().isPresent();
+    }
+    if (e instanceof Expr.Partial p) {
+      return p.by() instanceof Expr.Symbol b && b.time().isPresent() && p.of() instanceof Expr.Symbol;
+    }
+    if (e instanceof Expr.Product || e instanceof Expr.Transpose || e instanceof Expr.Diag) {
+      return false;
+    }
+    return Verifier.children(e).stream().anyMatch(Notation::isVector)
+        && Verifier.children(e).stream().allMatch(c -> c instanceof Expr.Num || isVector(c) || !hasMatrix(c));
+  }
+
+  private static boolean hasMatrix(Expr e) {
+    if (e instanceof Expr.Symbol s) {
+      return s.time().isEmpty();
+    }
+    return Verifier.children(e).stream().anyMatch(Notation::hasMatrix);
   }
 
   /**

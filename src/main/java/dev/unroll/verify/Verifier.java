@@ -98,38 +98,34 @@ public final class Verifier {
     }
     List<Notation> spellings = options.cell().map(Notation::ofCellNamed).orElse(Notation.all());
     // The document defines its network: its forward equations, read whatever the names, are the notation.
+    // A document that derives an RNN, then an LSTM, then a GRU has one network per section.
     String allProse = String.join("\n", prose.stream().map(ProseAt::text).toList());
-    List<Statement> display = reads.stream().filter(r -> r.span().display()).flatMap(r -> r.parsed().statements().stream()).toList();
-    List<Statement> inline = reads.stream().filter(r -> !r.span().display()).flatMap(r -> r.parsed().statements().stream()).toList();
-    Optional<NetworkReader.Network> defined = options.notation().isPresent() || options.cell().filter(c -> !c.equals("rnn"))
-        .isPresent() ? Optional.empty() : NetworkReader.read(display, allProse)
-        .or(() -> options.cell().isPresent() ? Optional.empty() : CellReader.read(display, inline, allProse));
-    Notation notation = options.notation().or(() -> defined.map(NetworkReader.Network::notation))
-        .orElseGet(() -> detect(reads, spellings));
-    boolean rnn = notation.cell().equals("rnn");
-    String activation = defined.map(NetworkReader.Network::activation).orElse("tanh");
-    for (Read r : reads.stream().filter(x -> defined.isEmpty()).toList()) {
-      for (Statement s : r.parsed().statements()) {
-        if (rnn && s.isEquation()) {
-          Optional<String> a = NetworkCheck.activationOf(notation, s.sides().get(0), s.sides().get(1));
-          if (a.isPresent()) {
-            activation = a.get();
-          }
-        }
-      }
+    List<Integer> starts = options.notation().isPresent() || options.cell().isPresent() ? List.of(0)
+        : NetworkSections.starts(reads.stream().map(r -> r.span().display() ? r.parsed().statements() : List.<Statement>of())
+        .toList(), allProse);
+    List<Section> sections = new ArrayList<>();
+    for (int k = 0; k < starts.size(); k++) {
+      int from = k == 0 ? 0 : starts.get(k);
+      int to = k + 1 < starts.size() ? starts.get(k + 1) : reads.size();
+      List<Read> part = new ArrayList<>(reads.subList(from, to));
+      List<Read> preamble = k == 0 ? List.of() : reads.subList(0, starts.get(0)).stream().filter(r -> !r.span().display()).toList();
+      sections.add(section(from, part, preamble, spellings, allProse));
     }
-    String chosen = activation;
-    CellDefinition cell = defined.flatMap(NetworkReader.Network::cell)
-        .orElseGet(() -> rnn ? EngineTerms.rnn(chosen) : new CellLibrary().load(notation.cell()));
-    NetworkCheck network = new NetworkCheck(notation, cell);
-    EngineTerms engine = new EngineTerms(cell);
-    AdjointClaims adjointClaims = new AdjointClaims(notation, cell, engine.calculus(), options.steps(),
-        definitions(reads, notation));
+    Section main = sections.stream().filter(Section::rnn).findFirst().orElse(sections.get(0));
+    Notation notation = main.notation();
+    CellDefinition cell = main.cell();
+    EngineTerms engine = main.engine();
+    boolean rnn = main.rnn();
     List<Claim> claims = new ArrayList<>();
     ProseClaims proseClaims = new ProseClaims(bounds);
-    for (Read r : reads) {
+    for (int i = 0; i < reads.size(); i++) {
+      Read r = reads.get(i);
+      Section sec = sections.get(0);
+      for (Section x : sections) {
+        sec = x.from() <= i ? x : sec;
+      }
       for (Statement s : r.parsed().statements()) {
-        Optional<ProseClaims.BoundClaim> bound = ProseClaims.ofMath(s, activation, s.offset());
+        Optional<ProseClaims.BoundClaim> bound = ProseClaims.ofMath(s, sec.activation(), s.offset());
         if (bound.isPresent()) {
           // A bound on an activation's derivative written as mathematics: judged as the prose's are.
           Finding f = proseClaims.judge(bound.get(), r.span().position(s.offset()));
@@ -140,20 +136,23 @@ public final class Verifier {
           continue;
         }
         boolean judged = s.isEquation() && r.span().display();
-        UnknownSymbols.report(r.span(), r.parsed(), s, notation, findings).ifPresent(m -> outcomes.unmapped(r.span(), m));
+        UnknownSymbols.report(r.span(), r.parsed(), s, sec.notation(), findings).ifPresent(m -> outcomes.unmapped(r.span(), m));
         if (!judged) {
           continue;
         }
-        if (defined.isPresent() && notation.name().equals(Notation.DOCUMENT) && defined.get().definitions().containsKey(s)) {
+        Optional<NetworkReader.Network> defined = sec.defined();
+        if (defined.isPresent() && sec.notation().name().equals(Notation.DOCUMENT) && defined.get().definitions().containsKey(s)) {
           findings.add(Finding.at(r.span().position(r.parsed().offset(s.sides().get(0), s.offset())), Severity.NOTE,
-              "read as the network's definition of " + defined.get().definitions().get(s) + " (" + (rnn ? summary(notation,
-              defined.get().activation()) : "one equation of the cell built from the document's own") + ")."));
+              "read as the network's definition of " + defined.get().definitions().get(s) + " (" + (sec.rnn()
+              ? summary(sec.notation(), defined.get().activation()) : "one equation of the cell built from the document's own")
+              + ")."));
           outcomes.notJudged(r.span(), "defines the network; a definition is read, not judged.");
           continue;
         }
         // a = b = c, and &= rows: each later side is a claim about the first left side
         for (int k = 1; k < s.sides().size(); k++) {
-          judgeSide(r, s, k, notation, cell, network, adjointClaims, rnn, findings, outcomes, claims);
+          judgeSide(r, s, k, sec.notation(), sec.cell(), sec.network(), sec.adjointClaims(), sec.rnn(), findings, outcomes,
+              sec == main ? claims : new ArrayList<>());
         }
       }
     }
@@ -203,6 +202,46 @@ public final class Verifier {
     }
     placed.sort(null);
     return new Report(file, placed, outcomes.outcomes(placed, document));
+  }
+
+  /** The network one section of the document is judged in, and its judges; {@code from} is its first read. */
+  private record Section(int from, Optional<NetworkReader.Network> defined, Notation notation, boolean rnn,
+      String activation, CellDefinition cell, NetworkCheck network, EngineTerms engine, AdjointClaims adjointClaims) {}
+
+  /**
+   * The network of one section: the one its forward equations define (the preamble's inline mathematics
+   * may name the output and the loss), else the built-in notation its names fit best.
+   */
+  private Section section(int from, List<Read> part, List<Read> preamble, List<Notation> spellings, String allProse) {
+    List<Statement> display = part.stream().filter(r -> r.span().display()).flatMap(r -> r.parsed().statements().stream()).toList();
+    List<Statement> inline = java.util.stream.Stream.concat(preamble.stream(), part.stream()).filter(r -> !r.span().display())
+        .flatMap(r -> r.parsed().statements().stream()).toList();
+    Optional<NetworkReader.Network> defined = options.notation().isPresent() || options.cell().filter(c -> !c.equals("rnn"))
+        .isPresent() ? Optional.empty() : NetworkReader.read(display, allProse)
+        .or(() -> options.cell().isPresent() ? Optional.empty() : CellReader.read(display, inline, allProse));
+    Notation notation = options.notation().or(() -> defined.map(NetworkReader.Network::notation))
+        .orElseGet(() -> detect(part, spellings));
+    boolean rnn = notation.cell().equals("rnn");
+    String activation = defined.map(NetworkReader.Network::activation).orElse("tanh");
+    for (Read r : part.stream().filter(x -> defined.isEmpty()).toList()) {
+      for (Statement s : r.parsed().statements()) {
+        if (rnn && s.isEquation()) {
+          Optional<String> a = NetworkCheck.activationOf(notation, s.sides().get(0), s.sides().get(1));
+          if (a.isPresent()) {
+            activation = a.get();
+          }
+        }
+      }
+    }
+    String chosen = activation;
+    CellDefinition cell = defined.flatMap(NetworkReader.Network::cell)
+        .orElseGet(() -> rnn ? EngineTerms.rnn(chosen) : new CellLibrary().load(notation.cell()));
+    EngineTerms engine = new EngineTerms(cell);
+    List<Read> named = new ArrayList<>(preamble);
+    named.addAll(part);
+    AdjointClaims adjointClaims = new AdjointClaims(notation, cell, engine.calculus(), options.steps(),
+        definitions(named, notation));
+    return new Section(from, defined, notation, rnn, activation, cell, new NetworkCheck(notation, cell), engine, adjointClaims);
   }
 
   /** Judges side {@code k} of a statement as a claim about its first side. */
@@ -325,15 +364,22 @@ public final class Verifier {
    */
   private static List<StageFrame.Definition> definitions(List<Read> reads, Notation notation) {
     List<StageFrame.Definition> out = new ArrayList<>();
+    List<StageFrame.Definition> inline = new ArrayList<>();
     for (Read r : reads) {
       for (Statement s : r.parsed().statements()) {
-        if (r.span().display() && s.isEquation() && s.sides().get(0) instanceof Expr.Symbol name
+        if (s.isEquation() && s.sides().get(0) instanceof Expr.Symbol name
             && name.time().isPresent() && notation.resolve(name).isEmpty()) {
-          out.add(new StageFrame.Definition(name, s.sides().get(s.sides().size() - 1)));
+          (r.span().display() ? out : inline).add(new StageFrame.Definition(name, s.sides().get(s.sides().size() - 1)));
         }
       }
     }
-    return out;
+    // A name given in the running text ("we write $\delta_t = \partial L/\partial h_t$") is its meaning, ahead of
+    // a displayed recursion for it; any other name the text gives counts where nothing displayed defines it.
+    List<StageFrame.Definition> all = new ArrayList<>(inline.stream().filter(d -> d.value() instanceof Expr.Partial).toList());
+    all.addAll(out);
+    inline.stream().filter(d -> !(d.value() instanceof Expr.Partial))
+        .filter(d -> out.stream().noneMatch(o -> o.name().name().equals(d.name().name()))).forEach(all::add);
+    return all;
   }
 
   /** Where the prose says that a chain's last factor stands for an outer product, if anywhere. */
