@@ -34,6 +34,9 @@ final class NetworkReader {
     }
   }
 
+  /** A mark in the spelling while reading: the author writes row vectors. */
+  private static final String ROWS = "\\rows";
+
   private NetworkReader() {}
 
   /** The network the statements define, if they hold a recurrence of one state through a weight. */
@@ -89,11 +92,12 @@ final class NetworkReader {
     }
     output(byName, state, spelling, used);
     boolean linearOutput = spelling.remove("\\unmapped-output") != null;
+    boolean rows = spelling.remove(ROWS) != null;
+    // The loss is mapped even under a linear readout: the engine's cross-entropy stands in for it, and a
+    // claim inside the recurrence holds whatever loss sits on top (the readout's own names stay unmapped).
     for (Statement s : statements) {
       for (Expr side : s.sides()) {
-        if (!linearOutput) {
-          losses(side, spelling);
-        }
+        losses(side, spelling);
       }
     }
     if (!linearOutput) {
@@ -107,7 +111,9 @@ final class NetworkReader {
         spelling.put(v, v);
       }
     }
-    return Optional.of(new Network(Notation.read(spelling), activation, used));
+    Notation read = Notation.read(spelling);
+    return Optional.of(new Network(rows ? new Notation(Notation.DOCUMENT, read.cell(), read.spelling(), true, false) : read,
+        activation, used));
   }
 
   /** Gated cells are read by their own notations: a second recurrence or a gate product means not the simple RNN. */
@@ -118,11 +124,19 @@ final class NetworkReader {
       if (mentions(rhs, state, -1)) {
         recurrences++;
       }
-      if (hasHadamard(rhs)) {
+      // only a recurrence's own product counts: r_t = g_t \odot h_t \odot (1 - h_t) is a backward name
+      if (hasHadamard(rhs) && mentionsPrevious(rhs)) {
         return true;
       }
     }
     return recurrences > 1;
+  }
+
+  private static boolean mentionsPrevious(Expr e) {
+    if (e instanceof Expr.Symbol s) {
+      return s.time().isPresent() && s.time().get().offset() < 0;
+    }
+    return Verifier.children(e).stream().anyMatch(NetworkReader::mentionsPrevious);
   }
 
   private static boolean hasPartial(Expr e) {
@@ -146,6 +160,9 @@ final class NetworkReader {
       Expr other = matrix(f.get(0)).isPresent() ? f.get(1) : f.get(0);
       if (m.isEmpty() || !(other instanceof Expr.Symbol v) || v.time().isEmpty()) {
         continue;
+      }
+      if (matrix(f.get(0)).isEmpty()) {
+        spelling.put(ROWS, "-"); // x_t U + h_{t-1} W: row vectors, as code writes them
       }
       if (v.name().equals(state) && v.time().get().offset() == -1) {
         spelling.put(m.get().name(), "W");

@@ -4,6 +4,7 @@ import dev.unroll.cell.CellDefinition;
 import dev.unroll.cell.CellLibrary;
 import dev.unroll.derive.LossKind;
 import dev.unroll.expr.Expr;
+import dev.unroll.expr.Time;
 import dev.unroll.symbolic.ActivationBounds;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,7 +137,8 @@ public final class Verifier {
           continue;
         }
         boolean judged = s.isEquation() && r.span().display();
-        UnknownSymbols.report(r.span(), r.parsed(), s, sec.notation(), findings).ifPresent(m -> outcomes.unmapped(r.span(), m));
+        UnknownSymbols.report(r.span(), r.parsed(), s, sec.notation(), sec.defines(), findings)
+            .ifPresent(m -> outcomes.unmapped(r.span(), m));
         if (!judged) {
           continue;
         }
@@ -150,8 +152,9 @@ public final class Verifier {
           continue;
         }
         // a = b = c, and &= rows: each later side is a claim about the first left side
+        Statement claimed = named(s, sec.names());
         for (int k = 1; k < s.sides().size(); k++) {
-          judgeSide(r, s, k, sec.notation(), sec.cell(), sec.network(), sec.adjointClaims(), sec.rnn(), findings, outcomes,
+          judgeSide(r, claimed, k, sec.notation(), sec.cell(), sec.network(), sec.adjointClaims(), sec.rnn(), findings, outcomes,
               sec == main ? claims : new ArrayList<>());
         }
       }
@@ -206,7 +209,27 @@ public final class Verifier {
 
   /** The network one section of the document is judged in, and its judges; {@code from} is its first read. */
   private record Section(int from, Optional<NetworkReader.Network> defined, Notation notation, boolean rnn,
-      String activation, CellDefinition cell, NetworkCheck network, EngineTerms engine, AdjointClaims adjointClaims) {}
+      String activation, CellDefinition cell, NetworkCheck network, EngineTerms engine, AdjointClaims adjointClaims,
+      List<StageFrame.Definition> names, Set<String> defines) {}
+
+  /**
+   * A displayed equation whose left side is a name the running text gave to a gradient ("with
+   * $g_t = \partial L/\partial h_t$", then $$g_t = e_t W_y^\top + r_{t+1} W_h^\top$$) as a claim about that gradient.
+   */
+  private static Statement named(Statement s, List<StageFrame.Definition> names) {
+    if (!(s.sides().get(0) instanceof Expr.Symbol l) || l.time().isEmpty()) {
+      return s;
+    }
+    for (StageFrame.Definition d : names) {
+      Time at = d.name().time().orElseThrow();
+      if (d.name().name().equals(l.name()) && at.variable().equals(l.time().get().variable())) {
+        List<Expr> sides = new ArrayList<>(s.sides());
+        sides.set(0, dev.unroll.expr.Rewrite.shift(d.value(), l.time().get().offset() - at.offset()));
+        return new Statement(sides, s.offset(), s.inequality(), s.relation());
+      }
+    }
+    return s;
+  }
 
   /**
    * The network of one section: the one its forward equations define (the preamble's inline mathematics
@@ -239,9 +262,16 @@ public final class Verifier {
     EngineTerms engine = new EngineTerms(cell);
     List<Read> named = new ArrayList<>(preamble);
     named.addAll(part);
-    AdjointClaims adjointClaims = new AdjointClaims(notation, cell, engine.calculus(), options.steps(),
-        definitions(named, notation));
-    return new Section(from, defined, notation, rnn, activation, cell, new NetworkCheck(notation, cell), engine, adjointClaims);
+    List<StageFrame.Definition> definitions = definitions(named, notation);
+    AdjointClaims adjointClaims = new AdjointClaims(notation, cell, engine.calculus(), options.steps(), definitions);
+    List<StageFrame.Definition> names = named.stream().filter(r -> !r.span().display())
+        .flatMap(r -> r.parsed().statements().stream()).filter(s -> s.isEquation() && s.sides().get(0) instanceof Expr.Symbol n
+            && n.time().isPresent() && notation.resolve(n).isEmpty() && isAdjoint(s.sides().get(1)))
+        .map(s -> new StageFrame.Definition((Expr.Symbol) s.sides().get(0), s.sides().get(1))).toList();
+    Set<String> defines = new java.util.TreeSet<>();
+    definitions.forEach(d -> defines.add(d.name().name()));
+    return new Section(from, defined, notation, rnn, activation, cell, new NetworkCheck(notation, cell), engine, adjointClaims,
+        names, defines);
   }
 
   /** Judges side {@code k} of a statement as a claim about its first side. */
@@ -375,11 +405,16 @@ public final class Verifier {
     }
     // A name given in the running text ("we write $\delta_t = \partial L/\partial h_t$") is its meaning, ahead of
     // a displayed recursion for it; any other name the text gives counts where nothing displayed defines it.
-    List<StageFrame.Definition> all = new ArrayList<>(inline.stream().filter(d -> d.value() instanceof Expr.Partial).toList());
+    List<StageFrame.Definition> all = new ArrayList<>(inline.stream().filter(d -> isAdjoint(d.value())).toList());
     all.addAll(out);
-    inline.stream().filter(d -> !(d.value() instanceof Expr.Partial))
+    inline.stream().filter(d -> !isAdjoint(d.value()))
         .filter(d -> out.stream().noneMatch(o -> o.name().name().equals(d.name().name()))).forEach(all::add);
     return all;
+  }
+
+  /** {@code \partial L/\partial h_t}: a loss's gradient by one value at a time. */
+  private static boolean isAdjoint(Expr e) {
+    return e instanceof Expr.Partial p && p.of() instanceof Expr.Symbol && p.by() instanceof Expr.Symbol b && b.time().isPresent();
   }
 
   /** Where the prose says that a chain's last factor stands for an outer product, if anywhere. */

@@ -62,7 +62,47 @@ final class WrongFactor {
         }
       }
     }
+    return transposed(c, frame, world, free, notation);
+  }
+
+  /** "a missing transpose: W_h where W_h^T belongs" (or an extra one), if one weight turned round repairs the claim. */
+  private static Optional<String> transposed(AdjointClaims.Claim c, StageFrame frame, NumericWorld world,
+      List<String> free, Notation notation) {
+    java.util.function.Predicate<Expr.Symbol> matrix = m -> m.time().isEmpty() && notation.resolve(m)
+        .flatMap(r -> world.graph().cell().declaration(r.name())).map(Declaration::isMatrix).orElse(false);
+    for (int i = 0; i < MOST_VALUES; i++) {
+      int[] seen = {0};
+      Expr[] was = {null};
+      Expr rhs = toggle(c.rhs(), i, seen, matrix, was);
+      if (seen[0] <= i) {
+        break;
+      }
+      if (holds(new AdjointClaims.Claim(c.kind(), c.loss(), c.target(), c.transposed(), c.lhs(), rhs), frame, world, free)) {
+        boolean missing = was[0] instanceof Expr.Symbol;
+        Expr m = missing ? was[0] : ((Expr.Transpose) was[0]).operand();
+        return Optional.of((missing ? "a missing transpose: " : "an extra transpose: ") + WrittenTex.of(was[0]) + " where "
+            + WrittenTex.of(missing ? new Expr.Transpose(m) : m) + " belongs");
+      }
+    }
     return Optional.empty();
+  }
+
+  private static Expr toggle(Expr e, int index, int[] seen, java.util.function.Predicate<Expr.Symbol> matrix, Expr[] was) {
+    if (e instanceof Expr.Transpose t && t.operand() instanceof Expr.Symbol m && matrix.test(m)) {
+      if (seen[0]++ == index) {
+        was[0] = e;
+        return m;
+      }
+      return e;
+    }
+    if (e instanceof Expr.Symbol m && matrix.test(m)) {
+      if (seen[0]++ == index) {
+        was[0] = e;
+        return new Expr.Transpose(m);
+      }
+      return e;
+    }
+    return Rewrite.children(e, x -> toggle(x, index, seen, matrix, was));
   }
 
   /** A per-stage value of the network (not the loss, not a parameter) that the notation maps. */
