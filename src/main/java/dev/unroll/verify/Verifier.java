@@ -101,6 +101,7 @@ public final class Verifier {
     // The document defines its network: its forward equations, read whatever the names, are the notation.
     // A document that derives an RNN, then an LSTM, then a GRU has one network per section.
     String allProse = String.join("\n", prose.stream().map(ProseAt::text).toList());
+    String rawText = String.join("\n", document.segments().stream().map(Segment::text).toList());
     List<Integer> starts = options.notation().isPresent() || options.cell().isPresent() ? List.of(0)
         : NetworkSections.starts(reads.stream().map(r -> r.span().display() ? r.parsed().statements() : List.<Statement>of())
         .toList(), allProse);
@@ -110,7 +111,7 @@ public final class Verifier {
       int to = k + 1 < starts.size() ? starts.get(k + 1) : reads.size();
       List<Read> part = new ArrayList<>(reads.subList(from, to));
       List<Read> preamble = k == 0 ? List.of() : reads.subList(0, starts.get(0)).stream().filter(r -> !r.span().display()).toList();
-      sections.add(section(from, part, preamble, spellings, allProse));
+      sections.add(section(from, part, preamble, spellings, allProse, rawText));
     }
     Section main = sections.stream().filter(Section::rnn).findFirst().orElse(sections.get(0));
     Notation notation = main.notation();
@@ -152,7 +153,8 @@ public final class Verifier {
           continue;
         }
         // a = b = c, and &= rows: each later side is a claim about the first left side
-        Statement claimed = named(s, sec.names());
+        Statement claimed = named(sec.bars() ? BarNotation.adjoints(s, sec.notation(), sec.notation().spell(sec.cell().loss()))
+            : s, sec.names());
         for (int k = 1; k < s.sides().size(); k++) {
           judgeSide(r, claimed, k, sec.notation(), sec.cell(), sec.network(), sec.adjointClaims(), sec.rnn(), findings, outcomes,
               sec == main ? claims : new ArrayList<>());
@@ -210,7 +212,7 @@ public final class Verifier {
   /** The network one section of the document is judged in, and its judges; {@code from} is its first read. */
   private record Section(int from, Optional<NetworkReader.Network> defined, Notation notation, boolean rnn,
       String activation, CellDefinition cell, NetworkCheck network, EngineTerms engine, AdjointClaims adjointClaims,
-      List<StageFrame.Definition> names, Set<String> defines) {}
+      List<StageFrame.Definition> names, Set<String> defines, boolean bars) {}
 
   /**
    * A displayed equation whose left side is a name the running text gave to a gradient ("with
@@ -235,7 +237,8 @@ public final class Verifier {
    * The network of one section: the one its forward equations define (the preamble's inline mathematics
    * may name the output and the loss), else the built-in notation its names fit best.
    */
-  private Section section(int from, List<Read> part, List<Read> preamble, List<Notation> spellings, String allProse) {
+  private Section section(int from, List<Read> part, List<Read> preamble, List<Notation> spellings, String allProse,
+      String rawText) {
     List<Statement> display = part.stream().filter(r -> r.span().display()).flatMap(r -> r.parsed().statements().stream()).toList();
     List<Statement> inline = java.util.stream.Stream.concat(preamble.stream(), part.stream()).filter(r -> !r.span().display())
         .flatMap(r -> r.parsed().statements().stream()).toList();
@@ -262,7 +265,9 @@ public final class Verifier {
     EngineTerms engine = new EngineTerms(cell);
     List<Read> named = new ArrayList<>(preamble);
     named.addAll(part);
-    List<StageFrame.Definition> definitions = definitions(named, notation);
+    boolean bars = BarNotation.declared(rawText);
+    List<StageFrame.Definition> definitions = definitions(named, notation).stream()
+        .filter(d -> !bars || !d.name().name().startsWith("bar_")).toList();
     AdjointClaims adjointClaims = new AdjointClaims(notation, cell, engine.calculus(), options.steps(), definitions);
     List<StageFrame.Definition> names = named.stream().filter(r -> !r.span().display())
         .flatMap(r -> r.parsed().statements().stream()).filter(s -> s.isEquation() && s.sides().get(0) instanceof Expr.Symbol n
@@ -270,8 +275,12 @@ public final class Verifier {
         .map(s -> new StageFrame.Definition((Expr.Symbol) s.sides().get(0), s.sides().get(1))).toList();
     Set<String> defines = new java.util.TreeSet<>();
     definitions.forEach(d -> defines.add(d.name().name()));
+    if (bars) {
+      // \bar{a} is the loss's gradient by a: known wherever a is
+      notation.spelling().keySet().forEach(n -> defines.add("bar_" + n));
+    }
     return new Section(from, defined, notation, rnn, activation, cell, new NetworkCheck(notation, cell), engine, adjointClaims,
-        names, defines);
+        names, defines, bars);
   }
 
   /** Judges side {@code k} of a statement as a claim about its first side. */
