@@ -34,8 +34,9 @@ final class AdjointClaims {
   /** Relative differences below this are agreement: float64 rounding over a few dozen products. */
   static final double TOLERANCE = 1e-9;
   /** Words in the prose before a formula that say it follows one path on purpose. */
-  private static final Pattern ONE_PATH = Pattern.compile(
-      "\\b(own (path|chain)|(path|route) alone|along [^.]{0,60}\\bonly|only along)\\b", Pattern.CASE_INSENSITIVE);
+  static final Pattern ONE_PATH = Pattern.compile(
+      "\\b(own (path|chain)|(path|route|chain|state) alone|along [^.]{0,60}\\bonly|only along|without the (detour|route)s?)\\b",
+      Pattern.CASE_INSENSITIVE);
 
   /** What a left-hand side claims. */
   enum Kind {

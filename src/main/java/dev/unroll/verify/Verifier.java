@@ -156,6 +156,17 @@ public final class Verifier {
         Statement claimed = named(sec.bars() ? BarNotation.adjoints(s, sec.notation(), sec.notation().spell(sec.cell().loss()))
             : s, sec.names());
         for (int k = 1; k < s.sides().size(); k++) {
+          Optional<AdjointClaims.Claim> across = sec.jacobians().read(claimed.sides().get(0), claimed.sides().get(k));
+          if (across.isPresent()) {
+            // a Jacobian across several stages, \partial c_t/\partial c_k
+            List<Finding> found = sec.jacobians().judge(across.get(), e -> r.span().position(r.parsed().offset(e,
+                s.offset())), proseBefore(r));
+            findings.addAll(found);
+            if (!found.stream().allMatch(f -> f.severity() == Severity.WARNING)) {
+              outcomes.judged(r.span(), found.stream().noneMatch(f -> f.severity() == Severity.ERROR));
+            }
+            continue;
+          }
           judgeSide(r, claimed, k, sec.notation(), sec.cell(), sec.network(), sec.adjointClaims(), sec.rnn(), findings, outcomes,
               sec == main ? claims : new ArrayList<>());
         }
@@ -212,7 +223,7 @@ public final class Verifier {
   /** The network one section of the document is judged in, and its judges; {@code from} is its first read. */
   private record Section(int from, Optional<NetworkReader.Network> defined, Notation notation, boolean rnn,
       String activation, CellDefinition cell, NetworkCheck network, EngineTerms engine, AdjointClaims adjointClaims,
-      List<StageFrame.Definition> names, Set<String> defines, boolean bars) {}
+      List<StageFrame.Definition> names, Set<String> defines, boolean bars, JacobianClaims jacobians) {}
 
   /**
    * A displayed equation whose left side is a name the running text gave to a gradient ("with
@@ -242,9 +253,10 @@ public final class Verifier {
     List<Statement> display = part.stream().filter(r -> r.span().display()).flatMap(r -> r.parsed().statements().stream()).toList();
     List<Statement> inline = java.util.stream.Stream.concat(preamble.stream(), part.stream()).filter(r -> !r.span().display())
         .flatMap(r -> r.parsed().statements().stream()).toList();
-    Optional<NetworkReader.Network> defined = options.notation().isPresent() || options.cell().filter(c -> !c.equals("rnn"))
+    Optional<NetworkReader.Network> read = options.notation().isPresent() || options.cell().filter(c -> !c.equals("rnn"))
         .isPresent() ? Optional.empty() : NetworkReader.read(display, allProse)
         .or(() -> options.cell().isPresent() ? Optional.empty() : CellReader.read(display, inline, allProse));
+    Optional<NetworkReader.Network> defined = read.filter(n -> n.cell().isEmpty() || !oneSlipFrom(n, detect(part, spellings)));
     Notation notation = options.notation().or(() -> defined.map(NetworkReader.Network::notation))
         .orElseGet(() -> detect(part, spellings));
     boolean rnn = notation.cell().equals("rnn");
@@ -280,7 +292,30 @@ public final class Verifier {
       notation.spelling().keySet().forEach(n -> defines.add("bar_" + n));
     }
     return new Section(from, defined, notation, rnn, activation, cell, new NetworkCheck(notation, cell), engine, adjointClaims,
-        names, defines, bars);
+        names, defines, bars, new JacobianClaims(notation, cell, engine.calculus(), options.steps()));
+  }
+
+  /**
+   * Whether the network read is a built-in gated cell with one slip: every forward equation names a
+   * value of that cell and all but one are its equations. The author then means the built-in cell, and
+   * the slip is said as such ("cannot map this equation") rather than becoming the network.
+   */
+  private static boolean oneSlipFrom(NetworkReader.Network read, Notation builtIn) {
+    if (builtIn.cell().equals("rnn")) {
+      return false;
+    }
+    CellDefinition cell = new CellLibrary().load(builtIn.cell());
+    NetworkCheck check = new NetworkCheck(builtIn, cell);
+    int slips = 0;
+    for (Statement s : read.definitions().keySet()) {
+      Expr lhs = s.sides().get(0);
+      Optional<dev.unroll.cell.Equation> eq = check.equationFor(lhs);
+      if (eq.isEmpty()) {
+        return false;
+      }
+      slips += check.mismatch(lhs, s.sides().get(s.sides().size() - 1), eq.get()).isPresent() ? 1 : 0;
+    }
+    return slips == 1;
   }
 
   /** Judges side {@code k} of a statement as a claim about its first side. */
@@ -304,8 +339,11 @@ public final class Verifier {
       return;
     }
     // The RNN's gradients are matched factor by factor, unless written with \sum or \prod: those are evaluated.
+    // Under a linear readout the engine's softmax head only stands in for the author's: the RNN's gradients are
+    // then evaluated, never matched factor by factor against a derivation through that head.
+    boolean linear = rnn && !notation.spelling().containsValue("V");
     Optional<AdjointClaims.Claim> adjoint = adjointClaims.read(lhs, rhs)
-        .filter(c -> !rnn || c.kind() != AdjointClaims.Kind.GRADIENT || hasSeries(rhs));
+        .filter(c -> !rnn || linear || c.kind() != AdjointClaims.Kind.GRADIENT || hasSeries(rhs));
     if (adjoint.isPresent()) {
       List<Finding> found = adjointClaims.judge(adjoint.get(), e -> r.span().position(r.parsed().offset(e, s.offset())),
           proseBefore(r));
@@ -315,7 +353,7 @@ public final class Verifier {
       }
       return;
     }
-    if (rnn) {
+    if (rnn && !linear) {
       claim(r, lhs, rhs, notation, findings).ifPresent(claims::add);
     }
   }

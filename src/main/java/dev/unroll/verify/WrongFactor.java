@@ -19,12 +19,17 @@ import java.util.Optional;
 final class WrongFactor {
   /** At most this many written values are tried, so a long formula stays quick to judge. */
   private static final int MOST_VALUES = 24;
+  /** Claims read over more stages than this are not searched for a slip. */
+  private static final int MOST_STAGES = 12;
 
   private WrongFactor() {}
 
   /** "wrong stage: C_{t-1} where ... C_{t}", or "wrong factor: ...", if one change repairs the claim. */
   static Optional<String> of(AdjointClaims.Claim c, StageFrame frame, NumericWorld world, List<String> free,
       Notation notation) {
+    if (free.size() > 1 || world.graph().steps() > MOST_STAGES) {
+      return Optional.empty(); // every candidate is evaluated at every reading: kept to short networks
+    }
     List<Expr.Symbol> written = new ArrayList<>();
     Rewrite.bottomUp(c.rhs(), x -> {
       if (x instanceof Expr.Symbol s && isTimed(s)) {
