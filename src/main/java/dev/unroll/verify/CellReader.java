@@ -43,6 +43,8 @@ final class CellReader {
   private boolean rows;
   private boolean star;
   private final Set<String> stacked = new LinkedHashSet<>();
+  /** Each stacked weight's blocks, in the order of the vectors it is applied to. */
+  private final Map<String, List<String>> blocks = new LinkedHashMap<>();
 
   private CellReader(String prose) {
     this.prose = prose;
@@ -213,6 +215,16 @@ final class CellReader {
       spelling.put(lossId, lossId);
     }
     stacked.forEach(spelling::remove);
+    // the blocks of a stacked weight, named where the text names them: W = [W_h  W_x]
+    for (Statement st : all) {
+      if (st.isEquation() && st.sides().get(0) instanceof Expr.Symbol w && blocks.containsKey(w.name())
+          && last(st) instanceof Expr.Product p && p.factors().size() == blocks.get(w.name()).size()
+          && p.factors().stream().allMatch(f -> f instanceof Expr.Symbol b && b.time().isEmpty() && !spelling.containsKey(b.name()))) {
+        for (int i = 0; i < p.factors().size(); i++) {
+          spelling.put(((Expr.Symbol) p.factors().get(i)).name(), names.id(blocks.get(w.name()).get(i)));
+        }
+      }
+    }
     return Optional.of(new NetworkReader.Network(new Notation(Notation.DOCUMENT, cell.name(), spelling, rows, star), "tanh",
         definitions, Optional.of(cell)));
   }
@@ -299,7 +311,11 @@ final class CellReader {
       if (!(part instanceof Expr.Symbol v) || v.time().isEmpty()) {
         throw new IllegalArgumentException("a stacked vector of more than values");
       }
-      terms.add(Expr.juxtapose(List.of(Expr.Symbol.param(weight.name() + "[" + v.name() + "]"), v)));
+      String block = weight.name() + "[" + v.name() + "]";
+      if (!blocks.computeIfAbsent(weight.name(), w -> new ArrayList<>()).contains(block)) {
+        blocks.get(weight.name()).add(block);
+      }
+      terms.add(Expr.juxtapose(List.of(Expr.Symbol.param(block), v)));
     }
     return Expr.sum(terms);
   }

@@ -213,6 +213,8 @@ final class JacobianClaims {
         }
         return MatrixUtils.createRealDiagonalMatrix(g).multiply(in.get(0));
       }
+      case SOFTMAX, CROSSENTROPY:
+        return null; // the output layer feeds no later state
       default:
         throw new IllegalArgumentException("a Jacobian across stages does not pass through " + op);
     }
