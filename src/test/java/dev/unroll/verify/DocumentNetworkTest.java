@@ -104,6 +104,8 @@ class DocumentNetworkTest {
         statements("\\frac{\\partial L}{\\partial h_t} = 0"), statements(LSTM_XF), statements("\\frac{\\partial L}{\\partial c_t} = 0"));
     assertThat(NetworkSections.starts(reads, "")).containsExactly(0, 2);
     assertThat(NetworkSections.starts(reads.subList(0, 2), "")).containsExactly(0);
+    List<List<Statement>> restated = List.of(reads.get(0), reads.get(1), reads.get(0), reads.get(1));
+    assertThat(NetworkSections.starts(restated, "")).as("a network restated is the same section").containsExactly(0);
   }
 
   @Test
