@@ -34,7 +34,9 @@ final class AdjointClaims {
   /** Relative differences below this are agreement: float64 rounding over a few dozen products. */
   static final double TOLERANCE = 1e-9;
   /** Words in the prose before a formula that say it follows one path on purpose. */
-  private static final Pattern ONE_PATH = Pattern.compile("\\b(alone|only|own (path|chain))\\b", Pattern.CASE_INSENSITIVE);
+  static final Pattern ONE_PATH = Pattern.compile(
+      "\\b(own (path|chain)|(path|route|chain|state) alone|along [^.]{0,60}\\bonly|only along|without the (detour|route)s?)\\b",
+      Pattern.CASE_INSENSITIVE);
 
   /** What a left-hand side claims. */
   enum Kind {
@@ -265,21 +267,61 @@ final class AdjointClaims {
             + state + " only, as the prose says; the whole of it adds the routes through the other values."));
       }
       return List.of(Finding.at(at, Severity.ERROR, "this is only the share of " + what + " along the own path of "
-          + state + " (the routes through the other values of the cell are left out); if that is meant, say so in the "
-          + "text before it (\"along its own path only\"); the whole of it is:", right));
+          + state + ownGate(c) + ": the routes through the other values of the cell are missing terms; if that is meant,"
+          + " say so in the text before it (\"along its own path only\"); the whole of it is:", right));
+    }
+    if (c.kind() == Kind.STEP && !ev.transposedAgrees) {
+      Optional<List<Expr>> missing = MissingTerms.of(c, frame, world, ev);
+      if (missing.isPresent()) {
+        List<String> tex = missing.get().stream().map(e -> WrittenTex.correction(e, notation)).toList();
+        return List.of(Finding.at(at, Severity.ERROR, "this is not " + what + ": " + (tex.size() == 1 ? "a missing term, "
+            : tex.size() + " missing terms, ") + String.join(" and ", tex) + " (the engine's Jacobian has every path from "
+            + WrittenTex.of(new Expr.Symbol(notation.spell(c.target().name()), c.target().time().map(t -> t.plus(-1)),
+            Expr.Role.STATE)) + "); the engine's equation is:", right));
+      }
     }
     if (c.kind() == Kind.STEP && ev.transposedAgrees) {
       return List.of(Finding.at(at, Severity.ERROR, "this is the transpose of " + what + ": the Jacobian's rows belong to "
           + WrittenTex.of(c.target()) + "; write the left side transposed or transpose the right side.", right));
     }
+    List<Finding> terms = c.kind() == Kind.ADJOINT && (c.rhs() instanceof Expr.Sum || rhsTerms(world, c, frame, first) > 1)
+        ? new TermMatch(c, frame, world, first, notation, where).findings() : List.of();
+    List<String> free = new ArrayList<>(frame.free(c.lhs()));
+    frame.free(c.rhs()).stream().filter(v -> !free.contains(v)).forEach(free::add);
+    String slip = WrongFactor.of(c, frame, world, free, notation).map(w -> ": " + w)
+        .orElseGet(() -> termKinds(terms));
     List<Finding> out = new ArrayList<>();
     out.add(Finding.at(at, Severity.ERROR, "this is not " + what + ": on random weights the two sides differ (relative "
         + "difference " + String.format(Locale.ROOT, "%.1e", ev.worst) + (first.isEmpty() ? "" : ", " + stages(first, frame, world))
-        + ")" + elementwiseSoftmax(c) + "; the engine's equation is:", right));
-    if (c.kind() == Kind.ADJOINT && (c.rhs() instanceof Expr.Sum || rhsTerms(world, c, frame, first) > 1)) {
-      out.addAll(new TermMatch(c, frame, world, first, notation, where).findings());
-    }
+        + ")" + elementwiseSoftmax(c) + slip + "; the engine's equation is:", right));
+    out.addAll(terms);
     return out;
+  }
+
+  /**
+   * ", through the forget gate alone" when the state's own path is an elementwise product with one
+   * sigmoid gate (the LSTM's cell state, {@code c_t = f_t \odot c_{t-1} + ...}), in the author's name for it.
+   */
+  private String ownGate(Claim c) {
+    return cell.equationFor(c.target().name()).map(e -> e.definition() instanceof Expr.Sum s ? s.terms() : List.of(e.definition()))
+        .flatMap(terms -> terms.stream().filter(t -> t instanceof Expr.Hadamard h && (isOwn(h.right(), c) || isOwn(h.left(), c)))
+        .map(t -> (Expr.Hadamard) t).map(h -> isOwn(h.right(), c) ? h.left() : h.right())
+        .filter(g -> g instanceof Expr.Symbol s && cell.equationFor(s.name()).map(e -> e.definition() instanceof Expr.Apply a
+            && a.function().equals("sigmoid")).orElse(false)).findFirst())
+        .map(g -> ", through the forget gate " + WrittenTex.of(new Expr.Symbol(notation.spell(((Expr.Symbol) g).name()),
+            c.target().time(), Expr.Role.INTERMEDIATE)) + " alone").orElse("");
+  }
+
+  private static boolean isOwn(Expr e, Claim c) {
+    return e instanceof Expr.Symbol s && s.name().equals(c.target().name()) && s.time().isPresent() && s.time().get().offset() == -1;
+  }
+
+  /** What the term-by-term match found, in a word: ": a missing term", ": an extra term" (or both), else nothing. */
+  private static String termKinds(List<Finding> terms) {
+    boolean missing = terms.stream().anyMatch(f -> f.message().startsWith("a term is missing"));
+    boolean extra = terms.stream().anyMatch(f -> f.message().endsWith("is not in the engine's equation."));
+    return missing && extra ? ": a missing term and an extra term" : missing ? ": a missing term" : extra
+        ? ": an extra term" : "";
   }
 
   /** {@code \partial E_{t+1}/\partial c_k}, the thing claimed, as the author wrote it. */

@@ -27,7 +27,15 @@ final class NetworkReader {
   private static final Set<String> LOSSES = Set.of("E", "L", "J", "C", "\\ell", "\\mathcal", "l");
 
   /** What was read: the notation, the activation, and the equations that defined them (by identity). */
-  record Network(Notation notation, String activation, Map<Statement, String> definitions) {}
+  record Network(Notation notation, String activation, Map<Statement, String> definitions,
+      Optional<dev.unroll.cell.CellDefinition> cell) {
+    Network(Notation notation, String activation, Map<Statement, String> definitions) {
+      this(notation, activation, definitions, Optional.empty());
+    }
+  }
+
+  /** A mark in the spelling while reading: the author writes row vectors. */
+  private static final String ROWS = "\\rows";
 
   private NetworkReader() {}
 
@@ -84,11 +92,12 @@ final class NetworkReader {
     }
     output(byName, state, spelling, used);
     boolean linearOutput = spelling.remove("\\unmapped-output") != null;
+    boolean rows = spelling.remove(ROWS) != null;
+    // The loss is mapped even under a linear readout: the engine's cross-entropy stands in for it, and a
+    // claim inside the recurrence holds whatever loss sits on top (the readout's own names stay unmapped).
     for (Statement s : statements) {
       for (Expr side : s.sides()) {
-        if (!linearOutput) {
-          losses(side, spelling);
-        }
+        losses(side, spelling);
       }
     }
     if (!linearOutput) {
@@ -102,7 +111,9 @@ final class NetworkReader {
         spelling.put(v, v);
       }
     }
-    return Optional.of(new Network(Notation.read(spelling), activation, used));
+    Notation read = Notation.read(spelling);
+    return Optional.of(new Network(rows ? new Notation(Notation.DOCUMENT, read.cell(), read.spelling(), true, false) : read,
+        activation, used));
   }
 
   /** Gated cells are read by their own notations: a second recurrence or a gate product means not the simple RNN. */
@@ -113,11 +124,19 @@ final class NetworkReader {
       if (mentions(rhs, state, -1)) {
         recurrences++;
       }
-      if (hasHadamard(rhs)) {
+      // only a recurrence's own product counts: r_t = g_t \odot h_t \odot (1 - h_t) is a backward name
+      if (hasHadamard(rhs) && mentionsPrevious(rhs)) {
         return true;
       }
     }
     return recurrences > 1;
+  }
+
+  private static boolean mentionsPrevious(Expr e) {
+    if (e instanceof Expr.Symbol s) {
+      return s.time().isPresent() && s.time().get().offset() < 0;
+    }
+    return Verifier.children(e).stream().anyMatch(NetworkReader::mentionsPrevious);
   }
 
   private static boolean hasPartial(Expr e) {
@@ -141,6 +160,9 @@ final class NetworkReader {
       Expr other = matrix(f.get(0)).isPresent() ? f.get(1) : f.get(0);
       if (m.isEmpty() || !(other instanceof Expr.Symbol v) || v.time().isEmpty()) {
         continue;
+      }
+      if (matrix(f.get(0)).isEmpty()) {
+        spelling.put(ROWS, "-"); // x_t U + h_{t-1} W: row vectors, as code writes them
       }
       if (v.name().equals(state) && v.time().get().offset() == -1) {
         spelling.put(m.get().name(), "W");
@@ -220,7 +242,7 @@ final class NetworkReader {
   }
 
   /** The activation a function name stands for; a letter is read from the prose; null if none can be told. */
-  private static String activation(String function, String prose) {
+  static String activation(String function, String prose) {
     String f = function.replace("\\", "").toLowerCase(Locale.ROOT);
     switch (f) {
       case "tanh":

@@ -23,8 +23,12 @@ import java.util.Optional;
  * @param name what {@code --notation} calls it, or the cell's name for a gated cell
  * @param cell the cell (in {@code cell.CellLibrary}) whose variables it spells
  * @param spelling author's name to cell variable, in the order suggestions list them
+ * @param rows whether the author writes row vectors ({@code h W + x U}, as code does): every claim is
+ *     then read transposed, the author's weight being the cell's transposed
+ * @param starElementwise whether {@code *} (or {@code \cdot}) between two vectors is the elementwise
+ *     product, as the author's forward equations write it ({@code h_t = o_t * \tanh(C_t)})
  */
-public record Notation(String name, String cell, Map<String, String> spelling) {
+public record Notation(String name, String cell, Map<String, String> spelling, boolean rows, boolean starElementwise) {
   public static final Notation LESSON = new Notation("lesson", "rnn", ordered(
       "U", "U", "W", "W", "V", "V", "x", "x", "s", "s", "z", "z", "q", "q", "o", "o", "y", "y", "E", "E"));
   public static final Notation CS231N = new Notation("cs231n", "rnn", ordered(
@@ -50,6 +54,10 @@ public record Notation(String name, String cell, Map<String, String> spelling) {
 
   public Notation {
     spelling = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(spelling));
+  }
+
+  public Notation(String name, String cell, Map<String, String> spelling) {
+    this(name, cell, spelling, false, false);
   }
 
   /** Every notation, the reference lesson's first (it wins a tie when a file's notation is guessed). */
@@ -146,7 +154,7 @@ public record Notation(String name, String cell, Map<String, String> spelling) {
 
   /** An author's expression in the cell's names and functions; times untouched, unknown names kept. */
   public Expr toCell(Expr e) {
-    return Rewrite.bottomUp(e, x -> {
+    Expr named = Rewrite.bottomUp(e, x -> {
       if (x instanceof Expr.Symbol s) {
         return resolve(s).map(r -> (Expr) r).orElse(s);
       }
@@ -155,6 +163,68 @@ public record Notation(String name, String cell, Map<String, String> spelling) {
       }
       return x;
     });
+    Expr read = starElementwise ? elementwise(named) : named;
+    return rows ? columns(read) : read;
+  }
+
+  /** {@code a * b} of two vectors as {@code a \odot b}; a product with a matrix in it stays one. */
+  private static Expr elementwise(Expr e) {
+    Expr inner = Rewrite.children(e, Notation::elementwise);
+    if (inner instanceof Expr.Product p && p.style() == Expr.ProductStyle.CHAIN && p.factors().size() > 1
+        && p.factors().stream().allMatch(Notation::isVector)) {
+      Expr out = p.factors().get(0);
+      for (int i = 1; i < p.factors().size(); i++) {
+        out = new Expr.Hadamard(out, p.factors().get(i));
+      }
+      return out;
+    }
+    return inner;
+  }
+
+  /** Whether an expression is a per-stage vector: it holds a value at a time and no timeless matrix is multiplied in. */
+  private static boolean isVector(Expr e) {
+    if (e instanceof Expr.Symbol s) {
+      return s.time().isPresent();
+    }
+    if (e instanceof Expr.Partial p) {
+      return p.by() instanceof Expr.Symbol b && b.time().isPresent() && p.of() instanceof Expr.Symbol;
+    }
+    if (e instanceof Expr.Product || e instanceof Expr.Transpose || e instanceof Expr.Diag) {
+      return false;
+    }
+    return Verifier.children(e).stream().anyMatch(Notation::isVector)
+        && Verifier.children(e).stream().allMatch(c -> c instanceof Expr.Num || isVector(c) || !hasMatrix(c));
+  }
+
+  private static boolean hasMatrix(Expr e) {
+    if (e instanceof Expr.Symbol s) {
+      return s.time().isEmpty();
+    }
+    return Verifier.children(e).stream().anyMatch(Notation::hasMatrix);
+  }
+
+  /**
+   * A claim in row vectors as its transpose in columns: {@code (a B)^T = B^T a^T}, so a product's
+   * factors turn round, while a symbol stays (a row's transpose is the cell's column, an author's weight
+   * the transpose of the cell's), as do sums, elementwise products and functions applied elementwise.
+   * A series' body is turned round like any expression; its limits are not.
+   */
+  private static Expr columns(Expr e) {
+    if (e instanceof Expr.Product p) {
+      List<Expr> f = new java.util.ArrayList<>();
+      for (int i = p.factors().size() - 1; i >= 0; i--) {
+        f.add(columns(p.factors().get(i)));
+      }
+      return new Expr.Product(f, p.style());
+    }
+    if (e instanceof Expr.Apply a && (a.function().equals("sum") || a.function().equals("prod"))
+        && a.arguments().size() == 3) {
+      return new Expr.Apply(a.function(), List.of(a.arguments().get(0), a.arguments().get(1), columns(a.arguments().get(2))));
+    }
+    if (e instanceof Expr.Partial) {
+      return e;
+    }
+    return Rewrite.children(e, Notation::columns);
   }
 
   /** The notation {@code render.LatexWriter} spells corrections in. */

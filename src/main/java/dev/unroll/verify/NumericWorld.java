@@ -112,6 +112,11 @@ final class NumericWorld {
     return MatrixUtils.createRealMatrix(truth.tape().value(n).getDimension(), 1);
   }
 
+  /** The forward value of a node of the unrolled network. */
+  org.hipparchus.linear.RealVector value(Node n) {
+    return truth.tape().value(n);
+  }
+
   Node node(String name, Time stage) {
     return graph.node(name, stage).orElseThrow(() -> new MissingStage(name + " at " + stage.spelled()));
   }

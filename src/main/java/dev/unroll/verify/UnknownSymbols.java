@@ -21,17 +21,24 @@ final class UnknownSymbols {
    */
   static java.util.Optional<String> report(MathSpan span, ParsedMath parsed, Statement s, Notation notation,
       List<Finding> findings) {
+    return report(span, parsed, s, notation, Set.of(), findings);
+  }
+
+  /** As above, where {@code defined} are the names the document defines itself ({@code \delta_t = ...}): never unknown. */
+  static java.util.Optional<String> report(MathSpan span, ParsedMath parsed, Statement s, Notation notation,
+      Set<String> defined, List<Finding> findings) {
     int before = findings.size();
     for (Expr side : s.sides()) {
-      collect(side, span, parsed, notation, findings);
+      collect(side, span, parsed, notation, defined, findings);
     }
     return findings.size() > before ? java.util.Optional.of(findings.get(before).message()) : java.util.Optional.empty();
   }
 
-  private static void collect(Expr e, MathSpan span, ParsedMath parsed, Notation notation, List<Finding> findings) {
+  private static void collect(Expr e, MathSpan span, ParsedMath parsed, Notation notation, Set<String> defined,
+      List<Finding> findings) {
     if (e instanceof Expr.Symbol sym) {
       String name = sym.name().replace("'", "");
-      if (notation.variable(name).isPresent() || notation.resolve(sym).isPresent() || ORDINARY.contains(name)
+      if (defined.contains(sym.name()) || notation.variable(name).isPresent() || notation.resolve(sym).isPresent() || ORDINARY.contains(name)
           || name.startsWith("\\") && sym.time().isEmpty()) {
         return;
       }
@@ -48,7 +55,7 @@ final class UnknownSymbols {
       return;
     }
     for (Expr child : Verifier.children(e)) {
-      collect(child, span, parsed, notation, findings);
+      collect(child, span, parsed, notation, defined, findings);
     }
   }
 

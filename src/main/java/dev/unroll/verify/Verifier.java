@@ -4,6 +4,7 @@ import dev.unroll.cell.CellDefinition;
 import dev.unroll.cell.CellLibrary;
 import dev.unroll.derive.LossKind;
 import dev.unroll.expr.Expr;
+import dev.unroll.expr.Time;
 import dev.unroll.symbolic.ActivationBounds;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,33 +99,35 @@ public final class Verifier {
     }
     List<Notation> spellings = options.cell().map(Notation::ofCellNamed).orElse(Notation.all());
     // The document defines its network: its forward equations, read whatever the names, are the notation.
-    Optional<NetworkReader.Network> defined = options.notation().isPresent() || options.cell().filter(c -> !c.equals("rnn"))
-        .isPresent() ? Optional.empty() : NetworkReader.read(reads.stream().filter(r -> r.span().display())
-        .flatMap(r -> r.parsed().statements().stream()).toList(), String.join("\n", prose.stream().map(ProseAt::text).toList()));
-    Notation notation = options.notation().or(() -> defined.map(NetworkReader.Network::notation))
-        .orElseGet(() -> detect(reads, spellings));
-    boolean rnn = notation.cell().equals("rnn");
-    String activation = defined.map(NetworkReader.Network::activation).orElse("tanh");
-    for (Read r : reads.stream().filter(x -> defined.isEmpty()).toList()) {
-      for (Statement s : r.parsed().statements()) {
-        if (rnn && s.isEquation()) {
-          Optional<String> a = NetworkCheck.activationOf(notation, s.sides().get(0), s.sides().get(1));
-          if (a.isPresent()) {
-            activation = a.get();
-          }
-        }
-      }
+    // A document that derives an RNN, then an LSTM, then a GRU has one network per section.
+    String allProse = String.join("\n", prose.stream().map(ProseAt::text).toList());
+    String rawText = String.join("\n", document.segments().stream().map(Segment::text).toList());
+    List<Integer> starts = options.notation().isPresent() || options.cell().isPresent() ? List.of(0)
+        : NetworkSections.starts(reads.stream().map(r -> r.span().display() ? r.parsed().statements() : List.<Statement>of())
+        .toList(), allProse);
+    List<Section> sections = new ArrayList<>();
+    for (int k = 0; k < starts.size(); k++) {
+      int from = k == 0 ? 0 : starts.get(k);
+      int to = k + 1 < starts.size() ? starts.get(k + 1) : reads.size();
+      List<Read> part = new ArrayList<>(reads.subList(from, to));
+      List<Read> preamble = k == 0 ? List.of() : reads.subList(0, starts.get(0)).stream().filter(r -> !r.span().display()).toList();
+      sections.add(section(from, part, preamble, spellings, allProse, rawText));
     }
-    CellDefinition cell = rnn ? EngineTerms.rnn(activation) : new CellLibrary().load(notation.cell());
-    NetworkCheck network = new NetworkCheck(notation, cell);
-    EngineTerms engine = new EngineTerms(cell);
-    AdjointClaims adjointClaims = new AdjointClaims(notation, cell, engine.calculus(), options.steps(),
-        definitions(reads, notation));
+    Section main = sections.stream().filter(Section::rnn).findFirst().orElse(sections.get(0));
+    Notation notation = main.notation();
+    CellDefinition cell = main.cell();
+    EngineTerms engine = main.engine();
+    boolean rnn = main.rnn();
     List<Claim> claims = new ArrayList<>();
     ProseClaims proseClaims = new ProseClaims(bounds);
-    for (Read r : reads) {
+    for (int i = 0; i < reads.size(); i++) {
+      Read r = reads.get(i);
+      Section sec = sections.get(0);
+      for (Section x : sections) {
+        sec = x.from() <= i ? x : sec;
+      }
       for (Statement s : r.parsed().statements()) {
-        Optional<ProseClaims.BoundClaim> bound = ProseClaims.ofMath(s, activation, s.offset());
+        Optional<ProseClaims.BoundClaim> bound = ProseClaims.ofMath(s, sec.activation(), s.offset());
         if (bound.isPresent()) {
           // A bound on an activation's derivative written as mathematics: judged as the prose's are.
           Finding f = proseClaims.judge(bound.get(), r.span().position(s.offset()));
@@ -135,20 +138,37 @@ public final class Verifier {
           continue;
         }
         boolean judged = s.isEquation() && r.span().display();
-        UnknownSymbols.report(r.span(), r.parsed(), s, notation, findings).ifPresent(m -> outcomes.unmapped(r.span(), m));
+        UnknownSymbols.report(r.span(), r.parsed(), s, sec.notation(), sec.defines(), findings)
+            .ifPresent(m -> outcomes.unmapped(r.span(), m));
         if (!judged) {
           continue;
         }
-        if (defined.isPresent() && notation.name().equals(Notation.DOCUMENT) && defined.get().definitions().containsKey(s)) {
+        Optional<NetworkReader.Network> defined = sec.defined();
+        if (defined.isPresent() && sec.notation().name().equals(Notation.DOCUMENT) && defined.get().definitions().containsKey(s)) {
           findings.add(Finding.at(r.span().position(r.parsed().offset(s.sides().get(0), s.offset())), Severity.NOTE,
-              "read as the network's definition of " + defined.get().definitions().get(s) + " (" + summary(notation,
-              defined.get().activation()) + ")."));
+              "read as the network's definition of " + defined.get().definitions().get(s) + " (" + (sec.rnn()
+              ? summary(sec.notation(), defined.get().activation()) : "one equation of the cell built from the document's own")
+              + ")."));
           outcomes.notJudged(r.span(), "defines the network; a definition is read, not judged.");
           continue;
         }
         // a = b = c, and &= rows: each later side is a claim about the first left side
+        Statement claimed = named(sec.bars() ? BarNotation.adjoints(s, sec.notation(), sec.notation().spell(sec.cell().loss()))
+            : s, sec.names());
         for (int k = 1; k < s.sides().size(); k++) {
-          judgeSide(r, s, k, notation, cell, network, adjointClaims, rnn, findings, outcomes, claims);
+          Optional<AdjointClaims.Claim> across = sec.jacobians().read(claimed.sides().get(0), claimed.sides().get(k));
+          if (across.isPresent()) {
+            // a Jacobian across several stages, \partial c_t/\partial c_k
+            List<Finding> found = sec.jacobians().judge(across.get(), e -> r.span().position(r.parsed().offset(e,
+                s.offset())), proseBefore(r));
+            findings.addAll(found);
+            if (!found.stream().allMatch(f -> f.severity() == Severity.WARNING)) {
+              outcomes.judged(r.span(), found.stream().noneMatch(f -> f.severity() == Severity.ERROR));
+            }
+            continue;
+          }
+          judgeSide(r, claimed, k, sec.notation(), sec.cell(), sec.network(), sec.adjointClaims(), sec.rnn(), findings, outcomes,
+              sec == main ? claims : new ArrayList<>());
         }
       }
     }
@@ -200,6 +220,104 @@ public final class Verifier {
     return new Report(file, placed, outcomes.outcomes(placed, document));
   }
 
+  /** The network one section of the document is judged in, and its judges; {@code from} is its first read. */
+  private record Section(int from, Optional<NetworkReader.Network> defined, Notation notation, boolean rnn,
+      String activation, CellDefinition cell, NetworkCheck network, EngineTerms engine, AdjointClaims adjointClaims,
+      List<StageFrame.Definition> names, Set<String> defines, boolean bars, JacobianClaims jacobians) {}
+
+  /**
+   * A displayed equation whose left side is a name the running text gave to a gradient ("with
+   * $g_t = \partial L/\partial h_t$", then $$g_t = e_t W_y^\top + r_{t+1} W_h^\top$$) as a claim about that gradient.
+   */
+  private static Statement named(Statement s, List<StageFrame.Definition> names) {
+    if (!(s.sides().get(0) instanceof Expr.Symbol l) || l.time().isEmpty()) {
+      return s;
+    }
+    for (StageFrame.Definition d : names) {
+      Time at = d.name().time().orElseThrow();
+      if (d.name().name().equals(l.name()) && at.variable().equals(l.time().get().variable())) {
+        List<Expr> sides = new ArrayList<>(s.sides());
+        sides.set(0, dev.unroll.expr.Rewrite.shift(d.value(), l.time().get().offset() - at.offset()));
+        return new Statement(sides, s.offset(), s.inequality(), s.relation());
+      }
+    }
+    return s;
+  }
+
+  /**
+   * The network of one section: the one its forward equations define (the preamble's inline mathematics
+   * may name the output and the loss), else the built-in notation its names fit best.
+   */
+  private Section section(int from, List<Read> part, List<Read> preamble, List<Notation> spellings, String allProse,
+      String rawText) {
+    List<Statement> display = part.stream().filter(r -> r.span().display()).flatMap(r -> r.parsed().statements().stream()).toList();
+    List<Statement> inline = java.util.stream.Stream.concat(preamble.stream(), part.stream()).filter(r -> !r.span().display())
+        .flatMap(r -> r.parsed().statements().stream()).toList();
+    Optional<NetworkReader.Network> read = options.notation().isPresent() || options.cell().filter(c -> !c.equals("rnn"))
+        .isPresent() ? Optional.empty() : NetworkReader.read(display, allProse)
+        .or(() -> options.cell().isPresent() ? Optional.empty() : CellReader.read(display, inline, allProse));
+    Optional<NetworkReader.Network> defined = read.filter(n -> n.cell().isEmpty() || !oneSlipFrom(n, detect(part, spellings)));
+    Notation notation = options.notation().or(() -> defined.map(NetworkReader.Network::notation))
+        .orElseGet(() -> detect(part, spellings));
+    boolean rnn = notation.cell().equals("rnn");
+    String activation = defined.map(NetworkReader.Network::activation).orElse("tanh");
+    for (Read r : part.stream().filter(x -> defined.isEmpty()).toList()) {
+      for (Statement s : r.parsed().statements()) {
+        if (rnn && s.isEquation()) {
+          Optional<String> a = NetworkCheck.activationOf(notation, s.sides().get(0), s.sides().get(1));
+          if (a.isPresent()) {
+            activation = a.get();
+          }
+        }
+      }
+    }
+    String chosen = activation;
+    CellDefinition cell = defined.flatMap(NetworkReader.Network::cell)
+        .orElseGet(() -> rnn ? EngineTerms.rnn(chosen) : new CellLibrary().load(notation.cell()));
+    EngineTerms engine = new EngineTerms(cell);
+    List<Read> named = new ArrayList<>(preamble);
+    named.addAll(part);
+    boolean bars = BarNotation.declared(rawText);
+    List<StageFrame.Definition> definitions = definitions(named, notation).stream()
+        .filter(d -> !bars || !d.name().name().startsWith("bar_")).toList();
+    AdjointClaims adjointClaims = new AdjointClaims(notation, cell, engine.calculus(), options.steps(), definitions);
+    List<StageFrame.Definition> names = named.stream().filter(r -> !r.span().display())
+        .flatMap(r -> r.parsed().statements().stream()).filter(s -> s.isEquation() && s.sides().get(0) instanceof Expr.Symbol n
+            && n.time().isPresent() && notation.resolve(n).isEmpty() && isAdjoint(s.sides().get(1)))
+        .map(s -> new StageFrame.Definition((Expr.Symbol) s.sides().get(0), s.sides().get(1))).toList();
+    Set<String> defines = new java.util.TreeSet<>();
+    definitions.forEach(d -> defines.add(d.name().name()));
+    if (bars) {
+      // \bar{a} is the loss's gradient by a: known wherever a is
+      notation.spelling().keySet().forEach(n -> defines.add("bar_" + n));
+    }
+    return new Section(from, defined, notation, rnn, activation, cell, new NetworkCheck(notation, cell), engine, adjointClaims,
+        names, defines, bars, new JacobianClaims(notation, cell, engine.calculus(), options.steps()));
+  }
+
+  /**
+   * Whether the network read is a built-in gated cell with one slip: every forward equation names a
+   * value of that cell and all but one are its equations. The author then means the built-in cell, and
+   * the slip is said as such ("cannot map this equation") rather than becoming the network.
+   */
+  private static boolean oneSlipFrom(NetworkReader.Network read, Notation builtIn) {
+    if (builtIn.cell().equals("rnn") || read.definitions().size() < 3) {
+      return false; // too few equations to say the author meant a built-in gated cell
+    }
+    CellDefinition cell = new CellLibrary().load(builtIn.cell());
+    NetworkCheck check = new NetworkCheck(builtIn, cell);
+    int slips = 0;
+    for (Statement s : read.definitions().keySet()) {
+      Expr lhs = s.sides().get(0);
+      Optional<dev.unroll.cell.Equation> eq = check.equationFor(lhs);
+      if (eq.isEmpty()) {
+        return false;
+      }
+      slips += check.mismatch(lhs, s.sides().get(s.sides().size() - 1), eq.get()).isPresent() ? 1 : 0;
+    }
+    return slips == 1;
+  }
+
   /** Judges side {@code k} of a statement as a claim about its first side. */
   private void judgeSide(Read r, Statement s, int k, Notation notation, CellDefinition cell, NetworkCheck network,
       AdjointClaims adjointClaims, boolean rnn, List<Finding> findings, Outcomes outcomes, List<Claim> claims) {
@@ -221,8 +339,11 @@ public final class Verifier {
       return;
     }
     // The RNN's gradients are matched factor by factor, unless written with \sum or \prod: those are evaluated.
+    // Under a linear readout the engine's softmax head only stands in for the author's: the RNN's gradients are
+    // then evaluated, never matched factor by factor against a derivation through that head.
+    boolean linear = rnn && !notation.spelling().containsValue("V");
     Optional<AdjointClaims.Claim> adjoint = adjointClaims.read(lhs, rhs)
-        .filter(c -> !rnn || c.kind() != AdjointClaims.Kind.GRADIENT || hasSeries(rhs));
+        .filter(c -> !rnn || linear || c.kind() != AdjointClaims.Kind.GRADIENT || hasSeries(rhs));
     if (adjoint.isPresent()) {
       List<Finding> found = adjointClaims.judge(adjoint.get(), e -> r.span().position(r.parsed().offset(e, s.offset())),
           proseBefore(r));
@@ -232,7 +353,7 @@ public final class Verifier {
       }
       return;
     }
-    if (rnn) {
+    if (rnn && !linear) {
       claim(r, lhs, rhs, notation, findings).ifPresent(claims::add);
     }
   }
@@ -320,15 +441,27 @@ public final class Verifier {
    */
   private static List<StageFrame.Definition> definitions(List<Read> reads, Notation notation) {
     List<StageFrame.Definition> out = new ArrayList<>();
+    List<StageFrame.Definition> inline = new ArrayList<>();
     for (Read r : reads) {
       for (Statement s : r.parsed().statements()) {
-        if (r.span().display() && s.isEquation() && s.sides().get(0) instanceof Expr.Symbol name
+        if (s.isEquation() && s.sides().get(0) instanceof Expr.Symbol name
             && name.time().isPresent() && notation.resolve(name).isEmpty()) {
-          out.add(new StageFrame.Definition(name, s.sides().get(s.sides().size() - 1)));
+          (r.span().display() ? out : inline).add(new StageFrame.Definition(name, s.sides().get(s.sides().size() - 1)));
         }
       }
     }
-    return out;
+    // A name given in the running text ("we write $\delta_t = \partial L/\partial h_t$") is its meaning, ahead of
+    // a displayed recursion for it; any other name the text gives counts where nothing displayed defines it.
+    List<StageFrame.Definition> all = new ArrayList<>(inline.stream().filter(d -> isAdjoint(d.value())).toList());
+    all.addAll(out);
+    inline.stream().filter(d -> !isAdjoint(d.value()))
+        .filter(d -> out.stream().noneMatch(o -> o.name().name().equals(d.name().name()))).forEach(all::add);
+    return all;
+  }
+
+  /** {@code \partial L/\partial h_t}: a loss's gradient by one value at a time. */
+  private static boolean isAdjoint(Expr e) {
+    return e instanceof Expr.Partial p && p.of() instanceof Expr.Symbol && p.by() instanceof Expr.Symbol b && b.time().isPresent();
   }
 
   /** Where the prose says that a chain's last factor stands for an outer product, if anywhere. */

@@ -9,12 +9,18 @@
  * JSON string) -> {@link dev.unroll.verify.MathExtractor} (segments to math spans and prose) ->
  * {@link dev.unroll.verify.TexParser} (span to statements of expressions) ->
  * {@link dev.unroll.verify.NetworkReader} (the document's own forward equations to the notation it is
- * judged in: the author's names mapped onto the cell) ->
+ * judged in: the author's names mapped onto the cell; a gated, stacked or otherwise non-standard network is
+ * built by {@link dev.unroll.verify.CellReader} into a cell definition of its own, parsed from the
+ * {@code .cell} text {@link dev.unroll.verify.CellText} writes, with row vectors and bars as gradients read
+ * where the author uses them; {@link dev.unroll.verify.NetworkSections} starts a new network at each block of
+ * forward equations) ->
  * {@link dev.unroll.verify.Verifier} (statements to {@link dev.unroll.verify.Finding}s): network
  * equations against the cell (NetworkCheck); the simple RNN's gradient claims against the expanded
  * derivation (ClaimJudge, TermJudge); adjoint-form claims of any cell, the LSTM's and the GRU's
  * above all, evaluated in one seeded network (AdjointClaims, with StageFrame mapping the author's
- * times to stages, NumericWorld holding every value and adjoint, ClaimEvaluation, TermMatch);
+ * times to stages, NumericWorld holding every value and adjoint, ClaimEvaluation, TermMatch; a failed
+ * claim's slip named by WrongFactor and a one-step Jacobian's left-out paths by MissingTerms); a state's
+ * Jacobian across several stages (JacobianClaims);
  * gradient-so-far chains against the prose's "flows through" (GradientSoFar); and bounds on an
  * activation's derivative in the prose or written as mathematics ({@code symbolic.ActivationBounds}).
  * An error is only said of a false claim; a name that cannot be mapped is a warning
