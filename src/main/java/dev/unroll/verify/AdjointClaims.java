@@ -38,7 +38,9 @@ final class AdjointClaims {
 
   /** What a left-hand side claims. */
   enum Kind {
-    ADJOINT, GRADIENT, STEP
+    ADJOINT, GRADIENT, STEP,
+    /** A Jacobian between two values at any stages: {@code \partial h_t/\partial h_k}, {@code \partial s_t/\partial z_t}. */
+    JACOBIAN
   }
 
   /**
@@ -106,6 +108,10 @@ final class AdjointClaims {
       return Optional.of(new Claim(Kind.STEP, new Expr.Symbol(cell.loss(), Optional.empty(), Expr.Role.LOSS), o.get(),
           transposed, lhs, rhs));
     }
+    if (isValue(o.get()) && isValue(target)) {
+      return Optional.of(new Claim(Kind.JACOBIAN, new Expr.Symbol(cell.loss(), Optional.empty(), Expr.Role.LOSS), o.get(),
+          transposed, lhs, rhs));
+    }
     return Optional.empty();
   }
 
@@ -137,8 +143,8 @@ final class AdjointClaims {
       readings.add(r);
     }
     // Of the readings that could be compared value by value, the one the author most likely meant.
-    Reading failed = readings.stream().filter(r -> r.verdict().isEmpty()).reduce((a, b) -> mentionsNewest(c) ? b : a)
-        .orElse(readings.get(0));
+    Reading failed = readings.stream().filter(r -> r.verdict().isEmpty() && !r.frame().ascending())
+        .reduce((a, b) -> mentionsNewest(c) ? b : a).orElse(readings.get(0));
     if (failed.verdict().isPresent()) {
       return List.of(failed.verdict().get());
     }
@@ -168,10 +174,23 @@ final class AdjointClaims {
    */
   private List<StageFrame> frames(Claim c) {
     StageFrame written = new StageFrame(notation, c.loss(), definitions);
-    if (written.anchored() || !(written.free(c.lhs()).contains("t") || written.free(c.rhs()).contains("t"))) {
-      return List.of(written);
+    List<StageFrame> out = new ArrayList<>(List.of(written));
+    if (!written.anchored() && (written.free(c.lhs()).contains("t") || written.free(c.rhs()).contains("t"))) {
+      out.add(new StageFrame(notation, c.loss().withTime(Time.t(1)), definitions));
     }
-    return List.of(written, new StageFrame(notation, c.loss().withTime(Time.t(1)), definitions));
+    if (hasProduct(c.lhs()) || hasProduct(c.rhs())) {
+      // Read last, and never the reading a failure is reported in: the chain rule's order comes first.
+      out.addAll(out.stream().map(StageFrame::ascendingProducts).toList());
+    }
+    return out;
+  }
+
+  /** Whether a \prod is written anywhere in {@code e}. */
+  static boolean hasProduct(Expr e) {
+    if (e instanceof Expr.Apply a && a.function().equals("prod") && a.arguments().size() == 3) {
+      return true;
+    }
+    return Verifier.children(e).stream().anyMatch(AdjointClaims::hasProduct);
   }
 
   /** Whether the claim writes {@code t+1} or later: then {@code t} is read as the lessons read it. */
@@ -257,8 +276,24 @@ final class AdjointClaims {
       Function<Expr, Position> where, String prose, String what) {
     Position at = where.apply(c.lhs());
     Map<String, Time> first = ev.failed.get(0);
+    Optional<Repairs.Repair> repair = new Repairs(c, frame, world, ev).find();
+    if (c.kind() == Kind.JACOBIAN) {
+      String how = ev.transposedAgrees ? "it is the transpose of " + what + " (a transpose): the Jacobian's rows belong to "
+          + WrittenTex.of(c.target()) : repair.map(Repairs.Repair::what).orElse("");
+      String message = "this is not " + what + ": on random weights the two sides differ (relative difference "
+          + String.format(Locale.ROOT, "%.1e", ev.worst) + (first.isEmpty() ? "" : ", " + stages(first, frame, world)) + ")"
+          + (how.isEmpty() ? "." : "; " + how + ".");
+      return List.of(repair.filter(r -> !ev.transposedAgrees)
+          .map(r -> Finding.at(at, Severity.ERROR, message + " It holds as:", Repairs.tex(r.rhs(), notation)))
+          .orElse(Finding.at(at, Severity.ERROR, message)));
+    }
     String right = WrittenTex.correction(EngineAnswer.to(c, frame, world, first), notation);
-    if (c.kind() != Kind.GRADIENT && ownChainOnly(c, frame, world, ev)) {
+    if (repair.isPresent() && !(c.kind() == Kind.STEP && ev.transposedAgrees)) {
+      return List.of(Finding.at(at, Severity.ERROR, "this is not " + what + ": on random weights the two sides differ "
+          + "(relative difference " + String.format(Locale.ROOT, "%.1e", ev.worst) + "); " + repair.get().what()
+          + "; the engine's equation is:", right));
+    }
+    if ((c.kind() == Kind.ADJOINT || c.kind() == Kind.STEP) && ownChainOnly(c, frame, world, ev)) {
       String state = WrittenTex.of(new Expr.Symbol(notation.spell(c.target().name()), Optional.empty(), Expr.Role.STATE));
       if (ONE_PATH.matcher(prose).find()) {
         return List.of(Finding.at(at, Severity.NOTE, "confirmed: the share of " + what + " along the own path of "
@@ -344,6 +379,12 @@ final class AdjointClaims {
   private static String sentence(String message) {
     String m = message == null ? "it could not be evaluated" : message;
     return m.endsWith(".") ? m : m + ".";
+  }
+
+  /** A value of the cell at a stage, not its loss: one side of a Jacobian. */
+  private boolean isValue(Expr.Symbol s) {
+    return s.time().isPresent() && !s.name().equals(cell.loss())
+        && (cell.equationFor(s.name()).isPresent() || cell.declaration(s.name()).isPresent());
   }
 
   private boolean isParameter(String name) {

@@ -33,6 +33,7 @@ final class StageFrame {
   private final Optional<String> anchor;
   private final int shift;
   private final Map<String, List<Definition>> definitions;
+  private final boolean ascending;
 
   /**
    * A name the file defines by an equation of its own, such as {@code \delta_{t+1} = ...} and
@@ -47,12 +48,39 @@ final class StageFrame {
   }
 
   StageFrame(Notation notation, Expr.Symbol loss, List<Definition> definitions) {
+    this(notation, loss, definitions, false);
+  }
+
+  private StageFrame(Notation notation, Expr.Symbol loss, List<Definition> definitions, boolean ascending) {
+    this.ascending = ascending;
     this.notation = notation;
     this.anchor = loss.time().map(Time::variable);
     this.shift = loss.time().map(t -> 1 - t.offset()).orElse(0);
     Map<String, List<Definition>> byName = new HashMap<>();
     definitions.forEach(d -> byName.computeIfAbsent(d.name().name(), k -> new ArrayList<>()).add(d));
     this.definitions = byName;
+    this.loss = loss;
+    this.written = List.copyOf(definitions);
+  }
+
+  private final Expr.Symbol loss;
+  private final List<Definition> written;
+
+  /**
+   * The same frame with every {@code \prod} of matrices read with its lowest index leftmost. A product
+   * of one-step Jacobians is written with the latest step on the left ({@code \prod_{j=k+1}^{t}
+   * \partial h_j/\partial h_{j-1}}, the chain rule's order and the default here); a product of their
+   * transposes carries a gradient back and is written the other way round ({@code \prod_{j=k+1}^{t}
+   * W^\top \operatorname{diag}(...)} ahead of {@code \partial E/\partial h_t}). The notation does not
+   * say which, so a claim may be read either way.
+   */
+  StageFrame ascendingProducts() {
+    return new StageFrame(notation, loss, written, true);
+  }
+
+  /** Whether products are read with their lowest index leftmost. */
+  boolean ascending() {
+    return ascending;
   }
 
   /** Whether the loss's subscript names the stages ({@code E_{t+1}}), rather than the loss being the total. */
@@ -124,8 +152,28 @@ final class StageFrame {
     if (definitions.isEmpty()) {
       return expanded;
     }
-    return Rewrite.bottomUp(expanded, x -> x instanceof Expr.Symbol s && s.time().isPresent()
-        && definitions.containsKey(s.name()) ? defined(s, first, last, depth) : x);
+    return zeros(Rewrite.bottomUp(expanded, x -> x instanceof Expr.Symbol s && s.time().isPresent()
+        && definitions.containsKey(s.name()) ? defined(s, first, last, depth) : x));
+  }
+
+  /** Products with a zero factor are zero, and zero terms drop out of a sum: exact, and no stage is read for them. */
+  private static Expr zeros(Expr e) {
+    return Rewrite.bottomUp(e, x -> {
+      if (x instanceof Expr.Product p && p.factors().stream().anyMatch(StageFrame::zero)
+          || x instanceof Expr.Hadamard h && (zero(h.left()) || zero(h.right()))
+          || x instanceof Expr.Negate n && zero(n.operand()) || x instanceof Expr.Transpose t && zero(t.operand())) {
+        return new Expr.Num(0);
+      }
+      if (x instanceof Expr.Sum s && s.terms().stream().anyMatch(StageFrame::zero)) {
+        List<Expr> rest = s.terms().stream().filter(t -> !zero(t)).toList();
+        return rest.isEmpty() ? new Expr.Num(0) : Expr.sum(rest);
+      }
+      return x;
+    });
+  }
+
+  private static boolean zero(Expr e) {
+    return e instanceof Expr.Num n && n.value() == 0;
   }
 
   /**
@@ -139,6 +187,10 @@ final class StageFrame {
           + " is defined in terms of itself without end");
     }
     Time at = s.time().orElseThrow();
+    if (at.offset() > last.offset()) {
+      // A recursion's name past the newest stage (delta_{T+1}) is zero, as every such derivation sets it.
+      return new Expr.Num(0);
+    }
     for (Definition d : definitions.get(s.name())) {
       Time written = d.name().time().orElseThrow();
       if (isAnchor(written.variable()) && Time.t(written.offset() + shift).equals(at)) {
@@ -175,6 +227,9 @@ final class StageFrame {
         Map<String, Time> inner = new HashMap<>(values);
         inner.put(index, Time.t(o));
         parts.add(expand(a.arguments().get(2), inner, first, last));
+      }
+      if (a.function().equals("prod") && !ascending) {
+        java.util.Collections.reverse(parts);
       }
       if (parts.isEmpty()) {
         return a.function().equals("sum") ? new Expr.Num(0) : new Expr.Num(1);

@@ -324,7 +324,10 @@ public final class Verifier {
       for (Statement s : r.parsed().statements()) {
         if (r.span().display() && s.isEquation() && s.sides().get(0) instanceof Expr.Symbol name
             && name.time().isPresent() && notation.resolve(name).isEmpty()) {
-          out.add(new StageFrame.Definition(name, s.sides().get(s.sides().size() - 1)));
+          // delta_t = dL/dh_t = ...: a side that is the loss's derivative says what the name means; else the last side.
+          Expr value = s.sides().subList(1, s.sides().size()).stream().filter(x -> x instanceof Expr.Partial)
+              .findFirst().orElse(s.sides().get(s.sides().size() - 1));
+          out.add(new StageFrame.Definition(name, value));
         }
       }
     }
