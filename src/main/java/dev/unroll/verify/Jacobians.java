@@ -109,7 +109,10 @@ final class Jacobians {
     return slopes.computeIfAbsent(n.id(), k -> {
       Expr d = calculus.activationDerivative(n.function(), n.label(), n.input(0).label());
       RealMatrix m = new ExprEvaluator(tape).evaluate(d);
-      return m.getColumnVector(0);
+      int size = tape.value(n).getDimension();
+      // A derivative that is a number (the identity's 1) holds for every entry.
+      return m.getRowDimension() == 1 && size > 1 ? new org.hipparchus.linear.ArrayRealVector(size, m.getEntry(0, 0))
+          : m.getColumnVector(0);
     });
   }
 

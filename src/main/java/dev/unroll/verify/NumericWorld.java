@@ -128,7 +128,8 @@ final class NumericWorld {
    * where it stands in an elementwise product and is diagonal (the activation's derivative), its
    * diagonal, as authors who write {@code \partial s_t/\partial z_t \odot ...} mean. An activation's
    * derivative written with a prime ({@code \sigma'(z_t)}, {@code f'(a_t)}) is the engine's derivative
-   * of that activation; a power of a weight matrix ({@code (W^\top)^3}) is a matrix power.
+   * of that activation; a power of a weight matrix ({@code (W^\top)^3}) is a matrix power, and {@code a \otimes b}
+   * the outer product {@code a b^\top}.
    */
   RealMatrix evaluate(Expr e) {
     Map<Expr, RealMatrix> partials = new HashMap<>();
@@ -150,6 +151,10 @@ final class NumericWorld {
       }
       if (x instanceof Expr.Apply a && a.function().endsWith("'") && a.arguments().size() == 1) {
         return derivative(a);
+      }
+      if (x instanceof Expr.Apply a && a.function().equals("otimes") && a.arguments().size() == 2) {
+        // a \otimes b between the vectors of a gradient: the outer product a b^T
+        return Expr.juxtapose(List.of(a.arguments().get(0), new Expr.Transpose(a.arguments().get(1))));
       }
       if (x instanceof Expr.Power p && p.exponent() > 1 && isWeight(p.base())) {
         return Expr.juxtapose(java.util.Collections.nCopies(p.exponent(), p.base()));

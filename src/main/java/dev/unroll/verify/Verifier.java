@@ -105,12 +105,14 @@ public final class Verifier {
         .orElseGet(() -> detect(reads, spellings));
     boolean rnn = notation.cell().equals("rnn");
     String activation = defined.map(NetworkReader.Network::activation).orElse("tanh");
+    boolean activationGuessed = rnn && defined.isEmpty();
     for (Read r : reads.stream().filter(x -> defined.isEmpty()).toList()) {
       for (Statement s : r.parsed().statements()) {
         if (rnn && s.isEquation()) {
           Optional<String> a = NetworkCheck.activationOf(notation, s.sides().get(0), s.sides().get(1));
           if (a.isPresent()) {
             activation = a.get();
+            activationGuessed = false;
           }
         }
       }
@@ -118,8 +120,15 @@ public final class Verifier {
     CellDefinition cell = rnn ? EngineTerms.rnn(activation) : new CellLibrary().load(notation.cell());
     NetworkCheck network = new NetworkCheck(notation, cell);
     EngineTerms engine = new EngineTerms(cell);
+    // Stage numbers the document writes (E_3, h_0 = 0, \sum_{t=1}^{4}): where they start and how many.
+    List<Expr> sides = reads.stream().flatMap(r -> r.parsed().statements().stream()).flatMap(x -> x.sides().stream()).toList();
+    OptionalInt last = AbsoluteTimes.last(sides, notation);
+    OptionalInt first = last.isPresent() ? OptionalInt.of(AbsoluteTimes.base(sides, notation, v -> cell.declaration(v)
+        .map(d -> d.kind() == dev.unroll.cell.Declaration.Kind.STATE).orElse(false))) : OptionalInt.empty();
     AdjointClaims adjointClaims = new AdjointClaims(notation, cell, engine.calculus(), options.steps(),
-        definitions(reads, notation));
+        definitions(reads, notation), first, last.isPresent() && last.getAsInt() >= first.getAsInt()
+        ? OptionalInt.of(last.getAsInt() - first.getAsInt() + 1) : OptionalInt.empty(), new Redefinitions(notation, cell).in(reads.stream().filter(r -> !r.span().display())
+        .flatMap(r -> r.parsed().statements().stream()).toList()), activationGuessed ? activation : "");
     List<Claim> claims = new ArrayList<>();
     ProseClaims proseClaims = new ProseClaims(bounds);
     for (Read r : reads) {
@@ -205,6 +214,10 @@ public final class Verifier {
       AdjointClaims adjointClaims, boolean rnn, List<Finding> findings, Outcomes outcomes, List<Claim> claims) {
     Expr lhs = DeltaNotation.adjoints(s.sides().get(0), notation, cell.loss());
     Expr rhs = DeltaNotation.adjoints(s.sides().get(k), notation, cell.loss());
+    // Stage numbers read as stages (E_3); the written objects are kept otherwise, since positions are found by them.
+    boolean numbered = AbsoluteTimes.any(adjointClaims.numbered(lhs)) || AbsoluteTimes.any(adjointClaims.numbered(rhs));
+    Expr numberedLhs = numbered ? adjointClaims.numbered(lhs) : lhs;
+    Expr numberedRhs = numbered ? adjointClaims.numbered(rhs) : rhs;
     var eq = network.equationFor(lhs);
     if (eq.isPresent()) {
       Position at = r.span().position(r.parsed().offset(lhs, s.offset()));
@@ -221,8 +234,8 @@ public final class Verifier {
       return;
     }
     // The RNN's gradients are matched factor by factor, unless written with \sum or \prod: those are evaluated.
-    Optional<AdjointClaims.Claim> adjoint = adjointClaims.read(lhs, rhs)
-        .filter(c -> !rnn || c.kind() != AdjointClaims.Kind.GRADIENT || hasSeries(rhs));
+    Optional<AdjointClaims.Claim> adjoint = adjointClaims.read(numberedLhs, numberedRhs)
+        .filter(c -> !rnn || c.kind() != AdjointClaims.Kind.GRADIENT || hasSeries(rhs) || numbered);
     if (adjoint.isPresent()) {
       List<Finding> found = adjointClaims.judge(adjoint.get(), e -> r.span().position(r.parsed().offset(e, s.offset())),
           proseBefore(r));
@@ -322,8 +335,10 @@ public final class Verifier {
     List<StageFrame.Definition> out = new ArrayList<>();
     for (Read r : reads) {
       for (Statement s : r.parsed().statements()) {
-        if (r.span().display() && s.isEquation() && s.sides().get(0) instanceof Expr.Symbol name
-            && name.time().isPresent() && notation.resolve(name).isEmpty()) {
+        Expr.Symbol name = s.isEquation() && s.sides().get(0) instanceof Expr.Symbol n
+            ? AbsoluteTimes.numberedName(n).filter(x -> notation.resolve(x.withTime(dev.unroll.expr.Time.t(0))).isEmpty())
+            .orElse(n) : null;
+        if (r.span().display() && name != null && name.time().isPresent() && notation.resolve(name).isEmpty()) {
           // delta_t = dL/dh_t = ...: a side that is the loss's derivative says what the name means; else the last side.
           Expr value = s.sides().subList(1, s.sides().size()).stream().filter(x -> x instanceof Expr.Partial)
               .findFirst().orElse(s.sides().get(s.sides().size() - 1));
