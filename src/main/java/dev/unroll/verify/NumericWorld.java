@@ -136,8 +136,11 @@ final class NumericWorld {
     java.util.Set<Expr> elementwise = new java.util.HashSet<>();
     Rewrite.bottomUp(e, x -> {
       if (x instanceof Expr.Hadamard h) {
-        elementwise.add(h.left());
-        elementwise.add(h.right());
+        for (Expr side : List.of(h.left(), h.right())) {
+          if (side instanceof Expr.Partial) {
+            elementwise.add(side);
+          }
+        }
       }
       return x;
     });
