@@ -35,7 +35,10 @@ final class Redefinitions {
         continue;
       }
       notation.resolve(lhs).filter(v -> cell.equationFor(v.name()).isPresent()).ifPresent(v -> {
-        Set<String> written = weights(notation.toCell(s.sides().get(1)), 0);
+        if (unknown(notation.toCell(AbsoluteTimes.read(s.sides().get(1), notation)))) {
+          return;
+        }
+        Set<String> written = weights(notation.toCell(AbsoluteTimes.read(s.sides().get(1), notation)), 0);
         Set<String> own = weights(cell.equationFor(v.name()).get().definition(), 0);
         if (!written.isEmpty() && !written.equals(own)) {
           out.putIfAbsent(v.name(), WrittenTex.of(s.sides().get(0)) + " = " + WrittenTex.of(s.sides().get(1)));
@@ -43,6 +46,19 @@ final class Redefinitions {
       });
     }
     return out;
+  }
+
+  /** Whether an expression names something that is not the cell's (a bias, an input written another way). */
+  private boolean unknown(Expr e) {
+    boolean[] found = {false};
+    Rewrite.bottomUp(e, x -> {
+      if (x instanceof Expr.Symbol s && cell.declaration(s.name()).isEmpty() && cell.equationFor(s.name()).isEmpty()
+          && !s.name().equals(cell.loss())) {
+        found[0] = true;
+      }
+      return x;
+    });
+    return found[0];
   }
 
   /** The weights an expression reads, through the non-state values of its own stage. */
