@@ -62,6 +62,11 @@ final class ClaimEvaluation {
         throw new ShapeMismatch("the right side cannot be computed: it has " + e.shapes()
             + " (with H = 3 hidden units, D = 2 inputs, K = 4 outputs)");
       }
+      if (got.getRowDimension() == 1 && got.getColumnDimension() == 1 && truth.getRowDimension() > 1
+          && truth.getRowDimension() == truth.getColumnDimension()) {
+        // A number where a square matrix is claimed: that many times the identity (W^0, an empty product).
+        got = org.hipparchus.linear.MatrixUtils.createRealIdentityMatrix(truth.getRowDimension()).scalarMultiply(got.getEntry(0, 0));
+      }
       if (got.getColumnDimension() == 1 && got.getRowDimension() > 1 && truth.getColumnDimension() == got.getRowDimension()
           && truth.getRowDimension() == got.getRowDimension()) {
         // A vector where a square Jacobian is claimed: the elementwise convention for a diagonal one.

@@ -185,8 +185,17 @@ final class Repairs {
         : new Expr.Negate(new Expr.Num(-next)))));
   }
 
-  /** A whole-number power one higher or lower: {@code (W^\top)^2} for {@code (W^\top)^3}. */
+  /** A whole-number power one higher or lower: {@code (W^\top)^2} for {@code (W^\top)^3}, {@code W^{T-k-1}} for {@code W^{T-k}}. */
   private static List<Edit> powers(Expr e) {
+    if (e instanceof Expr.Apply a && a.function().equals("pow") && a.arguments().size() == 2) {
+      List<Edit> out = new ArrayList<>();
+      for (int d : new int[] {1, -1}) {
+        Expr exponent = plus(a.arguments().get(1), d);
+        out.add(new Edit("power: the exponent is " + WrittenTex.of(exponent) + ", not " + WrittenTex.of(a.arguments().get(1))
+            + " (one factor per step between the stages)", new Expr.Apply("pow", List.of(a.arguments().get(0), exponent))));
+      }
+      return out;
+    }
     if (!(e instanceof Expr.Power p) || p.exponent() < 1) {
       return List.of();
     }
@@ -200,6 +209,25 @@ final class Repairs {
       }
     }
     return out;
+  }
+
+  /** An exponent written in time variables, plus d: {@code T-k-1} plus one is {@code T-k}. */
+  private static Expr plus(Expr e, int d) {
+    List<Expr> terms = new ArrayList<>(e instanceof Expr.Sum s ? s.terms() : List.of(e));
+    long constant = 0;
+    Expr last = terms.get(terms.size() - 1);
+    if (last instanceof Expr.Num n) {
+      constant = n.value();
+      terms.remove(terms.size() - 1);
+    } else if (last instanceof Expr.Negate m && m.operand() instanceof Expr.Num n) {
+      constant = -n.value();
+      terms.remove(terms.size() - 1);
+    }
+    constant += d;
+    if (constant != 0) {
+      terms.add(constant > 0 ? new Expr.Num(constant) : new Expr.Negate(new Expr.Num(-constant)));
+    }
+    return terms.isEmpty() ? new Expr.Num(0) : Expr.sum(terms);
   }
 
   /** A weight transposed, or its transpose undone. */
