@@ -43,7 +43,8 @@ final class AbsoluteTimes {
     if (s.time().isPresent() || !m.matches()) {
       return Optional.empty();
     }
-    return Optional.of(new Expr.Symbol(m.group(1), Optional.of(time(m.group(2))), s.role()));
+    // as a subscript time is read: the role of a value at a stage
+    return Optional.of(new Expr.Symbol(m.group(1), Optional.of(time(m.group(2))), Expr.Role.INTERMEDIATE));
   }
 
   private static Time time(String n) {
