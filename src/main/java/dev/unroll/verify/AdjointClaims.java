@@ -40,7 +40,9 @@ final class AdjointClaims {
 
   /** What a left-hand side claims. */
   enum Kind {
-    ADJOINT, GRADIENT, STEP
+    ADJOINT, GRADIENT, STEP,
+    /** A Jacobian between two values at any stages: {@code \partial h_t/\partial h_k}, {@code \partial s_t/\partial z_t}. */
+    JACOBIAN
   }
 
   /**
@@ -73,11 +75,42 @@ final class AdjointClaims {
   /** @param definitions the names the file defines ({@code \delta_k = ...}), which its claims may use */
   AdjointClaims(Notation notation, CellDefinition cell, LocalCalculus calculus, OptionalInt steps,
       List<StageFrame.Definition> definitions) {
+    this(notation, cell, calculus, steps, definitions, OptionalInt.empty(), OptionalInt.empty(), Map.of(), "");
+  }
+
+  /**
+   * @param base the document's first stage number, when it numbers its stages ({@code E_3}, {@code h_0 = 0})
+   * @param numbered how many stages the document's numbers span, when it numbers them
+   * @param redefined the cell's values the text writes another equation for, with that equation
+   * @param assumed the activation assumed when no equation of the document names one, else empty
+   */
+  AdjointClaims(Notation notation, CellDefinition cell, LocalCalculus calculus, OptionalInt steps,
+      List<StageFrame.Definition> definitions, OptionalInt base, OptionalInt numbered, Map<String, String> redefined,
+      String assumed) {
+    this.assumed = assumed;
+    this.redefined = Map.copyOf(redefined);
     this.notation = notation;
     this.cell = cell;
     this.calculus = calculus;
     this.steps = steps;
-    this.definitions = List.copyOf(definitions);
+    this.base = base;
+    this.numbered = numbered;
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    definitions.forEach(d -> names.add(d.name().name()));
+    this.defined = names;
+    this.definitions = definitions.stream().map(d -> new StageFrame.Definition(d.name(),
+        AbsoluteTimes.read(d.value(), notation, names))).toList();
+  }
+
+  private final OptionalInt base;
+  private final OptionalInt numbered;
+  private final Map<String, String> redefined;
+  private final String assumed;
+  private final java.util.Set<String> defined;
+
+  /** A side with the stage numbers it writes ({@code E_3}, {@code \delta_3}) read as stages. */
+  Expr numbered(Expr side) {
+    return AbsoluteTimes.read(side, notation, defined);
   }
 
   /** The claim a left-hand side makes, if it is one this judge takes. */
@@ -108,6 +141,10 @@ final class AdjointClaims {
       return Optional.of(new Claim(Kind.STEP, new Expr.Symbol(cell.loss(), Optional.empty(), Expr.Role.LOSS), o.get(),
           transposed, lhs, rhs));
     }
+    if (isValue(o.get()) && isValue(target)) {
+      return Optional.of(new Claim(Kind.JACOBIAN, new Expr.Symbol(cell.loss(), Optional.empty(), Expr.Role.LOSS), o.get(),
+          transposed, lhs, rhs));
+    }
     return Optional.empty();
   }
 
@@ -118,7 +155,28 @@ final class AdjointClaims {
    * @param prose the prose just before the formula
    */
   List<Finding> judge(Claim c, Function<Expr, Position> where, String prose) {
+    List<Finding> found = judged(c, where, prose);
+    if (!assumed.isEmpty() && found.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
+      // Shown false in a network whose activation no equation gives: maybe true in the author's.
+      Finding first = found.stream().filter(f -> f.severity() == Severity.ERROR).findFirst().orElseThrow();
+      found = List.of(first.as(Severity.WARNING, "not judged, since no equation of this document gives its activation"
+          + " (" + assumed + " was assumed); judged with it, it would be: " + first.message()));
+    }
+    if (!AbsoluteTimes.any(c.lhs()) && !AbsoluteTimes.any(c.rhs())) {
+      return found;
+    }
+    return found.stream().map(f -> new Finding(f.line(), f.column(), f.severity(), AbsoluteTimes.spell(f.message()),
+        f.correction().map(AbsoluteTimes::spell))).toList();
+  }
+
+  private List<Finding> judged(Claim c, Function<Expr, Position> where, String prose) {
     Position at = where.apply(c.lhs());
+    for (String v : redefined.keySet()) {
+      if (names(c.lhs(), v) || names(c.rhs(), v)) {
+        return List.of(Finding.at(at, Severity.WARNING, "not checked: the text writes " + redefined.get(v) + ", which is not"
+            + " the " + cell.name() + " cell's " + v + ", so a claim about it is not judged on the cell."));
+      }
+    }
     List<Reading> readings = new ArrayList<>();
     for (StageFrame frame : frames(c)) {
       Reading r = evaluate(c, frame, at, stages(c, frame));
@@ -139,8 +197,8 @@ final class AdjointClaims {
       readings.add(r);
     }
     // Of the readings that could be compared value by value, the one the author most likely meant.
-    Reading failed = readings.stream().filter(r -> r.verdict().isEmpty()).reduce((a, b) -> mentionsNewest(c) ? b : a)
-        .orElse(readings.get(0));
+    Reading failed = readings.stream().filter(r -> r.verdict().isEmpty() && !r.frame().ascending())
+        .reduce((a, b) -> mentionsNewest(c) ? b : a).orElse(readings.get(0));
     if (failed.verdict().isPresent()) {
       return List.of(failed.verdict().get());
     }
@@ -169,11 +227,36 @@ final class AdjointClaims {
    * lessons, the stage before the newest ({@code t+1}); a claim holds if it holds either way.
    */
   private List<StageFrame> frames(Claim c) {
-    StageFrame written = new StageFrame(notation, c.loss(), definitions);
-    if (written.anchored() || !(written.free(c.lhs()).contains("t") || written.free(c.rhs()).contains("t"))) {
-      return List.of(written);
+    StageFrame written = new StageFrame(notation, c.loss(), definitions, base);
+    List<StageFrame> out = new ArrayList<>(List.of(written));
+    if (!written.anchored() && (written.free(c.lhs()).contains("t") || written.free(c.rhs()).contains("t"))) {
+      out.add(new StageFrame(notation, c.loss().withTime(Time.t(1)), definitions, base));
     }
-    return List.of(written, new StageFrame(notation, c.loss().withTime(Time.t(1)), definitions));
+    if (hasProduct(c.lhs()) || hasProduct(c.rhs())) {
+      // Read last, and never the reading a failure is reported in: the chain rule's order comes first.
+      out.addAll(out.stream().map(StageFrame::ascendingProducts).toList());
+    }
+    return out;
+  }
+
+  /** Whether {@code e}, in the cell's names, names the value {@code v} at some stage. */
+  private boolean names(Expr e, String v) {
+    boolean[] found = {false};
+    Rewrite.bottomUp(notation.toCell(e), x -> {
+      if (x instanceof Expr.Symbol s && s.name().equals(v) && s.time().isPresent()) {
+        found[0] = true;
+      }
+      return x;
+    });
+    return found[0];
+  }
+
+  /** Whether a \prod is written anywhere in {@code e}. */
+  static boolean hasProduct(Expr e) {
+    if (e instanceof Expr.Apply a && a.function().equals("prod") && a.arguments().size() == 3) {
+      return true;
+    }
+    return Verifier.children(e).stream().anyMatch(AdjointClaims::hasProduct);
   }
 
   /** Whether the claim writes {@code t+1} or later: then {@code t} is read as the lessons read it. */
@@ -194,6 +277,10 @@ final class AdjointClaims {
   /** How many stages a claim is read over: {@code --steps}, the stages a sum's limits fix, or at least three. */
   private int stages(Claim c, StageFrame frame) {
     int reach = reach(c, frame);
+    if (steps.isEmpty() && numbered.isPresent() && !frame.anchored()) {
+      // The document numbers its stages (h_0 = 0, ..., E_3): its network has that many.
+      return Math.max(reach, numbered.getAsInt());
+    }
     return steps.isPresent() ? steps.getAsInt()
         : c.kind() == Kind.GRADIENT && frame.limitsFixStages(c.rhs()) ? reach : Math.max(reach, 3);
   }
@@ -259,8 +346,19 @@ final class AdjointClaims {
       Function<Expr, Position> where, String prose, String what) {
     Position at = where.apply(c.lhs());
     Map<String, Time> first = ev.failed.get(0);
+    Optional<Repairs.Repair> repair = new Repairs(c, frame, world, ev).find();
+    if (c.kind() == Kind.JACOBIAN) {
+      String how = ev.transposedAgrees ? "it is the transpose of " + what + " (a transpose): the Jacobian's rows belong to "
+          + WrittenTex.of(c.target()) : repair.map(Repairs.Repair::what).orElse("");
+      String message = "this is not " + what + ": on random weights the two sides differ (relative difference "
+          + String.format(Locale.ROOT, "%.1e", ev.worst) + (first.isEmpty() ? "" : ", " + stages(first, frame, world)) + ")"
+          + (how.isEmpty() ? "." : "; " + how + ".");
+      return List.of(repair.filter(r -> !ev.transposedAgrees)
+          .map(r -> Finding.at(at, Severity.ERROR, message + " It holds as:", Repairs.tex(r.rhs(), notation)))
+          .orElse(Finding.at(at, Severity.ERROR, message)));
+    }
     String right = WrittenTex.correction(EngineAnswer.to(c, frame, world, first), notation);
-    if (c.kind() != Kind.GRADIENT && ownChainOnly(c, frame, world, ev)) {
+    if ((c.kind() == Kind.ADJOINT || c.kind() == Kind.STEP) && ownChainOnly(c, frame, world, ev)) {
       String state = WrittenTex.of(new Expr.Symbol(notation.spell(c.target().name()), Optional.empty(), Expr.Role.STATE));
       if (ONE_PATH.matcher(prose).find()) {
         return List.of(Finding.at(at, Severity.NOTE, "confirmed: the share of " + what + " along the own path of "
@@ -293,7 +391,7 @@ final class AdjointClaims {
     List<Finding> out = new ArrayList<>();
     out.add(Finding.at(at, Severity.ERROR, "this is not " + what + ": on random weights the two sides differ (relative "
         + "difference " + String.format(Locale.ROOT, "%.1e", ev.worst) + (first.isEmpty() ? "" : ", " + stages(first, frame, world))
-        + ")" + elementwiseSoftmax(c) + slip + "; the engine's equation is:", right));
+        + ")" + elementwiseSoftmax(c) + repair.map(r -> "; " + r.what()).orElse(slip) + "; the engine's equation is:", right));
     out.addAll(terms);
     return out;
   }
@@ -386,6 +484,12 @@ final class AdjointClaims {
   private static String sentence(String message) {
     String m = message == null ? "it could not be evaluated" : message;
     return m.endsWith(".") ? m : m + ".";
+  }
+
+  /** A value of the cell at a stage, not its loss: one side of a Jacobian. */
+  private boolean isValue(Expr.Symbol s) {
+    return s.time().isPresent() && !s.name().equals(cell.loss())
+        && (cell.equationFor(s.name()).isPresent() || cell.declaration(s.name()).isPresent());
   }
 
   private boolean isParameter(String name) {

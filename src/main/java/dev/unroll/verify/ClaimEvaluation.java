@@ -62,6 +62,21 @@ final class ClaimEvaluation {
         throw new ShapeMismatch("the right side cannot be computed: it has " + e.shapes()
             + " (with H = 3 hidden units, D = 2 inputs, K = 4 outputs)");
       }
+      if (got.getRowDimension() == 1 && got.getColumnDimension() == 1 && truth.getRowDimension() > 1
+          && truth.getRowDimension() == truth.getColumnDimension()) {
+        // A number where a square matrix is claimed: that many times the identity (W^0, an empty product).
+        got = org.hipparchus.linear.MatrixUtils.createRealIdentityMatrix(truth.getRowDimension()).scalarMultiply(got.getEntry(0, 0));
+      }
+      if (got.getColumnDimension() == 1 && got.getRowDimension() > 1 && truth.getColumnDimension() == got.getRowDimension()
+          && truth.getRowDimension() == got.getRowDimension()) {
+        // A vector where a square Jacobian is claimed: the elementwise convention for a diagonal one.
+        if (!diagonal(truth)) {
+          throw new ShapeMismatch("the right side is a vector, an elementwise derivative, where the left side is a full "
+              + truth.getRowDimension() + " x " + truth.getColumnDimension() + " matrix that is not diagonal: treated "
+              + "elementwise, it loses every entry off the diagonal");
+        }
+        truth = org.hipparchus.linear.MatrixUtils.createColumnRealMatrix(diagonalOf(truth));
+      }
       if (got.getRowDimension() != truth.getRowDimension() || got.getColumnDimension() != truth.getColumnDimension()) {
         throw new ShapeMismatch("the right side is a " + got.getRowDimension() + " x " + got.getColumnDimension()
             + " matrix where the left side is " + truth.getRowDimension() + " x " + truth.getColumnDimension()
@@ -83,6 +98,18 @@ final class ClaimEvaluation {
     Expr target = frame.engine(claim.target(), values, world.graph().first(), world.graph().last());
     if (claim.kind() == AdjointClaims.Kind.GRADIENT) {
       return world.gradient(claim.target().name());
+    }
+    if (claim.kind() == AdjointClaims.Kind.JACOBIAN) {
+      Expr bare = claim.lhs() instanceof Expr.Transpose t ? t.operand() : claim.lhs();
+      Expr.Partial p = (Expr.Partial) frame.engine(bare, values, world.graph().first(), world.graph().last());
+      Time of = ((Expr.Symbol) p.of()).time().orElseThrow();
+      Time by = ((Expr.Symbol) p.by()).time().orElseThrow();
+      if (of.offset() < by.offset() || of.equals(by) && ((Expr.Symbol) p.of()).name().equals(((Expr.Symbol) p.by()).name())) {
+        // A later value's derivative by an earlier one only: the written products and powers mean nothing else.
+        throw new NumericWorld.MissingStage("an earlier value by a later one");
+      }
+      RealMatrix m = world.partial(p);
+      return claim.transposed() ? m.transpose() : m;
     }
     Expr.Symbol s = (Expr.Symbol) target;
     if (claim.kind() == AdjointClaims.Kind.ADJOINT) {
@@ -118,6 +145,25 @@ final class ClaimEvaluation {
       some.add(out.get((int) ((long) i * out.size() / MAX_READINGS)));
     }
     return some;
+  }
+
+  private static boolean diagonal(RealMatrix m) {
+    for (int r = 0; r < m.getRowDimension(); r++) {
+      for (int c = 0; c < m.getColumnDimension(); c++) {
+        if (r != c && Math.abs(m.getEntry(r, c)) > 1e-12 * m.getFrobeniusNorm()) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static double[] diagonalOf(RealMatrix m) {
+    double[] d = new double[m.getRowDimension()];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = m.getEntry(i, i);
+    }
+    return d;
   }
 
   static double difference(RealMatrix got, RealMatrix want) {

@@ -16,9 +16,11 @@ import dev.unroll.numeric.ExprEvaluator;
 import dev.unroll.numeric.Params;
 import dev.unroll.numeric.ParamsGenerator;
 import dev.unroll.unroll.Node;
+import dev.unroll.unroll.Op;
 import dev.unroll.unroll.UnrolledGraph;
 import dev.unroll.unroll.Unroller;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hipparchus.linear.MatrixUtils;
@@ -51,8 +53,11 @@ final class NumericWorld {
   private final Backprop.Result truth;
   private final Map<String, RealMatrix> adjointValues = new HashMap<>();
   private final boolean[] reaches;
+  private Jacobians jacobians;
+  private final LocalCalculus calculus;
 
   NumericWorld(CellDefinition cell, int steps, LossKind loss, LocalCalculus calculus) {
+    this.calculus = calculus;
     this.graph = new Unroller().unroll(cell, steps);
     this.adjoints = new Adjoints(calculus);
     this.paths = new StatePaths(calculus);
@@ -123,10 +128,27 @@ final class NumericWorld {
 
   /**
    * The value of an engine expression (cell names, engine stages). A partial of this world's loss by
-   * a value is that value's adjoint; any other partial has no value here.
+   * a value is that value's adjoint, by a parameter that parameter's gradient; a partial of one value
+   * by another is the total Jacobian between them through the unrolled graph ({@link Jacobians}), and
+   * where it stands in an elementwise product and is diagonal (the activation's derivative), its
+   * diagonal, as authors who write {@code \partial s_t/\partial z_t \odot ...} mean. An activation's
+   * derivative written with a prime ({@code \sigma'(z_t)}, {@code f'(a_t)}) is the engine's derivative
+   * of that activation; a power of a weight matrix ({@code (W^\top)^3}) is a matrix power, and {@code a \otimes b}
+   * the outer product {@code a b^\top}.
    */
   RealMatrix evaluate(Expr e) {
     Map<Expr, RealMatrix> partials = new HashMap<>();
+    java.util.Set<Expr> elementwise = new java.util.HashSet<>();
+    Rewrite.bottomUp(e, x -> {
+      if (x instanceof Expr.Hadamard h) {
+        for (Expr side : List.of(h.left(), h.right())) {
+          if (side instanceof Expr.Partial) {
+            elementwise.add(side);
+          }
+        }
+      }
+      return x;
+    });
     Expr keyed = Rewrite.bottomUp(e, x -> {
       if (x instanceof Expr.Symbol s && !isValue(s.name())) {
         throw new IllegalArgumentException("it names " + WrittenTex.of(new Expr.Symbol(s.name(), Optional.empty(), s.role()))
@@ -135,19 +157,99 @@ final class NumericWorld {
       if (x instanceof Expr.Symbol s && s.time().isPresent()) {
         node(s.name(), s.time().get()); // a stage the network lacks skips the instance, not the claim
       }
+      if (x instanceof Expr.Apply a && a.function().endsWith("'") && a.arguments().size() == 1) {
+        return derivative(a);
+      }
+      if (x instanceof Expr.Apply a && a.function().equals("otimes") && a.arguments().size() == 2) {
+        // a \otimes b between the vectors of a gradient: the outer product a b^T
+        return Expr.juxtapose(List.of(a.arguments().get(0), new Expr.Transpose(a.arguments().get(1))));
+      }
+      if (x instanceof Expr.Power p && p.exponent() > 1 && isWeight(p.base())) {
+        return Expr.juxtapose(java.util.Collections.nCopies(p.exponent(), p.base()));
+      }
       if (!(x instanceof Expr.Partial p)) {
         return x;
       }
-      if (!(p.by() instanceof Expr.Symbol by) || by.time().isEmpty() || !sameLoss(p.of())) {
-        throw new IllegalArgumentException("it has a partial derivative other than the loss's adjoint of one value ("
-            + WrittenTex.of(p) + "); in the chain notation, write the sum's terms out to have them compared factor by"
-            + " factor");
+      RealMatrix value = partial(p);
+      boolean diagonal = value.getRowDimension() == value.getColumnDimension() && isDiagonal(value);
+      if (elementwise.contains(p) && diagonal && value.getRowDimension() > 1) {
+        value = MatrixUtils.createColumnRealMatrix(diagonalOf(value));
       }
-      Expr k = new Expr.Partial(new Expr.Symbol("adjoint", Optional.empty(), Expr.Role.LOSS), by);
-      partials.put(k, adjoint(by.name(), by.time().get()));
+      Expr k = new Expr.Partial(new Expr.Symbol("value", Optional.of(Time.t(partials.size())), Expr.Role.LOSS), p);
+      partials.put(k, value);
       return k;
     });
     return new ExprEvaluator(truth.tape(), partials).evaluate(keyed);
+  }
+
+  /** The value of one partial derivative an author writes, in engine names and stages. */
+  RealMatrix partial(Expr.Partial p) {
+    if (sameLoss(p.of()) && p.by() instanceof Expr.Symbol by && by.time().isPresent()) {
+      return adjoint(by.name(), by.time().get());
+    }
+    if (sameLoss(p.of()) && p.by() instanceof Expr.Symbol by && truth.gradients().containsKey(by.name())) {
+      return gradient(by.name());
+    }
+    if (p.of() instanceof Expr.Symbol of && of.time().isPresent() && p.by() instanceof Expr.Symbol by
+        && by.time().isPresent() && !of.name().equals(graph.cell().loss()) && !by.name().equals(graph.cell().loss())) {
+      return jacobians().of(node(of.name(), of.time().get()), node(by.name(), by.time().get()));
+    }
+    throw new IllegalArgumentException("it has a partial derivative that is neither the loss's gradient nor a Jacobian"
+        + " between two values of the network (" + WrittenTex.of(p) + ")");
+  }
+
+  Jacobians jacobians() {
+    if (jacobians == null) {
+      jacobians = new Jacobians(truth.tape(), calculus);
+    }
+    return jacobians;
+  }
+
+  /** {@code \sigma'(z)}: the engine's derivative of the activation the prime names (or of the state's own). */
+  private Expr derivative(Expr.Apply a) {
+    String base = a.function().substring(0, a.function().length() - 1).replace("\\", "");
+    String named = switch (base) {
+      case "sigma", "sigmoid", "logistic" -> "sigmoid";
+      case "tanh" -> "tanh";
+      case "relu", "ReLU" -> "relu";
+      default -> stateActivation();
+    };
+    String name = graph.nodes().stream().anyMatch(n -> n.op() == Op.ACTIVATION && n.function().equals(named)) ? named
+        : stateActivation();
+    Expr in = a.arguments().get(0);
+    return calculus.activationDerivative(name, new Expr.Apply(name, List.of(in)), in);
+  }
+
+  /** The activation of the cell's first state, what {@code f} and {@code \phi} name. */
+  private String stateActivation() {
+    return graph.nodes().stream().filter(n -> n.op() == Op.ACTIVATION).map(Node::function).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("the " + graph.cell().name() + " cell applies no activation"));
+  }
+
+  /** A weight matrix, maybe transposed: what a whole-number power raises as a matrix, not entry by entry. */
+  private boolean isWeight(Expr e) {
+    Expr bare = e instanceof Expr.Transpose t ? t.operand() : e;
+    return bare instanceof Expr.Symbol s && s.time().isEmpty() && truth.gradients().containsKey(s.name())
+        && gradient(s.name()).getColumnDimension() > 1;
+  }
+
+  private static boolean isDiagonal(RealMatrix m) {
+    for (int r = 0; r < m.getRowDimension(); r++) {
+      for (int c = 0; c < m.getColumnDimension(); c++) {
+        if (r != c && Math.abs(m.getEntry(r, c)) > 1e-300) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static double[] diagonalOf(RealMatrix m) {
+    double[] d = new double[m.getRowDimension()];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = m.getEntry(i, i);
+    }
+    return d;
   }
 
   private boolean isValue(String name) {

@@ -33,6 +33,7 @@ final class StageFrame {
   private final Optional<String> anchor;
   private final int shift;
   private final Map<String, List<Definition>> definitions;
+  private final boolean ascending;
 
   /**
    * A name the file defines by an equation of its own, such as {@code \delta_{t+1} = ...} and
@@ -47,12 +48,49 @@ final class StageFrame {
   }
 
   StageFrame(Notation notation, Expr.Symbol loss, List<Definition> definitions) {
+    this(notation, loss, definitions, false, OptionalInt.empty());
+  }
+
+  /**
+   * @param base the document's first stage number, when it numbers stages ({@code s_{-1} = 0} makes it
+   *     0): a stage number n is then the first stage plus n minus it
+   */
+  StageFrame(Notation notation, Expr.Symbol loss, List<Definition> definitions, OptionalInt base) {
+    this(notation, loss, definitions, false, base);
+  }
+
+  private StageFrame(Notation notation, Expr.Symbol loss, List<Definition> definitions, boolean ascending, OptionalInt base) {
+    this.ascending = ascending;
+    this.base = base;
     this.notation = notation;
     this.anchor = loss.time().map(Time::variable);
     this.shift = loss.time().map(t -> 1 - t.offset()).orElse(0);
     Map<String, List<Definition>> byName = new HashMap<>();
     definitions.forEach(d -> byName.computeIfAbsent(d.name().name(), k -> new ArrayList<>()).add(d));
     this.definitions = byName;
+    this.loss = loss;
+    this.written = List.copyOf(definitions);
+  }
+
+  private final Expr.Symbol loss;
+  private final List<Definition> written;
+  private final OptionalInt base;
+
+  /**
+   * The same frame with every {@code \prod} of matrices read with its lowest index leftmost. A product
+   * of one-step Jacobians is written with the latest step on the left ({@code \prod_{j=k+1}^{t}
+   * \partial h_j/\partial h_{j-1}}, the chain rule's order and the default here); a product of their
+   * transposes carries a gradient back and is written the other way round ({@code \prod_{j=k+1}^{t}
+   * W^\top \operatorname{diag}(...)} ahead of {@code \partial E/\partial h_t}). The notation does not
+   * say which, so a claim may be read either way.
+   */
+  StageFrame ascendingProducts() {
+    return new StageFrame(notation, loss, written, true, base);
+  }
+
+  /** Whether products are read with their lowest index leftmost. */
+  boolean ascending() {
+    return ascending;
   }
 
   /** Whether the loss's subscript names the stages ({@code E_{t+1}}), rather than the loss being the total. */
@@ -69,6 +107,8 @@ final class StageFrame {
     Set<String> out = new TreeSet<>();
     collect(cell(e), new TreeSet<>(), out);
     anchor.ifPresent(out::remove);
+    out.remove(AbsoluteTimes.NUMBER);
+    out.remove(AbsoluteTimes.LAST);
     return out;
   }
 
@@ -81,9 +121,11 @@ final class StageFrame {
     Rewrite.bottomUp(cell(e), x -> {
       if (x instanceof Expr.Symbol s && s.time().isPresent() && isAnchor(s.time().get().variable())) {
         counts.add(2 - (s.time().get().offset() + shift));
+      } else if (x instanceof Expr.Symbol s && s.time().isPresent() && s.time().get().variable().equals(AbsoluteTimes.NUMBER)) {
+        counts.add(s.time().get().offset() - base.orElse(1) + 1);
       }
       if (x instanceof Expr.Apply a && isSeries(a)) {
-        int base = base(a);
+        int base = this.base.orElse(base(a));
         for (int i = 0; i < 2; i++) {
           limit(a.arguments().get(i), i == 0).ifPresent(l -> {
             l.time().filter(t -> isAnchor(t.variable())).ifPresent(t -> counts.add(2 - (t.offset() + shift)));
@@ -93,6 +135,10 @@ final class StageFrame {
       }
       return x;
     });
+    if (isAnchor(AbsoluteTimes.NUMBER) && !counts.isEmpty()) {
+      // E_3 with stages numbered from 0: the network starts at the document's first stage.
+      counts.add(2 - (base.orElse(1) + shift));
+    }
     return counts.stream().mapToInt(Integer::intValue).max();
   }
 
@@ -124,8 +170,28 @@ final class StageFrame {
     if (definitions.isEmpty()) {
       return expanded;
     }
-    return Rewrite.bottomUp(expanded, x -> x instanceof Expr.Symbol s && s.time().isPresent()
-        && definitions.containsKey(s.name()) ? defined(s, first, last, depth) : x);
+    return zeros(Rewrite.bottomUp(expanded, x -> x instanceof Expr.Symbol s && s.time().isPresent()
+        && definitions.containsKey(s.name()) ? defined(s, first, last, depth) : x));
+  }
+
+  /** Products with a zero factor are zero, and zero terms drop out of a sum: exact, and no stage is read for them. */
+  private static Expr zeros(Expr e) {
+    return Rewrite.bottomUp(e, x -> {
+      if (x instanceof Expr.Product p && p.factors().stream().anyMatch(StageFrame::zero)
+          || x instanceof Expr.Hadamard h && (zero(h.left()) || zero(h.right()))
+          || x instanceof Expr.Negate n && zero(n.operand()) || x instanceof Expr.Transpose t && zero(t.operand())) {
+        return new Expr.Num(0);
+      }
+      if (x instanceof Expr.Sum s && s.terms().stream().anyMatch(StageFrame::zero)) {
+        List<Expr> rest = s.terms().stream().filter(t -> !zero(t)).toList();
+        return rest.isEmpty() ? new Expr.Num(0) : Expr.sum(rest);
+      }
+      return x;
+    });
+  }
+
+  private static boolean zero(Expr e) {
+    return e instanceof Expr.Num n && n.value() == 0;
   }
 
   /**
@@ -139,15 +205,19 @@ final class StageFrame {
           + " is defined in terms of itself without end");
     }
     Time at = s.time().orElseThrow();
+    if (at.offset() > last.offset()) {
+      // A recursion's name past the newest stage (delta_{T+1}) is zero, as every such derivation sets it.
+      return new Expr.Num(0);
+    }
     for (Definition d : definitions.get(s.name())) {
       Time written = d.name().time().orElseThrow();
-      if (isAnchor(written.variable()) && Time.t(written.offset() + shift).equals(at)) {
+      if ((isAnchor(written.variable()) || fixed(written)) && stage(written, Map.of(), first, last).equals(at)) {
         return engine(d.value(), Map.of(), first, last, depth + 1);
       }
     }
     for (Definition d : definitions.get(s.name())) {
       Time written = d.name().time().orElseThrow();
-      if (!isAnchor(written.variable())) {
+      if (!isAnchor(written.variable()) && !fixed(written)) {
         return engine(d.value(), Map.of(written.variable(), at.plus(-written.offset())), first, last, depth + 1);
       }
     }
@@ -168,13 +238,17 @@ final class StageFrame {
     if (e instanceof Expr.Apply a && isSeries(a)) {
       String index = index(a.arguments().get(0)).orElseThrow(() -> new IllegalArgumentException(
           "a \\" + a.function() + " has no index variable written below it"));
-      Time from = limit(a.arguments().get(0), true).map(l -> stage(l, values, first, first, base(a))).orElse(first);
-      Time to = limit(a.arguments().get(1), false).map(l -> stage(l, values, first, last, base(a))).orElse(last);
+      int b = base.orElse(base(a));
+      Time from = limit(a.arguments().get(0), true).map(l -> stage(l, values, first, first, last, b)).orElse(first);
+      Time to = limit(a.arguments().get(1), false).map(l -> stage(l, values, first, last, last, b)).orElse(last);
       List<Expr> parts = new ArrayList<>();
       for (int o = from.offset(); o <= to.offset(); o++) {
         Map<String, Time> inner = new HashMap<>(values);
         inner.put(index, Time.t(o));
         parts.add(expand(a.arguments().get(2), inner, first, last));
+      }
+      if (a.function().equals("prod") && !ascending) {
+        java.util.Collections.reverse(parts);
       }
       if (parts.isEmpty()) {
         return a.function().equals("sum") ? new Expr.Num(0) : new Expr.Num(1);
@@ -182,14 +256,71 @@ final class StageFrame {
       return a.function().equals("sum") ? Expr.sum(parts) : Expr.juxtapose(parts);
     }
     if (e instanceof Expr.Symbol s) {
-      return s.time().isPresent() ? s.withTime(stage(s.time().get(), values)) : s;
+      return s.time().isPresent() ? s.withTime(stage(s.time().get(), values, first, last)) : s;
+    }
+    if (e instanceof Expr.Apply a && a.function().equals("pow") && a.arguments().size() == 2) {
+      // W^{t-k}: a power whose exponent counts stages, a matrix power once the times are set.
+      OptionalInt n = exponent(a.arguments().get(1), values, first, last);
+      if (n.isPresent()) {
+        if (n.getAsInt() < 0) {
+          throw new NumericWorld.MissingStage("a negative power");
+        }
+        if (n.getAsInt() == 0) {
+          return new Expr.Num(1); // the identity, which a product treats as the number 1
+        }
+        return new Expr.Power(expand(a.arguments().get(0), values, first, last), n.getAsInt());
+      }
     }
     return Rewrite.children(e, x -> expand(x, values, first, last));
   }
 
-  private Time stage(Time written, Map<String, Time> values) {
+  /** A whole-number exponent written in time variables ({@code t-k}, {@code T-k-1}), at these stages. */
+  private OptionalInt exponent(Expr e, Map<String, Time> values, Time first, Time last) {
+    if (e instanceof Expr.Num n) {
+      return OptionalInt.of((int) n.value());
+    }
+    if (e instanceof Expr.Negate m) {
+      OptionalInt v = exponent(m.operand(), values, first, last);
+      return v.isPresent() ? OptionalInt.of(-v.getAsInt()) : v;
+    }
+    if (e instanceof Expr.Sum s) {
+      int total = 0;
+      for (Expr t : s.terms()) {
+        OptionalInt v = exponent(t, values, first, last);
+        if (v.isEmpty()) {
+          return v;
+        }
+        total += v.getAsInt();
+      }
+      return OptionalInt.of(total);
+    }
+    if (e instanceof Expr.Symbol s && s.time().isEmpty() && (s.name().equals("T") || isLetter(s.name()))) {
+      Time at;
+      try {
+        at = s.name().equals("T") ? last : stage(new Time(s.name(), 0), values, first, last);
+      } catch (IllegalArgumentException x) {
+        return OptionalInt.empty();
+      }
+      // As the author counts: a number written beside it (4 - k) is a stage number too.
+      return OptionalInt.of(isAnchor(AbsoluteTimes.NUMBER) ? at.offset() - shift : at.offset() - first.offset() + base.orElse(1));
+    }
+    return OptionalInt.empty();
+  }
+
+  /** A stage number or the last stage, not a variable: it names one stage whatever the reading. */
+  private static boolean fixed(Time t) {
+    return t.variable().equals(AbsoluteTimes.NUMBER) || t.variable().equals(AbsoluteTimes.LAST);
+  }
+
+  private Time stage(Time written, Map<String, Time> values, Time first, Time last) {
     if (anchor.equals(Optional.of(written.variable()))) {
       return Time.t(written.offset() + shift);
+    }
+    if (written.variable().equals(AbsoluteTimes.LAST)) {
+      return last.plus(written.offset());
+    }
+    if (written.variable().equals(AbsoluteTimes.NUMBER)) {
+      return first.plus(written.offset() - base.orElse(1));
     }
     Time v = values.get(written.variable());
     if (v == null) {
@@ -244,9 +375,12 @@ final class StageFrame {
   }
 
   /** The stage a limit names; {@code end} for a capital such as {@code T}. */
-  private Time stage(Limit l, Map<String, Time> values, Time first, Time end, int base) {
+  private Time stage(Limit l, Map<String, Time> values, Time first, Time end, Time last, int base) {
     if (l.time().isPresent()) {
-      return stage(l.time().get(), values);
+      return stage(l.time().get(), values, first, last);
+    }
+    if (l.number().isPresent() && isAnchor(AbsoluteTimes.NUMBER)) {
+      return Time.t(l.number().getAsInt() + shift);
     }
     return l.number().isPresent() ? first.plus(l.number().getAsInt() - base) : end;
   }

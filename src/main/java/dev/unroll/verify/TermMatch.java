@@ -75,7 +75,7 @@ final class TermMatch {
         }
       }
       if (pairedWith[w] < 0 && twice >= 0) {
-        out.add(Finding.at(where.apply(written.get(w)), Severity.ERROR, "this term is counted twice: it is the same as an "
+        out.add(Finding.at(where.apply(written.get(w)), Severity.ERROR, "extra term, counted twice: it is the same as an "
             + "earlier term of the sum."));
       } else if (pairedWith[w] < 0) {
         unpaired.add(w);
@@ -93,12 +93,12 @@ final class TermMatch {
         out.add(Finding.at(where.apply(written.get(w)), Severity.ERROR, "this term is wrong; the engine's term is:",
             tex(engine.get(missing.get(0)), stage)));
       } else {
-        out.add(Finding.at(where.apply(written.get(w)), Severity.ERROR, "this term is not in the engine's equation."));
+        out.add(Finding.at(where.apply(written.get(w)), Severity.ERROR, "extra term: this term is not in the engine's equation."));
       }
     }
     if (!oneForOne) {
       for (int e : missing) {
-        out.add(Finding.at(where.apply(claim.rhs()), Severity.ERROR, "a term is missing:", tex(engine.get(e), stage)));
+        out.add(Finding.at(where.apply(claim.rhs()), Severity.ERROR, "missing term:", tex(engine.get(e), stage)));
       }
     }
     return out;

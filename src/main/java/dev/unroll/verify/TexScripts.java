@@ -35,6 +35,8 @@ final class TexScripts {
 
   /** A time written as a superscript: {@code (t)}, {@code <t>}, {@code \\langle t \\rangle}. */
   private static final Pattern BRACKETED_TIME = Pattern.compile("(?:\\(|<|\\\\langle)(t|k|i|j|n|m|tau|\\\\tau)(?:([+-])(\\d{1,6}))?(?:\\)|>|\\\\rangle)");
+  /** A stage number written as a superscript: {@code (4)}, {@code <3>}, {@code \langle 0 \rangle}. */
+  private static final Pattern BRACKETED_NUMBER = Pattern.compile("(?:\\(|<|\\\\langle)(-?\\d{1,3})(?:\\)|>|\\\\rangle)");
   /** Letters a weight's superscript names it by: {@code W^{xh}}, {@code U^{(f)}}. */
   private static final Pattern NAME_LETTERS = Pattern.compile("\\(?([a-z]{1,3})\\)?");
 
@@ -46,6 +48,11 @@ final class TexScripts {
   static Optional<Expr> timeOrName(Expr base, String text) {
     if (!(base instanceof Expr.Symbol s) || s.time().isPresent()) {
       return Optional.empty();
+    }
+    Matcher number = BRACKETED_NUMBER.matcher(text);
+    if (number.matches() && !s.name().isEmpty()) {
+      // h^{(4)}, a^{<3>}: a stage number, kept in the name as a subscript number is (AbsoluteTimes reads it)
+      return Optional.of(new Expr.Symbol(s.name() + "_" + number.group(1), Optional.empty(), s.role()));
     }
     Matcher b = BRACKETED_TIME.matcher(text);
     Matcher plain = TIME.matcher(text);

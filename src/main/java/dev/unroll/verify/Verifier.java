@@ -261,12 +261,14 @@ public final class Verifier {
         .orElseGet(() -> detect(part, spellings));
     boolean rnn = notation.cell().equals("rnn");
     String activation = defined.map(NetworkReader.Network::activation).orElse("tanh");
+    boolean activationGuessed = rnn && defined.isEmpty();
     for (Read r : part.stream().filter(x -> defined.isEmpty()).toList()) {
       for (Statement s : r.parsed().statements()) {
         if (rnn && s.isEquation()) {
           Optional<String> a = NetworkCheck.activationOf(notation, s.sides().get(0), s.sides().get(1));
           if (a.isPresent()) {
             activation = a.get();
+            activationGuessed = false;
           }
         }
       }
@@ -280,7 +282,15 @@ public final class Verifier {
     boolean bars = BarNotation.declared(rawText);
     List<StageFrame.Definition> definitions = definitions(named, notation).stream()
         .filter(d -> !bars || !d.name().name().startsWith("bar_")).toList();
-    AdjointClaims adjointClaims = new AdjointClaims(notation, cell, engine.calculus(), options.steps(), definitions);
+    // Stage numbers the section writes (E_3, h_0 = 0, \sum_{t=1}^{4}): where they start and how many.
+    List<Expr> sides = named.stream().flatMap(r -> r.parsed().statements().stream()).flatMap(x -> x.sides().stream()).toList();
+    OptionalInt last = AbsoluteTimes.last(sides, notation);
+    OptionalInt first = last.isPresent() ? OptionalInt.of(AbsoluteTimes.base(sides, notation, v -> cell.declaration(v)
+        .map(d -> d.kind() == dev.unroll.cell.Declaration.Kind.STATE).orElse(false))) : OptionalInt.empty();
+    AdjointClaims adjointClaims = new AdjointClaims(notation, cell, engine.calculus(), options.steps(), definitions, first,
+        last.isPresent() && last.getAsInt() >= first.getAsInt() ? OptionalInt.of(last.getAsInt() - first.getAsInt() + 1)
+        : OptionalInt.empty(), new Redefinitions(notation, cell).in(named.stream().filter(r -> !r.span().display())
+        .flatMap(r -> r.parsed().statements().stream()).toList()), activationGuessed ? activation : "");
     List<StageFrame.Definition> names = named.stream().filter(r -> !r.span().display())
         .flatMap(r -> r.parsed().statements().stream()).filter(s -> s.isEquation() && s.sides().get(0) instanceof Expr.Symbol n
             && n.time().isPresent() && notation.resolve(n).isEmpty() && isAdjoint(s.sides().get(1)))
@@ -323,6 +333,10 @@ public final class Verifier {
       AdjointClaims adjointClaims, boolean rnn, List<Finding> findings, Outcomes outcomes, List<Claim> claims) {
     Expr lhs = DeltaNotation.adjoints(s.sides().get(0), notation, cell.loss());
     Expr rhs = DeltaNotation.adjoints(s.sides().get(k), notation, cell.loss());
+    // Stage numbers read as stages (E_3); the written objects are kept otherwise, since positions are found by them.
+    boolean numbered = AbsoluteTimes.any(adjointClaims.numbered(lhs)) || AbsoluteTimes.any(adjointClaims.numbered(rhs));
+    Expr numberedLhs = numbered ? adjointClaims.numbered(lhs) : lhs;
+    Expr numberedRhs = numbered ? adjointClaims.numbered(rhs) : rhs;
     var eq = network.equationFor(lhs);
     if (eq.isPresent()) {
       Position at = r.span().position(r.parsed().offset(lhs, s.offset()));
@@ -342,8 +356,8 @@ public final class Verifier {
     // Under a linear readout the engine's softmax head only stands in for the author's: the RNN's gradients are
     // then evaluated, never matched factor by factor against a derivation through that head.
     boolean linear = rnn && !notation.spelling().containsValue("V");
-    Optional<AdjointClaims.Claim> adjoint = adjointClaims.read(lhs, rhs)
-        .filter(c -> !rnn || linear || c.kind() != AdjointClaims.Kind.GRADIENT || hasSeries(rhs));
+    Optional<AdjointClaims.Claim> adjoint = adjointClaims.read(numberedLhs, numberedRhs)
+        .filter(c -> !rnn || linear || c.kind() != AdjointClaims.Kind.GRADIENT || hasSeries(rhs) || numbered);
     if (adjoint.isPresent()) {
       List<Finding> found = adjointClaims.judge(adjoint.get(), e -> r.span().position(r.parsed().offset(e, s.offset())),
           proseBefore(r));
@@ -444,9 +458,14 @@ public final class Verifier {
     List<StageFrame.Definition> inline = new ArrayList<>();
     for (Read r : reads) {
       for (Statement s : r.parsed().statements()) {
-        if (s.isEquation() && s.sides().get(0) instanceof Expr.Symbol name
-            && name.time().isPresent() && notation.resolve(name).isEmpty()) {
-          (r.span().display() ? out : inline).add(new StageFrame.Definition(name, s.sides().get(s.sides().size() - 1)));
+        Expr.Symbol name = s.isEquation() && s.sides().get(0) instanceof Expr.Symbol n
+            ? AbsoluteTimes.numberedName(n).filter(x -> notation.resolve(x.withTime(dev.unroll.expr.Time.t(0))).isEmpty())
+            .orElse(n) : null;
+        if (name != null && name.time().isPresent() && notation.resolve(name).isEmpty()) {
+          // delta_t = dL/dh_t = ...: a side that is the loss's derivative says what the name means; else the last side.
+          Expr value = s.sides().subList(1, s.sides().size()).stream().filter(x -> x instanceof Expr.Partial)
+              .findFirst().orElse(s.sides().get(s.sides().size() - 1));
+          (r.span().display() ? out : inline).add(new StageFrame.Definition(name, value));
         }
       }
     }

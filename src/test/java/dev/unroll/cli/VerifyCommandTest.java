@@ -29,7 +29,7 @@ class VerifyCommandTest {
 
     assertThat(given.code()).isEqualTo(1);
     assertThat(given.out()).isEqualTo(inferred.out());
-    assertThat(given.out()).contains(SLIPS + ":19:43: error: a term is missing: Right: "
+    assertThat(given.out()).contains(SLIPS + ":19:43: error: missing term: Right: "
         + "\\frac{\\partial E}{\\partial c_{t+1}} \\odot f_{t+1}");
   }
 

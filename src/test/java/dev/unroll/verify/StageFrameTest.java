@@ -63,4 +63,30 @@ class StageFrameTest {
     assertThat(frame.limitsFixStages(rhs("\\sum_{k=1}^{T} f_k"))).isFalse();
     assertThat(frame.reach(rhs("f_k"))).isEmpty();
   }
+
+  @Test
+  void aProductOfMatricesStandsLatestStepLeftmostUnlessReadTheOtherWay() {
+    StageFrame frame = new StageFrame(Notation.LSTM, loss("E_{t+1}"));
+    Expr written = rhs("\\prod_{j=t}^{t+1} f_j");
+
+    assertThat(frame.engine(written, Map.of(), FIRST, LAST)).isEqualTo(Expr.juxtapose(java.util.List.of(sym("f", 1), sym("f", 0))));
+    assertThat(frame.ascendingProducts().engine(written, Map.of(), FIRST, LAST))
+        .isEqualTo(Expr.juxtapose(java.util.List.of(sym("f", 0), sym("f", 1))));
+  }
+
+  @Test
+  void stageNumbersCountFromTheDocumentsFirstStage() {
+    Expr.Symbol e3 = (Expr.Symbol) AbsoluteTimes.read(rhs("E_3"), Notation.LSTM);
+    StageFrame numbered = new StageFrame(Notation.LSTM, e3, java.util.List.of(), java.util.OptionalInt.of(0));
+    Expr f0 = AbsoluteTimes.read(rhs("f_0"), Notation.LSTM);
+
+    assertThat(numbered.engine(f0, Map.of(), Time.t(-2), LAST)).as("E_3 is the newest of stages 0..3").isEqualTo(sym("f", -2));
+    assertThat(numbered.reach(f0)).as("so the network has four stages").hasValue(4);
+    assertThat(numbered.engine(rhs("\\sum_{k=0}^{3} f_k"), Map.of(), Time.t(-2), LAST))
+        .isEqualTo(new Expr.Sum(java.util.List.of(sym("f", -2), sym("f", -1), sym("f", 0), sym("f", 1))));
+    StageFrame total = new StageFrame(Notation.LSTM, loss("E"), java.util.List.of(), java.util.OptionalInt.of(1));
+    assertThat(total.engine(AbsoluteTimes.read(rhs("f_T + f_1"), Notation.LSTM), Map.of(), FIRST, LAST))
+        .as("T is the last stage, 1 the first").isEqualTo(new Expr.Sum(java.util.List.of(sym("f", 1), sym("f", -1))));
+    assertThat(total.free(AbsoluteTimes.read(rhs("f_T + f_1"), Notation.LSTM))).isEmpty();
+  }
 }
