@@ -334,6 +334,11 @@ public final class TexParser {
       // words between formulas ("for all", "where"): a name that stands for nothing
       return at(new Expr.Symbol("\\text{" + name + "}", Optional.empty(), Expr.Role.PARAMETER), o);
     }
+    if (c.equals("mathbb") && peek().type() == Type.OPEN) {
+      // \mathbb{1}_{c_t}: the indicator (one-hot) vector, named so that its subscript stays with it
+      return at(new Expr.Symbol("\\mathbb" + TexScripts.joined(in.argument()).strip(), Optional.empty(),
+          Expr.Role.PARAMETER), o);
+    }
     if (c.equals("operatorname") || TexCursor.FONT.contains(c)) {
       List<Token> arg = in.argument();
       String name = TexScripts.joined(arg);

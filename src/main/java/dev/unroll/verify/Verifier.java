@@ -181,6 +181,7 @@ public final class Verifier {
             : Optional.of(f.severity() != Severity.ERROR), f.message());
       }
     }
+    ownNetwork(reads, prose, findings, outcomes);
     long mapped = findings.stream().filter(f -> f.message().endsWith("is the network's equation.")).count();
     long unmapped = findings.stream().filter(f -> f.message().startsWith("cannot map this equation for")).count();
     if (unmapped >= 2 && unmapped > mapped) {
@@ -198,6 +199,41 @@ public final class Verifier {
     }
     placed.sort(null);
     return new Report(file, placed, outcomes.outcomes(placed, document));
+  }
+
+  /**
+   * Judges again, in the network the document's own equations define ({@link AuthorClaims}), what
+   * that network can evaluate: its verdict replaces the other judges' findings in those spans.
+   */
+  private static void ownNetwork(List<Read> reads, List<ProseAt> prose, List<Finding> findings, Outcomes outcomes) {
+    List<Statement> all = new ArrayList<>();
+    List<AuthorClaims.Item> displayed = new ArrayList<>();
+    for (Read r : reads) {
+      all.addAll(r.parsed().statements());
+      if (r.span().display()) {
+        r.parsed().statements().forEach(s -> displayed.add(new AuthorClaims.Item(r.span(), r.parsed(), s)));
+      }
+    }
+    List<AuthorClaims.Decision> decisions = AuthorClaims.of(all, displayed, String.join("\n",
+        prose.stream().map(ProseAt::text).toList()));
+    Map<MathSpan, Boolean> verdicts = new java.util.IdentityHashMap<>();
+    for (AuthorClaims.Decision d : decisions) {
+      if (!verdicts.containsKey(d.span())) {
+        Position from = d.span().opening();
+        Position to = d.span().position(d.span().tex().length());
+        findings.removeIf(f -> f.severity() != Severity.NOTE && inside(f, from, to)
+            || f.message().startsWith("confirmed") && inside(f, from, to));
+      }
+      verdicts.merge(d.span(), d.holds(), Boolean::logicalAnd);
+      findings.add(d.finding());
+    }
+    verdicts.forEach(outcomes::decided);
+  }
+
+  private static boolean inside(Finding f, Position from, Position to) {
+    boolean after = f.line() > from.line() || f.line() == from.line() && f.column() >= from.column();
+    boolean before = f.line() < to.line() || f.line() == to.line() && f.column() <= to.column();
+    return after && before;
   }
 
   /** Judges side {@code k} of a statement as a claim about its first side. */

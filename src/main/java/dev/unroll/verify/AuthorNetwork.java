@@ -1,0 +1,336 @@
+package dev.unroll.verify;
+
+import dev.unroll.expr.Expr;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.RealMatrix;
+
+/**
+ * The network a document writes, taken literally: its own forward equations ({@code h_t = \tanh(W_{xh}
+ * x_t + W_{hh} h_{t-1} + b_h)}, {@code p_t = \operatorname{softmax}(y_t)}) and its own loss
+ * ({@code L = -\sum_t \log p_{t,c_t}}, {@code E = \frac12 \sum_t (\hat y_t - y_t)^2}), biases, initial
+ * state, mean or sum, evaluated on seeded random values. Every symbol the equations leave undefined is
+ * given a value: a capital letter a 3 x 3 weight, anything else a vector of 3 (a scalar where it is
+ * added to or multiplies a scalar), a target one-hot where the document says so or uses a softmax, a
+ * target index {@code c_t} a random position; with no capital weight at all every value is a scalar.
+ * Vectors are columns, or rows when the state's equation writes the vector before its weight
+ * ({@code x_t W_x}). Nothing here comes from the engine: the gradient of any value by any other is
+ * a central finite difference over the whole forward pass, so it is the derivative in the author's
+ * own network, whatever its loss.
+ */
+final class AuthorNetwork {
+  static final int SIZE = 3;
+  private static final java.util.regex.Pattern INDEXED = java.util.regex.Pattern.compile("[A-Za-z]+_[a-z],([a-z])_[a-z]");
+  /** Letters that index stages or components, never values. */
+  static final Set<String> INDEX_LETTERS = Set.of("t", "k", "i", "j", "n", "m", "T", "N");
+  private static final double EPS = 1e-6;
+  private static final Set<String> LOSSES = Set.of("E", "L", "J", "C", "\\ell", "\\mathcal", "l", "\\mathcal{L}");
+
+  /** A formula names a value the network does not have (a stage before the first, a name never defined). */
+  static final class Missing extends RuntimeException {
+    Missing(String what) {
+      super(what, null, false, false);
+    }
+  }
+
+  final Map<String, Expr> staged = new LinkedHashMap<>();
+  final Map<String, Expr> timeless = new LinkedHashMap<>();
+  final Set<String> stagedLeaves = new TreeSet<>();
+  final Set<String> paramLeaves = new TreeSet<>();
+  final Set<String> targets = new TreeSet<>();
+  final Set<String> zeroAtStart = new TreeSet<>();
+  final Set<Statement> definitions = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  final int steps;
+  final int size;
+  final boolean rows;
+  final boolean oneHot;
+  final String loss;
+  private final Map<String, int[]> shapes = new LinkedHashMap<>();
+
+  private AuthorNetwork(int steps, int size, boolean rows, boolean oneHot, String loss) {
+    this.steps = steps;
+    this.size = size;
+    this.rows = rows;
+    this.oneHot = oneHot;
+    this.loss = loss;
+  }
+
+  /**
+   * The network the statements define, if they define a value per stage that holds its own previous
+   * value and a loss.
+   *
+   * @param statements every statement of the document, inline and displayed, in order
+   * @param prose the document's prose
+   */
+  static Optional<AuthorNetwork> read(List<Statement> statements, String prose) {
+    Map<String, Expr> staged = new LinkedHashMap<>();
+    Map<String, Expr> timeless = new LinkedHashMap<>();
+    Set<String> zero = new TreeSet<>();
+    List<Statement> used = new ArrayList<>();
+    int steps = 0;
+    for (Statement s : statements) {
+      for (Expr side : s.sides()) {
+        steps = Math.max(steps, upperLimits(side));
+      }
+      if (!s.isEquation() || s.sides().size() != 2) {
+        continue;
+      }
+      Expr lhs = s.sides().get(0);
+      Expr rhs = s.sides().get(1);
+      if (!(lhs instanceof Expr.Symbol l) || AdHocDeltas.deltaLike(l.name()) || hasPartial(rhs) || AdHocDeltas.mentions(rhs)) {
+        continue;
+      }
+      if (l.time().isPresent() && l.time().get().offset() == 0 && !staged.containsKey(l.name())) {
+        staged.put(l.name(), rhs);
+        used.add(s);
+      } else if (l.time().isEmpty() && l.name().matches(".*_0") && isZero(rhs)) {
+        zero.add(l.name().substring(0, l.name().length() - 2));
+      } else if (l.time().isEmpty() && !l.name().matches(".*_\\d+") && !timeless.containsKey(l.name())
+          && !(INDEX_LETTERS.contains(l.name()) && !l.name().equals("T"))
+          && !l.name().startsWith("\\text")) {
+        timeless.put(l.name(), rhs);
+        if (l.name().equals("T") && rhs instanceof Expr.Num n) {
+          steps = Math.max(steps, (int) n.value());
+        }
+        used.add(s);
+      }
+    }
+    Optional<String> state = staged.entrySet().stream().filter(e -> NetworkReader.mentions(e.getValue(), e.getKey(), -1))
+        .map(Map.Entry::getKey).findFirst();
+    Optional<String> loss = timeless.keySet().stream().filter(LOSSES::contains).findFirst();
+    if (state.isEmpty() || loss.isEmpty()) {
+      return Optional.empty();
+    }
+    // Symbols the equations use without defining: weights, inputs, targets.
+    Set<String> stagedLeaves = new TreeSet<>();
+    Set<String> params = new TreeSet<>();
+    List<Expr> all = new ArrayList<>(staged.values());
+    all.addAll(timeless.values());
+    for (Expr e : all) {
+      leaves(e, staged.keySet(), timeless.keySet(), stagedLeaves, params);
+    }
+    for (Statement s : statements) {
+      for (Expr side : s.sides()) {
+        steps = Math.max(steps, absoluteStages(side, staged.keySet(), stagedLeaves));
+      }
+    }
+    if (steps < 1 || steps > 60) {
+      return Optional.empty();
+    }
+    boolean scalar = params.stream().noneMatch(AuthorNetwork::capital);
+    boolean rows = rowVectors(staged.get(state.get()), stagedLeaves, staged.keySet());
+    String p = prose.toLowerCase(Locale.ROOT);
+    boolean softmax = all.stream().anyMatch(e -> AdHocDeltas.any(e, x -> x instanceof Expr.Apply a && a.function().equals("softmax")
+        || x instanceof Expr.Apply f && f.function().equals("frac") && AdHocDeltas.any(f, y -> y instanceof Expr.Apply q
+        && q.function().equals("pow") && q.arguments().get(0) instanceof Expr.Symbol b && b.name().equals("e"))));
+    AuthorNetwork n = new AuthorNetwork(steps, scalar ? 1 : SIZE, rows, p.contains("one-hot") || softmax, loss.get());
+    n.staged.putAll(staged);
+    n.timeless.putAll(timeless);
+    n.stagedLeaves.addAll(stagedLeaves);
+    n.paramLeaves.addAll(params);
+    n.zeroAtStart.addAll(zero);
+    n.definitions.addAll(used);
+    // A target: a value read only by the loss's own equations.
+    Set<String> inputs = new TreeSet<>();
+    Set<String> ignore = new TreeSet<>();
+    staged.forEach((k, v) -> {
+      if (!LOSSES.contains(k)) {
+        leaves(v, staged.keySet(), timeless.keySet(), inputs, ignore);
+      }
+    });
+    stagedLeaves.stream().filter(x -> !inputs.contains(x)).forEach(n.targets::add);
+    return Optional.of(n);
+  }
+
+  /** The largest stage number a sum's upper limit writes. */
+  private static int upperLimits(Expr e) {
+    int[] max = {0};
+    AdHocDeltas.any(e, x -> {
+      if (x instanceof Expr.Apply a && a.function().equals("sum") && a.arguments().size() == 3
+          && a.arguments().get(1) instanceof Expr.Num n && n.value() < 100) {
+        max[0] = Math.max(max[0], (int) n.value());
+      }
+      return false;
+    });
+    return max[0];
+  }
+
+  /** The largest absolute stage written below a value or an input ({@code s_3}, {@code x_2}). */
+  private static int absoluteStages(Expr e, Set<String> staged, Set<String> leaves) {
+    int[] max = {0};
+    AdHocDeltas.any(e, x -> {
+      if (x instanceof Expr.Symbol s && s.time().isEmpty() && s.name().matches(".+_\\d{1,2}")) {
+        String base = s.name().substring(0, s.name().lastIndexOf('_'));
+        if (staged.contains(base) || leaves.contains(base)) {
+          max[0] = Math.max(max[0], Integer.parseInt(s.name().substring(s.name().lastIndexOf('_') + 1)));
+        }
+      }
+      return false;
+    });
+    return max[0];
+  }
+
+  private static void leaves(Expr e, Set<String> staged, Set<String> timeless, Set<String> stagedLeaves, Set<String> params) {
+    AdHocDeltas.any(e, x -> {
+      if (x instanceof Expr.Symbol s && !staged.contains(s.name()) && !timeless.contains(s.name())
+          && !INDEX_LETTERS.contains(s.name())) {
+        if (s.time().isPresent()) {
+          stagedLeaves.add(s.name());
+        } else if (!s.name().contains("_") && s.name().length() <= 2 && !s.name().equals("e")
+            || s.name().matches("[A-Za-z]+_[A-Za-z]{1,3}")) {
+          params.add(s.name());
+        } else if (s.name().contains("_") && s.name().indexOf(',') > 0) {
+          String base = s.name().substring(0, s.name().indexOf('_'));
+          if (!staged.contains(base) && !timeless.contains(base)) {
+            stagedLeaves.add(base);
+          }
+        }
+      }
+      java.util.regex.Matcher m = x instanceof Expr.Symbol s && s.time().isEmpty()
+          ? INDEXED.matcher(s.name()) : null;
+      if (m != null && m.matches()) {
+        // p_{t,c_t} names the target index c
+        stagedLeaves.add(m.group(1));
+      }
+      return false;
+    });
+  }
+
+  private static boolean isZero(Expr e) {
+    return e instanceof Expr.Num n && n.value() == 0;
+  }
+
+  static boolean capital(String name) {
+    String n = name.replaceFirst("^(hat_|tilde_|bar_)", "");
+    return !n.isEmpty() && Character.isUpperCase(n.charAt(0));
+  }
+
+  /** Whether the state's equation writes a staged vector before a weight: {@code x_t W_x + h_{t-1} W_h}. */
+  private static boolean rowVectors(Expr state, Set<String> leaves, Set<String> staged) {
+    return AdHocDeltas.any(state, x -> x instanceof Expr.Product p && p.factors().size() == 2
+        && p.factors().get(0) instanceof Expr.Symbol v && v.time().isPresent()
+        && p.factors().get(1) instanceof Expr.Symbol w && w.time().isEmpty() && capital(w.name()));
+  }
+
+  private static boolean hasPartial(Expr e) {
+    return AdHocDeltas.any(e, x -> x instanceof Expr.Partial);
+  }
+
+  boolean isStaged(String base) {
+    return staged.containsKey(base) || stagedLeaves.contains(base);
+  }
+
+  boolean knows(String base) {
+    return isStaged(base) || timeless.containsKey(base) || paramLeaves.contains(base);
+  }
+
+  /** The value of a symbol the equations leave undefined, the same on every run. */
+  RealMatrix leaf(String base, int stage, int[] hint) {
+    int[] shape = shapes.computeIfAbsent(base, b -> shapeOf(b, hint));
+    Random r = new Random(31L * base.hashCode() + stage * 1_000_003L + 20260101L);
+    if (stage == 0 && zeroAtStart.contains(base)) {
+      return MatrixUtils.createRealMatrix(shape[0], shape[1]);
+    }
+    RealMatrix m = MatrixUtils.createRealMatrix(shape[0], shape[1]);
+    if (targets.contains(base) && oneHot && shape[0] * shape[1] > 1) {
+      int k = r.nextInt(shape[0] * shape[1]);
+      m.setEntry(shape[0] == 1 ? 0 : k, shape[0] == 1 ? k : 0, 1);
+      return m;
+    }
+    for (int i = 0; i < shape[0]; i++) {
+      for (int j = 0; j < shape[1]; j++) {
+        m.setEntry(i, j, 0.6 * r.nextGaussian());
+      }
+    }
+    return m;
+  }
+
+  /** A target index {@code c_t}: a position in the vectors. */
+  int index(String base, int stage) {
+    return new Random(17L * base.hashCode() + stage * 7919L).nextInt(size);
+  }
+
+  private int[] shapeOf(String base, int[] hint) {
+    if (capital(base) && !isStaged(base)) {
+      return new int[] {size, size};
+    }
+    if (hint != null && hint[0] == 1 && hint[1] == 1) {
+      return new int[] {1, 1};
+    }
+    return rows ? new int[] {1, size} : new int[] {size, 1};
+  }
+
+  /** The shape a vector of the network has. */
+  int[] vector() {
+    return rows ? new int[] {1, size} : new int[] {size, 1};
+  }
+
+  /** A forward pass, with one entry of one value moved by {@code delta} (or none). */
+  Pass pass(Optional<Perturbation> p) {
+    return new Pass(this, p);
+  }
+
+  /**
+   * What a derivative moves: a leaf at a stage (a weight at stage -1), or the value a formula node
+   * takes at a stage (a defined value is its equation's right side).
+   */
+  record Perturbation(Optional<String> leaf, Expr node, int stage, int row, int column, double delta) {}
+
+  /** What a derivative is taken by, before its entry is chosen. */
+  record Target(Optional<String> leaf, Expr node, int stage, int rows, int columns) {}
+
+  /**
+   * The derivative of a value by a target, by central differences: shaped like the target when the
+   * value is a scalar, else the Jacobian (the value's entries down, the target's across).
+   */
+  RealMatrix derivative(java.util.function.Function<Pass, RealMatrix> of, Target by) {
+    RealMatrix at = of.apply(pass(Optional.empty()));
+    int n = at.getRowDimension() * at.getColumnDimension();
+    RealMatrix out = n == 1 ? MatrixUtils.createRealMatrix(by.rows(), by.columns())
+        : MatrixUtils.createRealMatrix(n, by.rows() * by.columns());
+    for (int i = 0; i < by.rows(); i++) {
+      for (int j = 0; j < by.columns(); j++) {
+        RealMatrix plus = of.apply(pass(Optional.of(new Perturbation(by.leaf(), by.node(), by.stage(), i, j, EPS))));
+        RealMatrix minus = of.apply(pass(Optional.of(new Perturbation(by.leaf(), by.node(), by.stage(), i, j, -EPS))));
+        RealMatrix d = plus.subtract(minus).scalarMultiply(1 / (2 * EPS));
+        if (n == 1) {
+          out.setEntry(i, j, d.getEntry(0, 0));
+        } else {
+          for (int k = 0; k < n; k++) {
+            out.setEntry(k, i * by.columns() + j, d.getEntry(k / d.getColumnDimension(), k % d.getColumnDimension()));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every named value per stage and every argument of a function in the equations: what a delta may stand for. */
+  List<Candidate> candidates(boolean everyNode) {
+    Set<Candidate> out = new LinkedHashSet<>();
+    staged.forEach((name, rhs) -> out.add(new Candidate(name, rhs, "\\partial " + loss + "/\\partial " + name)));
+    staged.forEach((name, rhs) -> AdHocDeltas.any(rhs, x -> {
+      if (x instanceof Expr.Apply a && a.arguments().size() == 1 && !a.function().equals("sum")) {
+        out.add(new Candidate(name, a.arguments().get(0), "the gradient at the argument of " + a.function() + " in "
+            + name + "'s equation"));
+      } else if (everyNode && (x instanceof Expr.Product || x instanceof Expr.Sum)) {
+        out.add(new Candidate(name, x, "the gradient at a term of " + name + "'s equation"));
+      }
+      return false;
+    }));
+    return new ArrayList<>(out);
+  }
+
+  /** A value a delta may be the loss's gradient at: a node of the equation of {@code owner}. */
+  record Candidate(String owner, Expr node, String meaning) {}
+}
