@@ -43,7 +43,7 @@ final class AdHocDeltas {
     this.network = network;
     this.base = network.pass(Optional.empty());
     for (Statement s : statements) {
-      if (!s.isEquation() || s.sides().size() != 2) {
+      if (!s.isEquation()) {
         continue;
       }
       Expr lhs = normal(s.sides().get(0));
@@ -52,7 +52,8 @@ final class AdHocDeltas {
       }
     }
     for (Statement s : statements) {
-      if (!s.isEquation() || s.sides().size() != 2 || !(normal(s.sides().get(0)) instanceof Expr.Symbol l)) {
+      // \delta_t = \partial L/\partial h_t = ...: the first right side defines, the later ones are claims
+      if (!s.isEquation() || !(normal(s.sides().get(0)) instanceof Expr.Symbol l)) {
         continue;
       }
       ref(l).ifPresent(r -> {
@@ -248,9 +249,9 @@ final class AdHocDeltas {
   }
 
   private RealMatrix derivative(AuthorRef o, int oStage, AuthorRef b, int bStage) {
-    java.util.function.Function<Pass, RealMatrix> of = o.staged() || network.isStaged(o.base())
+    java.util.function.Function<Pass, RealMatrix> of = o.staged() || network.isStaged(o.base()) && !network.timeless.containsKey(o.base())
         ? pass -> pass.staged(o.base(), oStage, null) : pass -> pass.timeless(o.base(), null);
-    if (b.staged() || network.isStaged(b.base())) {
+    if (b.staged() || network.isStaged(b.base()) && !network.timeless.containsKey(b.base())) {
       RealMatrix value = base.staged(b.base(), bStage, null);
       if (bStage > network.steps) {
         return MatrixUtils.createRealMatrix(value.getRowDimension(), value.getColumnDimension());

@@ -71,28 +71,29 @@ final class AuthorClaims {
       Expr lhs = AdHocDeltas.normal(s.sides().get(0));
       Position at = item.span().position(item.parsed().offset(s.sides().get(0), s.offset()));
       try {
-        if (lhs instanceof Expr.Symbol d && deltas.ref(d).isPresent()) {
-          delta(d, at).ifPresent(f -> out.add(new Decision(item.span(), true, f)));
+        boolean delta = lhs instanceof Expr.Symbol d && deltas.ref(d).isPresent();
+        if (delta) {
+          delta((Expr.Symbol) lhs, at).ifPresent(f -> out.add(new Decision(item.span(), true, f)));
+        }
+        if (!(lhs instanceof Expr.Partial) && !delta) {
           continue;
         }
-        if (!(lhs instanceof Expr.Partial)) {
-          continue;
-        }
-        for (int k = 1; k < s.sides().size(); k++) {
+        for (int k = delta ? 2 : 1; k < s.sides().size(); k++) {
           Expr rhs = AdHocDeltas.normal(s.sides().get(k));
           Optional<Verdict> v = evaluate(lhs, rhs);
           if (v.isEmpty()) {
             continue;
           }
           if (v.get().holds()) {
-            out.add(new Decision(item.span(), true, Finding.at(at, Severity.NOTE, "confirmed: " + WrittenTex.of(s.sides().get(0))
+            out.add(new Decision(item.span(), true, Finding.at(at, Severity.NOTE, "confirmed: " + tex(s.sides().get(0))
                 + ", evaluated in the document's own network (its equations and loss, on random values) at "
                 + v.get().readings() + (v.get().readings() == 1 ? " reading." : " readings of its free stages and indices."))));
           } else {
             out.add(new Decision(item.span(), false, diagnose(lhs, rhs, v.get(), at, s.sides().get(0))));
           }
         }
-      } catch (AuthorFormula.Unreadable | AuthorNetwork.Missing | ArithmeticException e) {
+      } catch (RuntimeException e) {
+        // anything this judge cannot follow is left to the verifier's other judges
         if (DEBUG) {
           System.err.println("line " + at.line() + ": " + e.getMessage());
           if (System.getenv("UNROLL_AUTHOR_TRACE") != null) {
@@ -105,12 +106,20 @@ final class AuthorClaims {
     return out;
   }
 
+  /** A formula written back as TeX, {@code \mathrm{d}a_t} as the author wrote it. */
+  private static String tex(Expr e) {
+    return WrittenTex.of(e).replace("d:", "\\mathrm{d}");
+  }
+
   /** A delta's defining equation: confirmed when its family (or its numbered node) is bound to a gradient. */
   private Optional<Finding> delta(Expr.Symbol d, Position at) {
     AuthorRef r = deltas.ref(d).orElseThrow();
+    if (!deltas.timed(r.base()) && r.stage().isEmpty()) {
+      return Optional.empty();
+    }
     String key = deltas.timed(r.base()) ? r.base() : r.base() + "#" + r.stage().orElse(-1);
     Optional<String> meaning = bindings.computeIfAbsent(key, k -> bind(r));
-    return meaning.map(m -> Finding.at(at, Severity.NOTE, "confirmed: " + WrittenTex.of(d) + " as defined here is "
+    return meaning.map(m -> Finding.at(at, Severity.NOTE, "confirmed: " + tex(d) + " as defined here is "
         + m + (deltas.timed(r.base()) ? " at every stage." : ".")));
   }
 
@@ -144,7 +153,7 @@ final class AuthorClaims {
         }
         if (all && matched > 0) {
           return Optional.of(c.meaning().startsWith("\\partial") ? "the gradient of " + network.loss + " at "
-              + WrittenTex.of(new Expr.Symbol(c.owner(), Optional.empty(), Expr.Role.STATE)) : c.meaning());
+              + tex(new Expr.Symbol(c.owner(), Optional.empty(), Expr.Role.STATE)) : c.meaning());
         }
       } else {
         RealMatrix value = deltas.at(r.base(), r.stage().orElseThrow());
@@ -152,7 +161,7 @@ final class AuthorClaims {
           try {
             if (AdHocDeltas.same(value, deltas.adjoint(c, t))) {
               return Optional.of((c.meaning().startsWith("\\partial") ? "the gradient of " + network.loss + " at "
-                  + WrittenTex.of(new Expr.Symbol(c.owner(), Optional.empty(), Expr.Role.STATE)) : c.meaning())
+                  + tex(new Expr.Symbol(c.owner(), Optional.empty(), Expr.Role.STATE)) : c.meaning())
                   + " at stage " + t);
             }
           } catch (AuthorFormula.Unreadable | AuthorNetwork.Missing e) {
@@ -288,7 +297,7 @@ final class AuthorClaims {
     String where = v.firstFailure().isEmpty() ? "" : ", first at " + String.join(", ", v.firstFailure().entrySet().stream()
         .map(e -> e.getKey() + " = " + (network.size > 1 && e.getKey().matches("[i-npqr]") && !e.getKey().equals("t")
             ? String.valueOf(e.getValue() + 1) : String.valueOf(e.getValue()))).toList());
-    String head = "this is not " + WrittenTex.of(written) + ": in the document's own network the two sides differ "
+    String head = "this is not " + tex(written) + ": in the document's own network the two sides differ "
         + "(relative difference " + String.format(Locale.ROOT, "%.1e", v.worst()) + where + ")";
     // a delta written where another one makes the claim hold
     List<Expr.Symbol> used = new ArrayList<>();
@@ -303,9 +312,9 @@ final class AuthorClaims {
         Expr swapped = Rewrite.bottomUp(rhs, x -> x == u ? other : x);
         Optional<Verdict> w = evaluate(lhs, swapped);
         if (w.isPresent() && w.get().holds()) {
-          return Finding.at(at, Severity.ERROR, head + "; wrong delta: " + WrittenTex.of(u) + " is written where "
-              + WrittenTex.of(other) + " belongs (with it, the claim holds).", WrittenTex.of(written) + " = "
-              + WrittenTex.of(swapped));
+          return Finding.at(at, Severity.ERROR, head + "; wrong delta: " + tex(u) + " is written where "
+              + tex(other) + " belongs (with it, the claim holds).", tex(written) + " = "
+              + tex(swapped));
         }
       }
     }
@@ -322,8 +331,8 @@ final class AuthorClaims {
         try {
           Optional<Verdict> w = evaluate(other, rhs);
           if (w.isPresent() && w.get().holds()) {
-            return Finding.at(at, Severity.ERROR, head + "; left side: the right side is " + WrittenTex.of(other)
-                + ", the gradient of another weight.", WrittenTex.of(other) + " = " + WrittenTex.of(rhs));
+            return Finding.at(at, Severity.ERROR, head + "; left side: the right side is " + tex(other)
+                + ", the gradient of another weight.", tex(other) + " = " + tex(rhs));
           }
         } catch (AuthorFormula.Unreadable | AuthorNetwork.Missing e) {
           // not this weight

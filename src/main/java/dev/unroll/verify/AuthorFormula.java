@@ -283,7 +283,7 @@ final class AuthorFormula {
     AuthorRef r = AuthorRef.read(s, net::isStaged, net::knows)
         .orElseThrow(() -> new Unreadable(WrittenTex.of(s) + " is none of the network's values"));
     RealMatrix whole = r.staged() ? pass.staged(r.base(), stage(r), r.indices().isEmpty() ? hint : null)
-        : net.staged.containsKey(r.base()) || net.stagedLeaves.contains(r.base())
+        : (net.staged.containsKey(r.base()) || net.stagedLeaves.contains(r.base())) && !net.timeless.containsKey(r.base())
             ? pass.staged(r.base(), stage(r), hint) : pass.timeless(r.base(), r.indices().isEmpty() ? hint : null);
     return component(whole, r);
   }

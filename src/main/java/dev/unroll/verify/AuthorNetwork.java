@@ -81,6 +81,10 @@ final class AuthorNetwork {
     for (Statement s : statements) {
       for (Expr side : s.sides()) {
         steps = Math.max(steps, upperLimits(side));
+        if (countsFromZero(side)) {
+          // stages numbered from 0 (x_0 the first input, s_{-1} the initial state): not this reader's numbering
+          return Optional.empty();
+        }
       }
       if (!s.isEquation() || s.sides().size() != 2) {
         continue;
@@ -152,6 +156,15 @@ final class AuthorNetwork {
     return Optional.of(n);
   }
 
+  /** Whether a formula numbers stages from 0: a sum over stages from 0, a value at stage -1. */
+  private static boolean countsFromZero(Expr e) {
+    return AdHocDeltas.any(e, x -> x instanceof Expr.Apply a && a.function().equals("sum") && a.arguments().size() == 3
+        && a.arguments().get(0) instanceof Expr.Apply r && r.function().equals("relation")
+        && r.arguments().get(1) instanceof Expr.Num n && n.value() == 0
+        || x instanceof Expr.Symbol s && s.time().isPresent() && s.time().get().offset() < 0 && s.name().isEmpty()
+        || x instanceof Expr.Symbol s && s.time().isEmpty() && s.name().endsWith("_-1"));
+  }
+
   /** The largest stage number a sum's upper limit writes. */
   private static int upperLimits(Expr e) {
     int[] max = {0};
@@ -190,7 +203,7 @@ final class AuthorNetwork {
             || s.name().matches("[A-Za-z]+_[A-Za-z]{1,3}")) {
           params.add(s.name());
         } else if (s.name().contains("_") && s.name().indexOf(',') > 0) {
-          String base = s.name().substring(0, s.name().indexOf('_'));
+          String base = s.name().substring(0, Math.max(0, s.name().lastIndexOf('_', s.name().indexOf(','))));
           if (!staged.contains(base) && !timeless.contains(base)) {
             stagedLeaves.add(base);
           }
