@@ -256,7 +256,7 @@ final class AdHocDeltas {
       if (bStage > network.steps) {
         return MatrixUtils.createRealMatrix(value.getRowDimension(), value.getColumnDimension());
       }
-      Expr rhs = network.staged.get(b.base());
+      Expr rhs = network.occurrences.getOrDefault(b.base(), network.staged.get(b.base()));
       boolean leaf = rhs == null || bStage < 1;
       return network.derivative(of, new AuthorNetwork.Target(leaf ? Optional.of(b.base()) : Optional.empty(), rhs,
           bStage, value.getRowDimension(), value.getColumnDimension()));

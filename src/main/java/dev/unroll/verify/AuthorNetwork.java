@@ -49,6 +49,8 @@ final class AuthorNetwork {
   final Set<String> paramLeaves = new TreeSet<>();
   final Set<String> targets = new TreeSet<>();
   final Set<String> zeroAtStart = new TreeSet<>();
+  /** A value whose right side is written out again inside another value's equation: that node. */
+  final Map<String, Expr> occurrences = new LinkedHashMap<>();
   final Set<Statement> definitions = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   final int steps;
   final int size;
@@ -139,6 +141,18 @@ final class AuthorNetwork {
         && q.function().equals("pow") && q.arguments().get(0) instanceof Expr.Symbol b && b.name().equals("e"))));
     AuthorNetwork n = new AuthorNetwork(steps, scalar ? 1 : SIZE, rows, p.contains("one-hot") || softmax, loss.get());
     n.staged.putAll(staged);
+    // u_t = w_y^T a_t + b_y named after p_t = \sigma(w_y^T a_t + b_y) is written out: a name for that node
+    staged.forEach((name, rhs) -> staged.forEach((other, body) -> {
+      if (!other.equals(name) && !(rhs instanceof Expr.Symbol) && !n.occurrences.containsKey(name)) {
+        AdHocDeltas.any(body, x -> {
+          if (x != body && x.equals(rhs)) {
+            n.occurrences.put(name, x);
+            return true;
+          }
+          return false;
+        });
+      }
+    }));
     n.timeless.putAll(timeless);
     n.stagedLeaves.addAll(stagedLeaves);
     n.paramLeaves.addAll(params);

@@ -217,15 +217,24 @@ public final class Verifier {
     List<AuthorClaims.Decision> decisions = AuthorClaims.of(all, displayed, String.join("\n",
         prose.stream().map(ProseAt::text).toList()));
     Map<MathSpan, Boolean> verdicts = new java.util.IdentityHashMap<>();
+    decisions.forEach(d -> verdicts.merge(d.span(), d.holds(), Boolean::logicalAnd));
+    Map<MathSpan, List<Finding>> before = new java.util.IdentityHashMap<>();
+    for (MathSpan span : verdicts.keySet()) {
+      Position from = span.opening();
+      Position to = span.position(span.tex().length());
+      List<Finding> in = findings.stream().filter(f -> inside(f, from, to)).toList();
+      before.put(span, in);
+      findings.removeAll(in);
+    }
     for (AuthorClaims.Decision d : decisions) {
-      if (!verdicts.containsKey(d.span())) {
-        Position from = d.span().opening();
-        Position to = d.span().position(d.span().tex().length());
-        findings.removeIf(f -> f.severity() != Severity.NOTE && inside(f, from, to)
-            || f.message().startsWith("confirmed") && inside(f, from, to));
+      // Both judges find the span false: the other judge's diagnosis (a missing term, a softmax taken
+      // elementwise) says more than a difference of values, so it stays.
+      List<Finding> errors = before.get(d.span()).stream().filter(f -> f.severity() == Severity.ERROR).toList();
+      if (!verdicts.get(d.span()) && !errors.isEmpty()) {
+        errors.stream().filter(f -> !findings.contains(f)).forEach(findings::add);
+      } else if (!findings.contains(d.finding())) {
+        findings.add(d.finding());
       }
-      verdicts.merge(d.span(), d.holds(), Boolean::logicalAnd);
-      findings.add(d.finding());
     }
     verdicts.forEach(outcomes::decided);
   }
