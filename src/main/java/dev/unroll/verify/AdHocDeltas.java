@@ -275,7 +275,15 @@ final class AdHocDeltas {
       return known;
     }
     Pass seen = network.pass(Optional.empty());
-    seen.staged(c.owner(), stage, null);
+    boolean timeless = network.timeless.containsKey(c.owner());
+    if (timeless != (stage == -1)) {
+      throw new AuthorNetwork.Missing(c.owner() + " at " + stage);
+    }
+    if (timeless) {
+      seen.timeless(c.owner(), null);
+    } else {
+      seen.staged(c.owner(), stage, null);
+    }
     RealMatrix value = seen.seen(c.node(), stage);
     if (value == null) {
       throw new AuthorFormula.Unreadable("a node that is not computed");

@@ -135,6 +135,7 @@ final class AuthorClaims {
           stages.add(t);
         }
       } else {
+        stages.add(-1);
         for (int t = 1; t <= network.steps; t++) {
           stages.add(t);
         }
@@ -162,7 +163,7 @@ final class AuthorClaims {
             if (AdHocDeltas.same(value, deltas.adjoint(c, t))) {
               return Optional.of((c.meaning().startsWith("\\partial") ? "the gradient of " + network.loss + " at "
                   + tex(new Expr.Symbol(c.owner(), Optional.empty(), Expr.Role.STATE)) : c.meaning())
-                  + " at stage " + t);
+                  + (t < 0 ? "" : " at stage " + t));
             }
           } catch (AuthorFormula.Unreadable | AuthorNetwork.Missing e) {
             // this candidate has no value at this stage

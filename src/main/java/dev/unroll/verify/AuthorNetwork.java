@@ -346,6 +346,11 @@ final class AuthorNetwork {
   List<Candidate> candidates(boolean everyNode) {
     Set<Candidate> out = new LinkedHashSet<>();
     staged.forEach((name, rhs) -> out.add(new Candidate(name, rhs, "\\partial " + loss + "/\\partial " + name)));
+    timeless.forEach((name, rhs) -> {
+      if (!name.equals(loss) && !(rhs instanceof Expr.Num)) {
+        out.add(new Candidate(name, rhs, "\\partial " + loss + "/\\partial " + name));
+      }
+    });
     staged.forEach((name, rhs) -> AdHocDeltas.any(rhs, x -> {
       if (x instanceof Expr.Apply a && a.arguments().size() == 1 && !a.function().equals("sum")) {
         out.add(new Candidate(name, a.arguments().get(0), "the gradient at the argument of " + a.function() + " in "
