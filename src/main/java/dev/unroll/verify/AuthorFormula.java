@@ -191,6 +191,13 @@ final class AuthorFormula {
         return map(x, v -> Math.max(0, v));
       case "abs":
         return map(x, Math::abs);
+      case "norm": {
+        double total = 0;
+        for (double v : flat(x)) {
+          total += v * v;
+        }
+        return scalar(Math.sqrt(total));
+      }
       case "softmax": {
         double max = Double.NEGATIVE_INFINITY;
         for (double v : flat(x)) {

@@ -97,7 +97,8 @@ final class TexLexer {
     if (!Character.isLetter(d)) {
       String name = String.valueOf(d);
       if (!IGNORED.contains(name)) {
-        out.add(new Token(d == '{' || d == '}' || d == '|' ? Type.SYMBOL : Type.COMMAND, name, i));
+        // \| is the norm's bar, kept apart from the absolute value's |
+        out.add(new Token(d == '{' || d == '}' || d == '|' ? Type.SYMBOL : Type.COMMAND, d == '|' ? "\u2016" : name, i));
       }
       return i + 2;
     }
