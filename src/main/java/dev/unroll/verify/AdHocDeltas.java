@@ -38,6 +38,8 @@ final class AdHocDeltas {
   private final Map<String, RealMatrix> memo = new HashMap<>();
   private final Map<String, Boolean> busy = new HashMap<>();
   private final Map<String, RealMatrix> truths = new HashMap<>();
+  private final Map<String, Definition> namings = new HashMap<>();
+  private final Set<Statement> namingStatements = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   AdHocDeltas(AuthorNetwork network, List<Statement> statements) {
     this.network = network;
@@ -47,8 +49,8 @@ final class AdHocDeltas {
         continue;
       }
       Expr lhs = normal(s.sides().get(0));
-      if (lhs instanceof Expr.Symbol l && deltaLike(l.name())) {
-        familyOf(l).ifPresent(b -> families.computeIfAbsent(b, k -> new ArrayList<>()));
+      if (lhs instanceof Expr.Symbol l && (deltaLike(l.name()) || network.backward.contains(l.name()))) {
+        familyOf(l, network.backward).ifPresent(b -> families.computeIfAbsent(b, k -> new ArrayList<>()));
       }
     }
     for (Statement s : statements) {
@@ -57,12 +59,27 @@ final class AdHocDeltas {
         continue;
       }
       ref(l).ifPresent(r -> {
-        families.get(r.base()).add(new Definition(r, normal(s.sides().get(1))));
+        Expr rhs = normal(s.sides().get(1));
+        if (rhs instanceof Expr.Partial p && r.time().isPresent() && r.indices().isEmpty()) {
+          namings.putIfAbsent(r.base(), new Definition(r, rhs));
+          namingStatements.add(s);
+        }
+        families.get(r.base()).add(new Definition(r, rhs));
         if (r.time().isPresent()) {
           timed.add(r.base());
         }
       });
     }
+  }
+
+  /** Whether a family is named as a gradient ({@code g_t = \partial L/\partial h_t}): its other equations are claims. */
+  boolean named(String family) {
+    return namings.containsKey(family);
+  }
+
+  /** Whether a statement is the one naming its family's meaning. */
+  boolean naming(Statement s) {
+    return namingStatements.contains(s);
   }
 
   Set<String> families() {
@@ -121,12 +138,12 @@ final class AdHocDeltas {
   }
 
   /** The family a delta's name belongs to: the name itself when a time is written, else its longest delta-like prefix. */
-  private static Optional<String> familyOf(Expr.Symbol s) {
+  private static Optional<String> familyOf(Expr.Symbol s, Set<String> backward) {
     if (s.time().isPresent()) {
       return Optional.of(s.name());
     }
     for (int p = s.name().lastIndexOf('_'); p > 0; p = s.name().lastIndexOf('_', p - 1)) {
-      if (deltaLike(s.name().substring(0, p))) {
+      if (deltaLike(s.name().substring(0, p)) || backward.contains(s.name().substring(0, p))) {
         return Optional.of(s.name().substring(0, p));
       }
     }
@@ -135,9 +152,6 @@ final class AdHocDeltas {
 
   /** A delta as written, read against the known families. */
   Optional<AuthorRef> ref(Expr.Symbol s) {
-    if (!deltaLike(s.name())) {
-      return Optional.empty();
-    }
     return AuthorRef.read(s, families::containsKey, families::containsKey).filter(r -> families.containsKey(r.base()));
   }
 
@@ -184,6 +198,12 @@ final class AdHocDeltas {
     List<Definition> defs = families.get(family);
     Definition chosen = null;
     Map<String, Integer> times = new HashMap<>();
+    Definition naming = namings.get(family);
+    if (naming != null && stage >= 1 && stage <= network.steps) {
+      // the gradient the author says it is; the family's other equations are claims about it
+      return new AuthorFormula(base, this, Map.of(naming.lhs().time().get().variable(), stage - naming.lhs().time().get().offset()),
+          Map.of()).eval(naming.rhs());
+    }
     for (Definition d : defs) {
       if (d.lhs().stage().isPresent() && d.lhs().stage().getAsInt() == stage) {
         chosen = d;

@@ -72,13 +72,15 @@ final class AuthorClaims {
       Position at = item.span().position(item.parsed().offset(s.sides().get(0), s.offset()));
       try {
         boolean delta = lhs instanceof Expr.Symbol d && deltas.ref(d).isPresent();
-        if (delta) {
+        boolean named = delta && deltas.named(deltas.ref((Expr.Symbol) lhs).get().base());
+        if (delta && !named) {
           delta((Expr.Symbol) lhs, at).ifPresent(f -> out.add(new Decision(item.span(), true, f)));
         }
         if (!(lhs instanceof Expr.Partial) && !delta) {
           continue;
         }
-        for (int k = delta ? 2 : 1; k < s.sides().size(); k++) {
+        // a delta's own equation is judged when the author named what it is (g_t = \partial L/\partial h_t)
+        for (int k = delta && (!named || deltas.naming(s)) ? 2 : 1; k < s.sides().size(); k++) {
           Expr rhs = AdHocDeltas.normal(s.sides().get(k));
           Optional<Verdict> v = evaluate(lhs, rhs);
           if (v.isEmpty()) {
@@ -338,6 +340,24 @@ final class AuthorClaims {
         } catch (AuthorFormula.Unreadable | AuthorNetwork.Missing e) {
           // not this weight
         }
+      }
+    }
+    // a weight written where its transpose belongs
+    List<Expr.Symbol> weights = new ArrayList<>();
+    AdHocDeltas.any(rhs, x -> {
+      if (x instanceof Expr.Symbol s && s.time().isEmpty() && network.paramLeaves.contains(s.name())
+          && AuthorNetwork.capital(s.name())) {
+        weights.add(s);
+      }
+      return false;
+    });
+    for (Expr.Symbol w : weights) {
+      Expr flipped = Rewrite.bottomUp(rhs, x -> x instanceof Expr.Transpose tr && tr.operand() == w ? w
+          : x == w ? new Expr.Transpose(w) : x);
+      Optional<Verdict> f = evaluate(lhs, flipped);
+      if (f.isPresent() && f.get().holds()) {
+        return Finding.at(at, Severity.ERROR, head + "; transpose: " + tex(w) + " is written where its transpose belongs"
+            + " (with it, the claim holds).", tex(written) + " = " + tex(flipped));
       }
     }
     Optional<Verdict> t = evaluate(new Expr.Transpose(lhs), rhs);

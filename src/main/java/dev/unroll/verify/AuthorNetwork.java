@@ -49,6 +49,8 @@ final class AuthorNetwork {
   final Set<String> paramLeaves = new TreeSet<>();
   final Set<String> targets = new TreeSet<>();
   final Set<String> zeroAtStart = new TreeSet<>();
+  /** Values per stage the author defines as gradients (by a derivative, or from later stages): deltas by another name. */
+  final Set<String> backward = new TreeSet<>();
   /** A value whose right side is written out again inside another value's equation: that node. */
   final Map<String, Expr> occurrences = new LinkedHashMap<>();
   final Set<Statement> definitions = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -76,6 +78,8 @@ final class AuthorNetwork {
    */
   static Optional<AuthorNetwork> read(List<Statement> statements, String prose) {
     Map<String, Expr> staged = new LinkedHashMap<>();
+    Map<String, Statement> stagedAt = new LinkedHashMap<>();
+    Set<String> backward = new TreeSet<>();
     Map<String, Expr> timeless = new LinkedHashMap<>();
     Set<String> zero = new TreeSet<>();
     List<Statement> used = new ArrayList<>();
@@ -93,11 +97,17 @@ final class AuthorNetwork {
       }
       Expr lhs = s.sides().get(0);
       Expr rhs = s.sides().get(1);
+      if (lhs instanceof Expr.Symbol b && b.time().isPresent() && !AdHocDeltas.deltaLike(b.name())
+          && (hasPartial(rhs) || future(rhs))) {
+        // g_t = \partial L/\partial h_t, g_t = e_t W_y^T + r_{t+1} W_h: a gradient the author names, not a forward value
+        backward.add(b.name());
+      }
       if (!(lhs instanceof Expr.Symbol l) || AdHocDeltas.deltaLike(l.name()) || hasPartial(rhs) || AdHocDeltas.mentions(rhs)) {
         continue;
       }
       if (l.time().isPresent() && l.time().get().offset() == 0 && !staged.containsKey(l.name())) {
         staged.put(l.name(), rhs);
+        stagedAt.put(l.name(), s);
         used.add(s);
       } else if (l.time().isEmpty() && l.name().matches(".*_0") && isZero(rhs)) {
         zero.add(l.name().substring(0, l.name().length() - 2));
@@ -110,6 +120,21 @@ final class AuthorNetwork {
         }
         used.add(s);
       }
+    }
+    // whatever is computed from a named gradient is backward too (r_t = g_t \odot h_t \odot (1 - h_t))
+    for (boolean grew = true; grew;) {
+      grew = false;
+      for (Map.Entry<String, Expr> e : staged.entrySet()) {
+        if (!backward.contains(e.getKey()) && backward.stream().anyMatch(b -> mentionsName(e.getValue(), b))) {
+          backward.add(e.getKey());
+          grew = true;
+        }
+      }
+    }
+    for (String b : backward) {
+      staged.remove(b);
+      Statement st = stagedAt.remove(b);
+      used.removeIf(x -> x == st);
     }
     Optional<String> state = staged.entrySet().stream().filter(e -> NetworkReader.mentions(e.getValue(), e.getKey(), -1))
         .map(Map.Entry::getKey).findFirst();
@@ -141,6 +166,7 @@ final class AuthorNetwork {
         && q.function().equals("pow") && q.arguments().get(0) instanceof Expr.Symbol b && b.name().equals("e"))));
     AuthorNetwork n = new AuthorNetwork(steps, scalar ? 1 : SIZE, rows, p.contains("one-hot") || softmax, loss.get());
     n.staged.putAll(staged);
+    n.backward.addAll(backward);
     // u_t = w_y^T a_t + b_y named after p_t = \sigma(w_y^T a_t + b_y) is written out: a name for that node
     staged.forEach((name, rhs) -> staged.forEach((other, body) -> {
       if (!other.equals(name) && !(rhs instanceof Expr.Symbol) && !n.occurrences.containsKey(name)) {
@@ -166,7 +192,19 @@ final class AuthorNetwork {
         leaves(v, staged.keySet(), timeless.keySet(), inputs, ignore);
       }
     });
-    stagedLeaves.stream().filter(x -> !inputs.contains(x)).forEach(n.targets::add);
+    Set<String> scored = new TreeSet<>();
+    staged.forEach((k, v) -> {
+      if (LOSSES.contains(k)) {
+        leaves(v, staged.keySet(), timeless.keySet(), scored, ignore);
+      }
+    });
+    timeless.forEach((k, v) -> {
+      if (LOSSES.contains(k)) {
+        leaves(v, staged.keySet(), timeless.keySet(), scored, ignore);
+      }
+    });
+    // a target: read by the loss, or by nothing but the loss's own equations
+    stagedLeaves.stream().filter(x -> !inputs.contains(x) || scored.contains(x)).forEach(n.targets::add);
     return Optional.of(n);
   }
 
@@ -231,6 +269,16 @@ final class AuthorNetwork {
       }
       return false;
     });
+  }
+
+  /** Whether a formula reads a value at a later stage ({@code r_{t+1}}): only a backward pass does. */
+  private static boolean future(Expr e) {
+    return AdHocDeltas.any(e, x -> x instanceof Expr.Symbol s && s.time().isPresent() && s.time().get().offset() > 0
+        || x instanceof Expr.Symbol n && n.time().isEmpty() && n.name().matches(".*_[a-z]\\+\\d+(,.*)?"));
+  }
+
+  private static boolean mentionsName(Expr e, String name) {
+    return AdHocDeltas.any(e, x -> x instanceof Expr.Symbol s && (s.name().equals(name) || s.name().startsWith(name + "_")));
   }
 
   private static boolean isZero(Expr e) {
