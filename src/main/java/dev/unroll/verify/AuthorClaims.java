@@ -342,6 +342,44 @@ final class AuthorClaims {
         }
       }
     }
+    // a matrix power one step off
+    List<Expr> powers = new ArrayList<>();
+    AdHocDeltas.any(rhs, x -> {
+      if (x instanceof Expr.Power p && p.exponent() > 1) {
+        powers.add(x);
+      }
+      return false;
+    });
+    List<Expr> symbolic = new ArrayList<>();
+    AdHocDeltas.any(rhs, x -> {
+      if (x instanceof Expr.Apply a && a.function().equals("pow") && a.arguments().size() == 2) {
+        symbolic.add(x);
+      }
+      return false;
+    });
+    for (Expr pw : symbolic) {
+      Expr.Apply a = (Expr.Apply) pw;
+      Expr e = a.arguments().get(1);
+      for (Expr k : List.of(shifted(e, 1), shifted(e, -1))) {
+        Expr changed = Rewrite.bottomUp(rhs, x -> x.equals(pw) ? new Expr.Apply("pow", List.of(a.arguments().get(0), k)) : x);
+        Optional<Verdict> f = evaluate(lhs, changed);
+        if (f.isPresent() && f.get().holds()) {
+          return Finding.at(at, Severity.ERROR, head + "; power: the exponent " + tex(e) + " is one off; with " + tex(k)
+              + " (one factor per step between the two stages) the claim holds.", tex(written) + " = " + tex(changed));
+        }
+      }
+    }
+    for (Expr pw : powers) {
+      Expr.Power p = (Expr.Power) pw;
+      for (int k : new int[] {p.exponent() + 1, p.exponent() - 1}) {
+        Expr changed = Rewrite.bottomUp(rhs, x -> x.equals(pw) ? new Expr.Power(p.base(), k) : x);
+        Optional<Verdict> f = evaluate(lhs, changed);
+        if (f.isPresent() && f.get().holds()) {
+          return Finding.at(at, Severity.ERROR, head + "; power: the exponent " + p.exponent() + " should be " + k
+              + " (one factor per step between the two stages; with it, the claim holds).", tex(written) + " = " + tex(changed));
+        }
+      }
+    }
     // a weight written where its transpose belongs
     List<Expr.Symbol> weights = new ArrayList<>();
     AdHocDeltas.any(rhs, x -> {
@@ -365,6 +403,23 @@ final class AuthorClaims {
       return Finding.at(at, Severity.ERROR, head + "; the right side is the transpose of the left.");
     }
     return Finding.at(at, Severity.ERROR, head + ".");
+  }
+
+  /** An exponent moved by one: {@code T-k-1} to {@code T-k}, {@code 2} to {@code 3}. */
+  private static Expr shifted(Expr e, int by) {
+    List<Expr> terms = new ArrayList<>(e instanceof Expr.Sum s ? s.terms() : List.of(e));
+    Expr last = terms.get(terms.size() - 1);
+    long c = last instanceof Expr.Num n ? n.value() : last instanceof Expr.Negate m && m.operand() instanceof Expr.Num n
+        ? -n.value() : 0;
+    boolean constant = last instanceof Expr.Num || last instanceof Expr.Negate m && m.operand() instanceof Expr.Num;
+    if (constant) {
+      terms.remove(terms.size() - 1);
+    }
+    long next = c + by;
+    if (next != 0 || terms.isEmpty()) {
+      terms.add(next < 0 && !terms.isEmpty() ? new Expr.Negate(new Expr.Num(-next)) : new Expr.Num(next));
+    }
+    return Expr.sum(terms);
   }
 
   /** The deltas that could stand where {@code u} is written: another family at the same stage, another number. */

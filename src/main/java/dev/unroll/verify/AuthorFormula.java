@@ -120,8 +120,7 @@ final class AuthorFormula {
       return elementwise(l, eval(h.right(), new int[] {l.getRowDimension(), l.getColumnDimension()}), (a, b) -> a * b);
     }
     if (e instanceof Expr.Power p) {
-      RealMatrix b = eval(p.base(), hint);
-      return map(b, x -> Math.pow(x, p.exponent()));
+      return power(eval(p.base(), hint), p.exponent());
     }
     if (e instanceof Expr.Transpose t) {
       return eval(t.operand()).transpose();
@@ -170,7 +169,8 @@ final class AuthorFormula {
       }
       if (isScalar(exponent)) {
         double k = exponent.getEntry(0, 0);
-        return map(eval(args.get(0), hint), x -> Math.pow(x, k));
+        RealMatrix b = eval(args.get(0), hint);
+        return k == Math.rint(k) && Math.abs(k) < 100 ? power(b, (int) k) : map(b, x -> Math.pow(x, k));
       }
       throw new Unreadable("a power whose exponent is not a number");
     }
@@ -275,6 +275,10 @@ final class AuthorFormula {
         return d.get();
       }
     }
+    if (s.time().isEmpty() && times.containsKey(s.name())) {
+      // the letter of a stage as a number: W^{t-k}
+      return scalar(times.get(s.name()));
+    }
     if (s.name().matches("(e|\\\\mathbb1|1)_.+") && s.time().isEmpty()) {
       // e_{c_t}, \mathbb{1}_{c_t}: the one-hot vector of a target index
       Optional<AuthorRef> target = AuthorRef.read(new Expr.Symbol(s.name().substring(s.name().indexOf('_') + 1),
@@ -361,6 +365,19 @@ final class AuthorFormula {
 
   Pass pass() {
     return pass;
+  }
+
+  /** A square matrix's power is the matrix power ({@code (W^\top)^3}); a vector's is taken entry by entry ({@code h_t^2}). */
+  static RealMatrix power(RealMatrix b, int k) {
+    boolean square = b.getRowDimension() == b.getColumnDimension() && b.getRowDimension() > 1;
+    if (!square) {
+      return map(b, x -> Math.pow(x, k));
+    }
+    if (k < 0) {
+      // W^{t-k} read at k > t: the formula says nothing there
+      throw new AuthorNetwork.Missing("a negative power of a matrix");
+    }
+    return b.power(k);
   }
 
   static RealMatrix scalar(double v) {

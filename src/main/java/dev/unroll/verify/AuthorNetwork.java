@@ -139,7 +139,8 @@ final class AuthorNetwork {
     Optional<String> state = staged.entrySet().stream().filter(e -> NetworkReader.mentions(e.getValue(), e.getKey(), -1))
         .map(Map.Entry::getKey).findFirst();
     Optional<String> loss = timeless.keySet().stream().filter(LOSSES::contains).findFirst();
-    if (state.isEmpty() || loss.isEmpty()) {
+    if (state.isEmpty() || loss.isEmpty() || !reachesValues(timeless.get(loss.get()), staged, timeless, new TreeSet<>())) {
+      // no loss, or one written only in names the document never defines (\mathcal{L}^{<t>}): nothing to differentiate
       return Optional.empty();
     }
     // Symbols the equations use without defining: weights, inputs, targets.
@@ -252,7 +253,7 @@ final class AuthorNetwork {
         if (s.time().isPresent()) {
           stagedLeaves.add(s.name());
         } else if (!s.name().contains("_") && s.name().length() <= 2 && !s.name().equals("e")
-            || s.name().matches("[A-Za-z]+_[A-Za-z]{1,3}")) {
+            || s.name().matches("[A-Za-z]+_[A-Za-z]{1,3}") && !staged.contains(s.name().substring(0, s.name().indexOf('_')))) {
           params.add(s.name());
         } else if (s.name().contains("_") && s.name().indexOf(',') > 0) {
           String base = s.name().substring(0, Math.max(0, s.name().lastIndexOf('_', s.name().indexOf(','))));
@@ -268,6 +269,22 @@ final class AuthorNetwork {
         stagedLeaves.add(m.group(1));
       }
       return false;
+    });
+  }
+
+  /** Whether a formula depends, through the document's definitions, on a value per stage that an equation defines. */
+  private static boolean reachesValues(Expr e, Map<String, Expr> staged, Map<String, Expr> timeless, Set<String> seen) {
+    return AdHocDeltas.any(e, x -> {
+      if (!(x instanceof Expr.Symbol s)) {
+        return false;
+      }
+      for (String name : staged.keySet()) {
+        if (s.name().equals(name) || s.name().startsWith(name + "_")) {
+          return !LOSSES.contains(name) || seen.add(name) && reachesValues(staged.get(name), staged, timeless, seen);
+        }
+      }
+      return timeless.containsKey(s.name()) && seen.add(s.name())
+          && reachesValues(timeless.get(s.name()), staged, timeless, seen);
     });
   }
 

@@ -107,6 +107,11 @@ final class TexLexer {
       j++;
     }
     String name = s.substring(i + 1, j);
+    if (name.equals("lVert") || name.equals("rVert") || name.equals("Vert")) {
+      // \lVert v \rVert: the norm's bars, as \| v \|
+      out.add(new Token(Type.SYMBOL, "\u2016", i));
+      return j;
+    }
     if (name.equals("label") || name.equals("tag") || name.equals("color") || name.equals("vspace")
         || name.equals("hspace")) {
       return skipGroup(s, j);
