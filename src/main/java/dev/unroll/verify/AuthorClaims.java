@@ -25,7 +25,6 @@ import org.hipparchus.linear.RealMatrix;
  */
 final class AuthorClaims {
   private static final int MAX_READINGS = 200;
-  private static final boolean DEBUG = System.getenv("UNROLL_AUTHOR_DEBUG") != null;
 
   /** One statement of a span, to judge. */
   record Item(MathSpan span, ParsedMath parsed, Statement statement) {}
@@ -50,11 +49,6 @@ final class AuthorClaims {
    */
   static List<Decision> of(List<Statement> all, List<Item> displayed, String prose) {
     Optional<AuthorNetwork> network = AuthorNetwork.read(all, prose);
-    if (DEBUG) {
-      System.err.println("network: " + network.map(n -> "steps " + n.steps + " size " + n.size + " rows " + n.rows + " loss "
-          + n.loss + " staged " + n.staged.keySet() + " leaves " + n.stagedLeaves + " params " + n.paramLeaves + " timeless "
-          + n.timeless.keySet() + " targets " + n.targets).orElse("none"));
-    }
     if (network.isEmpty()) {
       return List.of();
     }
@@ -96,13 +90,6 @@ final class AuthorClaims {
         }
       } catch (RuntimeException e) {
         // anything this judge cannot follow is left to the verifier's other judges
-        if (DEBUG) {
-          System.err.println("line " + at.line() + ": " + e.getMessage());
-          if (System.getenv("UNROLL_AUTHOR_TRACE") != null) {
-            new RuntimeException(e).printStackTrace();
-          }
-        }
-        // not judged here: the verifier's other judges keep the span
       }
     }
     return out;

@@ -22,7 +22,7 @@ final class AuthorFormula {
   /** A formula this evaluator cannot give a value: not judged. */
   static final class Unreadable extends RuntimeException {
     Unreadable(String what) {
-      super(what, null, false, true);
+      super(what, null, false, false);
     }
   }
 

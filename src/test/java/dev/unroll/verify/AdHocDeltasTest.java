@@ -159,4 +159,53 @@ class AdHocDeltasTest {
     Report r = verify("x.md", text);
     assertThat(r.findings()).noneMatch(f -> f.message().contains("own network") || f.message().contains("as defined here"));
   }
+
+  private static final String KERAS = """
+      # rows
+
+      $$h_t = \\sigma\\left(x_t W_x + h_{t-1} W_h + b\\right)$$
+
+      $$\\hat{y}_t = \\operatorname{softmax}\\left(h_t W_y + c\\right)$$
+
+      for $t = 1, 2, 3$ and $h_0 = 0$, $\\mathcal{L} = -\\sum_{t} y_t \\log \\hat{y}_t^\\top$, $e_t = \\hat{y}_t - y_t$ and
+      $g_t = \\partial \\mathcal{L} / \\partial h_t$:
+
+      $$r_t = g_t \\odot h_t \\odot (1 - h_t)$$
+
+      $$g_t = e_t W_y^\\top + r_{t+1} RECURRENT$$
+
+      with $r_4 = 0$, and $$\\frac{\\partial \\mathcal{L}}{\\partial W_h} = \\sum_{t=1}^{3} h_{t-1}^\\top r_t$$
+      """;
+
+  @Test
+  void aGradientNamedWithoutADeltaIsOneAndItsRecursionIsJudged() {
+    String right = KERAS.replace("RECURRENT", "W_h^\\top");
+    Report r = verify("r.md", right);
+    assertThat(r.findings()).noneMatch(f -> f.severity() == Severity.ERROR);
+    assertThat(at(r, line(right, "g_t = e_t"), Severity.NOTE)).extracting(Finding::message)
+        .anyMatch(m -> m.startsWith("confirmed") && m.contains("own network"));
+    assertThat(at(r, line(right, "r_t = g_t"), Severity.NOTE)).extracting(Finding::message)
+        .anyMatch(m -> m.contains("the argument of sigma in h's equation"));
+    String wrong = KERAS.replace("RECURRENT", "W_h");
+    Report w = verify("r.md", wrong);
+    assertThat(w.findings()).filteredOn(f -> f.severity() == Severity.ERROR).singleElement().satisfies(f -> {
+      assertThat(f.line()).isEqualTo(line(wrong, "g_t = e_t"));
+      assertThat(f.message()).contains("transpose: W_{h} is written where its transpose belongs");
+    });
+  }
+
+  @Test
+  void aMatrixPowerOneStepOffIsNamed() {
+    String doc = """
+        $$h_t = W_h h_{t-1} + W_x x_t, \\qquad \\hat{y}_t = W_y h_t$$
+
+        over $t = 1, 2, 3, 4$ from $h_0 = 0$, $J = \\sum_{t=1}^{4} J_t$ and $J_t = \\tfrac{1}{2} \\lVert \\hat{y}_t - y_t \\rVert^2$.
+
+        $$\\frac{\\partial J_4}{\\partial h_1} = \\left(W_h^\\top\\right)^{POWER} W_y^\\top (\\hat{y}_4 - y_4)$$
+        """;
+    assertThat(verify("p.md", doc.replace("POWER", "3")).exitCode()).isZero();
+    Report w = verify("p.md", doc.replace("POWER", "2"));
+    assertThat(w.findings()).filteredOn(f -> f.severity() == Severity.ERROR).singleElement()
+        .extracting(Finding::message).asString().contains("power: the exponent 2 should be 3");
+  }
 }
