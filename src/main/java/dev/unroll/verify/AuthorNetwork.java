@@ -49,6 +49,8 @@ final class AuthorNetwork {
   final Set<String> paramLeaves = new TreeSet<>();
   final Set<String> targets = new TreeSet<>();
   final Set<String> zeroAtStart = new TreeSet<>();
+  /** The time variable each value's equation is written in ({@code t} of {@code h_t}, {@code k} of {@code h_k}). */
+  final Map<String, String> variables = new LinkedHashMap<>();
   /** Values per stage the author defines as gradients (by a derivative, or from later stages): deltas by another name. */
   final Set<String> backward = new TreeSet<>();
   /** A value whose right side is written out again inside another value's equation: that node. */
@@ -79,6 +81,7 @@ final class AuthorNetwork {
   static Optional<AuthorNetwork> read(List<Statement> statements, String prose) {
     Map<String, Expr> staged = new LinkedHashMap<>();
     Map<String, Statement> stagedAt = new LinkedHashMap<>();
+    Map<String, String> variables = new LinkedHashMap<>();
     Set<String> backward = new TreeSet<>();
     Map<String, Expr> timeless = new LinkedHashMap<>();
     Set<String> zero = new TreeSet<>();
@@ -108,6 +111,7 @@ final class AuthorNetwork {
       if (l.time().isPresent() && l.time().get().offset() == 0 && !staged.containsKey(l.name())) {
         staged.put(l.name(), rhs);
         stagedAt.put(l.name(), s);
+        variables.put(l.name(), l.time().get().variable());
         used.add(s);
       } else if (l.time().isEmpty() && l.name().matches(".*_0") && isZero(rhs)) {
         zero.add(l.name().substring(0, l.name().length() - 2));
@@ -168,6 +172,7 @@ final class AuthorNetwork {
     AuthorNetwork n = new AuthorNetwork(steps, scalar ? 1 : SIZE, rows, p.contains("one-hot") || softmax, loss.get());
     n.staged.putAll(staged);
     n.backward.addAll(backward);
+    n.variables.putAll(variables);
     // u_t = w_y^T a_t + b_y named after p_t = \sigma(w_y^T a_t + b_y) is written out: a name for that node
     staged.forEach((name, rhs) -> staged.forEach((other, body) -> {
       if (!other.equals(name) && !(rhs instanceof Expr.Symbol) && !n.occurrences.containsKey(name)) {

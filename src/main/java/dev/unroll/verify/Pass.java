@@ -81,7 +81,7 @@ final class Pass {
 
   /** The time variable a value's equation is written in ({@code t} almost always). */
   private String equationVariable(String base) {
-    return "t";
+    return network.variables.getOrDefault(base, "t");
   }
 
   /** {@code value}, with the perturbation applied when it names this leaf or this node at this stage. */
@@ -111,9 +111,8 @@ final class Pass {
     return m == null ? null : m.get(stage);
   }
 
-  /** The stage a formula node is being evaluated at, for node perturbations: the stage variable {@code t}. */
+  /** The stage a formula node is being evaluated at, for node perturbations: its equation's one time variable. */
   static int stageOf(Map<String, Integer> times) {
-    Integer t = times.get("t");
-    return t == null ? -1 : t;
+    return times.size() == 1 ? times.values().iterator().next() : -1;
   }
 }
