@@ -32,6 +32,16 @@ final class Outcomes {
     judged.merge(span, holds, Boolean::logicalAnd);
   }
 
+  /**
+   * {@code span} was judged in the document's own network: that verdict replaces any other judge's,
+   * and its names are all the network's.
+   */
+  void decided(MathSpan span, boolean holds) {
+    judged.put(span, holds);
+    unmapped.remove(span);
+    reasons.remove(span);
+  }
+
   /** Why {@code span} is not judged, when the verifier knows better than the span's default. */
   void notJudged(MathSpan span, String reason) {
     reasons.putIfAbsent(span, reason);

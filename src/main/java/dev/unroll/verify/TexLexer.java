@@ -97,7 +97,8 @@ final class TexLexer {
     if (!Character.isLetter(d)) {
       String name = String.valueOf(d);
       if (!IGNORED.contains(name)) {
-        out.add(new Token(d == '{' || d == '}' || d == '|' ? Type.SYMBOL : Type.COMMAND, name, i));
+        // \| is the norm's bar, kept apart from the absolute value's |
+        out.add(new Token(d == '{' || d == '}' || d == '|' ? Type.SYMBOL : Type.COMMAND, d == '|' ? "\u2016" : name, i));
       }
       return i + 2;
     }
@@ -106,6 +107,11 @@ final class TexLexer {
       j++;
     }
     String name = s.substring(i + 1, j);
+    if (name.equals("lVert") || name.equals("rVert") || name.equals("Vert")) {
+      // \lVert v \rVert: the norm's bars, as \| v \|
+      out.add(new Token(Type.SYMBOL, "\u2016", i));
+      return j;
+    }
     if (name.equals("label") || name.equals("tag") || name.equals("color") || name.equals("vspace")
         || name.equals("hspace")) {
       return skipGroup(s, j);

@@ -148,11 +148,17 @@ public final class TexParser {
         next();
         next();
         in.argument();
-      } else if (TexScripts.startsPrimary(t)) {
+      } else if (TexScripts.startsPrimary(t) || t.isSymbol("\u2016") && norms == 0) {
         Expr f = unary();
         Expr last = factors.get(factors.size() - 1);
-        if (f instanceof Expr.Apply a && a.function().equals("tuple") && last instanceof Expr.Symbol) {
-          continue; // E_t(y_t, \hat y_t): the loss written with what it depends on is the loss
+        if (f instanceof Expr.Apply a && a.function().equals("tuple") && last instanceof Expr.Symbol l) {
+          // E_t(y_t, \hat y_t): the loss written with what it depends on is the loss; \ell(o_t, y_t) is \ell_t
+          java.util.Set<Optional<dev.unroll.expr.Time>> times = new java.util.HashSet<>();
+          a.arguments().forEach(x -> times.add(x instanceof Expr.Symbol s ? s.time() : Optional.empty()));
+          if (l.time().isEmpty() && times.size() == 1 && times.iterator().next().isPresent()) {
+            factors.set(factors.size() - 1, at(l.withTime(times.iterator().next().get()), offsetOf(l, t.offset())));
+          }
+          continue;
         }
         factors.add(f);
       } else {
@@ -170,6 +176,9 @@ public final class TexParser {
     }
     return new Expr.Apply("frac", List.of(left, right));
   }
+
+  /** How many norm bars {@code \|} are open where the parser is. */
+  private int norms;
 
   private Expr unary() {
     enter();
@@ -212,6 +221,17 @@ public final class TexParser {
       case COMMAND:
         return command(t);
       case SYMBOL:
+        if (t.text().equals("\u2016")) {
+          // \|v\|: the Euclidean norm (inside it, the next bar closes it)
+          norms++;
+          Expr inner = expr();
+          norms--;
+          if (!peek().isSymbol("\u2016")) {
+            throw new TexSyntaxException("'\\|' is never closed by '\\|'", o);
+          }
+          next();
+          return at(new Expr.Apply("norm", List.of(inner)), o);
+        }
         if (t.text().equals("(") || t.text().equals("[") || t.text().equals("{") || t.text().equals("|")) {
           String close = t.text().equals("(") ? ")" : t.text().equals("[") ? "]" : t.text().equals("{") ? "}" : "|";
           Expr inner = expr();
@@ -333,6 +353,11 @@ public final class TexParser {
       }
       // words between formulas ("for all", "where"): a name that stands for nothing
       return at(new Expr.Symbol("\\text{" + name + "}", Optional.empty(), Expr.Role.PARAMETER), o);
+    }
+    if (c.equals("mathbb") && peek().type() == Type.OPEN) {
+      // \mathbb{1}_{c_t}: the indicator (one-hot) vector, named so that its subscript stays with it
+      return at(new Expr.Symbol("\\mathbb" + TexScripts.joined(in.argument()).strip(), Optional.empty(),
+          Expr.Role.PARAMETER), o);
     }
     if (c.equals("operatorname") || TexCursor.FONT.contains(c)) {
       List<Token> arg = in.argument();

@@ -87,10 +87,11 @@ record TexRows(List<List<Token>> statements, List<String> environments) {
 
   /** +1 for a token that opens a group (a brace, a parenthesis, a bracket), -1 for one that closes it. */
   private static int nesting(Token t) {
-    if (t.type() == Type.OPEN || t.isSymbol("(") || t.isSymbol("[")) {
+    // a set \{0, 1\} (the lexer's symbols { and }) holds its commas too
+    if (t.type() == Type.OPEN || t.isSymbol("(") || t.isSymbol("[") || t.isSymbol("{")) {
       return 1;
     }
-    return t.type() == Type.CLOSE || t.isSymbol(")") || t.isSymbol("]") ? -1 : 0;
+    return t.type() == Type.CLOSE || t.isSymbol(")") || t.isSymbol("]") || t.isSymbol("}") ? -1 : 0;
   }
 
   private static boolean hasTopLevelEquals(List<Token> row) {

@@ -64,6 +64,10 @@ final class TexScripts {
       String variable = m.group(1).contains("tau") ? "t" : m.group(1);
       return Optional.of(new Expr.Symbol(s.name(), Optional.of(new Time(variable, offset)), Expr.Role.INTERMEDIATE));
     }
+    if (s.name().startsWith("\\") && text.matches("[a-zA-Z]{1,5}") && !plain.matches()) {
+      // \delta^{raw}_t, \delta^h_t: a delta the author names by a superscript, its time still to come
+      return Optional.of(new Expr.Symbol(s.name() + "^" + text, Optional.empty(), s.role()));
+    }
     Matcher n = NAME_LETTERS.matcher(text);
     if (!lower && n.matches() && !TIME.matcher(n.group(1)).matches()) {
       return Optional.of(new Expr.Symbol(s.name() + "_" + n.group(1), Optional.empty(), s.role()));

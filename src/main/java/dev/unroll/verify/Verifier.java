@@ -201,6 +201,7 @@ public final class Verifier {
             : Optional.of(f.severity() != Severity.ERROR), f.message());
       }
     }
+    ownNetwork(reads, prose, findings, outcomes);
     long mapped = findings.stream().filter(f -> f.message().endsWith("is the network's equation.")).count();
     long unmapped = findings.stream().filter(f -> f.message().startsWith("cannot map this equation for")).count();
     if (unmapped >= 2 && unmapped > mapped) {
@@ -326,6 +327,50 @@ public final class Verifier {
       slips += check.mismatch(lhs, s.sides().get(s.sides().size() - 1), eq.get()).isPresent() ? 1 : 0;
     }
     return slips == 1;
+  }
+
+  /**
+   * Judges again, in the network the document's own equations define ({@link AuthorClaims}), what
+   * that network can evaluate: its verdict replaces the other judges' findings in those spans.
+   */
+  private static void ownNetwork(List<Read> reads, List<ProseAt> prose, List<Finding> findings, Outcomes outcomes) {
+    List<Statement> all = new ArrayList<>();
+    List<AuthorClaims.Item> displayed = new ArrayList<>();
+    for (Read r : reads) {
+      all.addAll(r.parsed().statements());
+      if (r.span().display()) {
+        r.parsed().statements().forEach(s -> displayed.add(new AuthorClaims.Item(r.span(), r.parsed(), s)));
+      }
+    }
+    List<AuthorClaims.Decision> decisions = AuthorClaims.of(all, displayed, String.join("\n",
+        prose.stream().map(ProseAt::text).toList()));
+    Map<MathSpan, Boolean> verdicts = new java.util.IdentityHashMap<>();
+    decisions.forEach(d -> verdicts.merge(d.span(), d.holds(), Boolean::logicalAnd));
+    Map<MathSpan, List<Finding>> before = new java.util.IdentityHashMap<>();
+    for (MathSpan span : verdicts.keySet()) {
+      Position from = span.opening();
+      Position to = span.position(span.tex().length());
+      List<Finding> in = findings.stream().filter(f -> inside(f, from, to)).toList();
+      before.put(span, in);
+      findings.removeAll(in);
+    }
+    for (AuthorClaims.Decision d : decisions) {
+      // Both judges find the span false: the other judge's diagnosis (a missing term, a softmax taken
+      // elementwise) says more than a difference of values, so it stays.
+      List<Finding> errors = before.get(d.span()).stream().filter(f -> f.severity() == Severity.ERROR).toList();
+      if (!verdicts.get(d.span()) && !errors.isEmpty()) {
+        errors.stream().filter(f -> !findings.contains(f)).forEach(findings::add);
+      } else if (!findings.contains(d.finding())) {
+        findings.add(d.finding());
+      }
+    }
+    verdicts.forEach(outcomes::decided);
+  }
+
+  private static boolean inside(Finding f, Position from, Position to) {
+    boolean after = f.line() > from.line() || f.line() == from.line() && f.column() >= from.column();
+    boolean before = f.line() < to.line() || f.line() == to.line() && f.column() <= to.column();
+    return after && before;
   }
 
   /** Judges side {@code k} of a statement as a claim about its first side. */

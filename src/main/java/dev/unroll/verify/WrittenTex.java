@@ -92,7 +92,25 @@ final class WrittenTex {
       return;
     }
     if (args.isEmpty()) {
-      b.append(a.function());
+      b.append(a.function().equals("empty") ? "" : a.function());
+      return;
+    }
+    if ((a.function().equals("sum") || a.function().equals("prod")) && args.size() == 3) {
+      // \sum_{t=1}^{3} as the parser reads it: relation(t, 1), 3, body
+      Expr lower = args.get(0);
+      String below = lower instanceof Expr.Apply r && r.function().equals("relation") && r.arguments().size() == 2
+          ? of(r.arguments().get(0), n) + "=" + of(r.arguments().get(1), n) : of(lower, n);
+      String above = of(args.get(1), n);
+      b.append("\\").append(a.function()).append("_{").append(below).append("}")
+          .append(above.isEmpty() ? "" : "^{" + above + "}").append(" ").append(grouped(args.get(2), n, args.get(2) instanceof Expr.Sum));
+      return;
+    }
+    if (a.function().equals("frac") && args.size() == 2) {
+      b.append("\\frac{").append(of(args.get(0), n)).append("}{").append(of(args.get(1), n)).append("}");
+      return;
+    }
+    if (a.function().equals("pow") && args.size() == 2) {
+      b.append(grouped(args.get(0), n, !(args.get(0) instanceof Expr.Symbol))).append("^{").append(of(args.get(1), n)).append("}");
       return;
     }
     String f = a.function();

@@ -19,9 +19,15 @@
  * derivation (ClaimJudge, TermJudge); adjoint-form claims of any cell, the LSTM's and the GRU's
  * above all, evaluated in one seeded network (AdjointClaims, with StageFrame mapping the author's
  * times to stages, NumericWorld holding every value and adjoint, ClaimEvaluation, TermMatch; a failed
- * claim's slip named by WrongFactor and a one-step Jacobian's left-out paths by MissingTerms); a state's
- * Jacobian across several stages (JacobianClaims);
- * gradient-so-far chains against the prose's "flows through" (GradientSoFar); and bounds on an
+ * claim's slip named by Repairs, WrongFactor and, for a one-step Jacobian's left-out paths, MissingTerms);
+ * a state's Jacobian across several stages (JacobianClaims, Jacobians);
+ * gradient-so-far chains against the prose's "flows through" (GradientSoFar); then, where the
+ * document writes its own network and loss, every derivative claim and every ad hoc delta again in
+ * that network taken literally (AuthorNetwork, Pass and AuthorFormula evaluate the author's
+ * equations with finite-difference gradients; AdHocDeltas values and binds {@code \delta^{raw}_t},
+ * {@code \delta 7}, {@code \mathrm{d}a_t}, {@code g_t = \partial L/\partial h_t}; AuthorClaims judges
+ * and diagnoses: wrong delta, left side, transpose, power), whose verdict replaces the others' in the
+ * spans it judges; and bounds on an
  * activation's derivative in the prose or written as mathematics ({@code symbolic.ActivationBounds}).
  * An error is only said of a false claim; a name that cannot be mapped is a warning
  * ({@link dev.unroll.verify.UnknownSymbols}). {@link dev.unroll.verify.Outcomes} gives every math span
