@@ -156,7 +156,10 @@ public final class Verifier {
         Statement claimed = named(sec.bars() ? BarNotation.adjoints(s, sec.notation(), sec.notation().spell(sec.cell().loss()))
             : s, sec.names());
         for (int k = 1; k < s.sides().size(); k++) {
-          Optional<AdjointClaims.Claim> across = sec.jacobians().read(claimed.sides().get(0), claimed.sides().get(k));
+          // A gated cell's Jacobian across several stages goes to the judge of every path between its coupled
+          // states; the simple RNN's, to the judge that names a one-edit repair (off by one, power, wrong stage).
+          Optional<AdjointClaims.Claim> across = sec.rnn() ? Optional.empty()
+              : sec.jacobians().read(claimed.sides().get(0), claimed.sides().get(k));
           if (across.isPresent()) {
             // a Jacobian across several stages, \partial c_t/\partial c_k
             List<Finding> found = sec.jacobians().judge(across.get(), e -> r.span().position(r.parsed().offset(e,
