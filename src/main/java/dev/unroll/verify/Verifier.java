@@ -359,15 +359,24 @@ public final class Verifier {
     }
     for (AuthorClaims.Decision d : decisions) {
       // Both judges find the span false: the other judge's diagnosis (a missing term, a softmax taken
-      // elementwise) says more than a difference of values, so it stays.
+      // elementwise) says more than a difference of values, so it stays, unless only this judge names one.
       List<Finding> errors = before.get(d.span()).stream().filter(f -> f.severity() == Severity.ERROR).toList();
-      if (!verdicts.get(d.span()) && !errors.isEmpty()) {
+      boolean othersSayWhy = errors.stream().anyMatch(Verifier::diagnosed) || !diagnosed(d.finding());
+      if (!verdicts.get(d.span()) && !errors.isEmpty() && othersSayWhy) {
         errors.stream().filter(f -> !findings.contains(f)).forEach(findings::add);
       } else if (!findings.contains(d.finding())) {
         findings.add(d.finding());
       }
     }
     verdicts.forEach(outcomes::decided);
+  }
+
+  /** The words a false claim's finding uses to say what is wrong with it, beyond that the sides differ. */
+  private static final java.util.regex.Pattern DIAGNOSIS = java.util.regex.Pattern.compile("missing term|extra term|transpose|elementwise|off by one"
+      + "|wrong stage|power|wrong delta|forget gate|left side|wrong factor|this term is wrong|terms? (is|are) missing");
+
+  private static boolean diagnosed(Finding f) {
+    return DIAGNOSIS.matcher(f.message()).find();
   }
 
   private static boolean inside(Finding f, Position from, Position to) {

@@ -188,10 +188,11 @@ class AdHocDeltasTest {
         .anyMatch(m -> m.contains("the argument of sigma in h's equation"));
     String wrong = KERAS.replace("RECURRENT", "W_h");
     Report w = verify("r.md", wrong);
-    assertThat(w.findings()).filteredOn(f -> f.severity() == Severity.ERROR).singleElement().satisfies(f -> {
-      assertThat(f.line()).isEqualTo(line(wrong, "g_t = e_t"));
-      assertThat(f.message()).contains("transpose: W_{h} is written where its transpose belongs");
-    });
+    // Every error stands on the recursion's line, and one of them names the missing transpose (the
+    // engine's judge and this one word it differently; the engine's is kept when both say why).
+    List<Finding> errors = w.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
+    assertThat(errors).isNotEmpty().allSatisfy(f -> assertThat(f.line()).isEqualTo(line(wrong, "g_t = e_t")));
+    assertThat(errors).extracting(Finding::message).anyMatch(m -> m.contains("transpose") && m.contains("W_{h}"));
   }
 
   @Test
