@@ -28,7 +28,7 @@ public final class DiagramSvg {
   static final int SUBSCRIPT = 12;
   private static final int SLOT = 68;
   /** Two values side by side stand further apart: an arrow between them has room for its label. */
-  private static final int WIDE_SLOT = 96;
+  private static final int WIDE_SLOT = 116;
   private static final int STAGE = 90;
   private static final int ELLIPSIS = 72;
   private static final int ROW = 84;
@@ -39,6 +39,13 @@ public final class DiagramSvg {
   private static final String INK = "#1d1d1f";
   private static final String COLD = "#6e6e6e";
   private static final String HOT = "#c0392b";
+
+  /** How many labels of the last picture drawn found no clear place (0 for every built-in cell). */
+  private int crowded;
+
+  int crowded() {
+    return crowded;
+  }
 
   /** The picture of a derivation's network with its gradient paths marked (for a lesson's assets/). */
   public String svg(Derivation derivation) {
@@ -85,6 +92,7 @@ public final class DiagramSvg {
       }
     }
     out.append("</svg>\n");
+    crowded = places.crowded();
     return out.toString();
   }
 
@@ -223,7 +231,7 @@ public final class DiagramSvg {
 
   /** A generous estimate of a label's width, so that the places it is kept from are really clear. */
   private static double textWidth(String base, String sub) {
-    return base.length() * 0.85 * FONT + sub.length() * 0.62 * SUBSCRIPT;
+    return base.length() * 1.1 * FONT + sub.length() * 0.7 * SUBSCRIPT;
   }
 
   private static void box(StringBuilder out, NetworkDiagram.Box b, double cx, double cy) {

@@ -13,14 +13,16 @@ import java.util.List;
  */
 final class LabelPlaces {
   /** Along the arrow, as a fraction of its visible length. */
-  private static final double[] ALONG = {0.5, 0.62, 0.38, 0.72, 0.28, 0.8, 0.2, 0.86, 0.14};
+  private static final double[] ALONG = {0.5, 0.62, 0.38, 0.72, 0.28, 0.8, 0.2, 0.86, 0.14, 0.56, 0.44, 0.67, 0.33,
+      0.76, 0.24, 0.9, 0.1};
   /**
    * Along one of a fan of arrows from one value: near the end first, where the fan is widest and the
    * label stands by the value its weight reaches.
    */
-  private static final double[] ALONG_FAN = {0.78, 0.84, 0.72, 0.88, 0.66, 0.6, 0.5, 0.4, 0.3, 0.2};
+  private static final double[] ALONG_FAN = {0.78, 0.84, 0.72, 0.88, 0.66, 0.6, 0.5, 0.4, 0.3, 0.2, 0.81, 0.75, 0.69,
+      0.92, 0.63, 0.55, 0.45, 0.35, 0.25, 0.15, 0.1};
   /** Above the baseline a capital reaches; below it a lowered subscript. */
-  private static final double ASCENT = 13;
+  private static final double ASCENT = 16;
   private static final double DESCENT = 8;
   private static final double CLEAR = 3;
   private static final double HEAD = 6;
@@ -30,6 +32,7 @@ final class LabelPlaces {
   private final List<DiagramSvg.Segment> segments;
   private final List<double[]> circles = new ArrayList<>();
   private final List<double[]> labels = new ArrayList<>();
+  private int crowded;
 
   LabelPlaces(int width, int height, List<DiagramSvg.Segment> segments) {
     this.width = width;
@@ -70,7 +73,7 @@ final class LabelPlaces {
       double uy = (s.y2() - s.y1()) / len;
       double nx = uy;
       double ny = -ux;
-      for (double extra : new double[] {0, 8}) {
+      for (double extra : new double[] {0, 6, 12, 20}) {
         for (int side : new int[] {1, -1}) {
           double d = hw * Math.abs(nx) + hh * Math.abs(ny) + CLEAR + 1 + extra;
           double cx = s.x1() + ux * len * local + side * nx * d;
@@ -87,7 +90,13 @@ final class LabelPlaces {
         }
       }
     }
+    crowded++;
     return take(best);
+  }
+
+  /** How many labels found no clear place and took the least crowded one. */
+  int crowded() {
+    return crowded;
   }
 
   private Place take(double[] box) {
