@@ -8,8 +8,9 @@ import java.util.Locale;
 
 /**
  * Draws a {@link NetworkDiagram} as a TikZ picture for the LaTeX version of a lesson: the same grid,
- * labels and highlighted paths as {@link DiagramSvg}. Needs the tikz package; the picture
- * is scaled as a whole so that it never exceeds about 15 cm in width.
+ * labels and highlighted paths as {@link DiagramSvg}. Needs the tikz package. A network of more
+ * than {@link #MAX_COLUMNS} columns is drawn with its middle stages elided (a column of dots), so
+ * the picture fits about 15 cm with its labels at body size.
  */
 public final class DiagramTikz {
   private final LatexWriter latex;
@@ -28,7 +29,16 @@ public final class DiagramTikz {
     return tikz(NetworkDiagram.of(derivation));
   }
 
-  public String tikz(NetworkDiagram d) {
+  /** The most columns a picture keeps before its middle stages are elided: 15 cm at 1 cm a column. */
+  static final int MAX_COLUMNS = 15;
+
+  public String tikz(NetworkDiagram whole) {
+    NetworkDiagram d = whole;
+    // A long network keeps its oldest and newest stages and draws the middle as dots, so that its labels
+    // stay at body size instead of the whole picture being scaled down.
+    for (int kept = whole.groupCount() - 2; kept >= 2 && d.columns() > MAX_COLUMNS; kept--) {
+      d = whole.elided(kept / 2, kept - kept / 2);
+    }
     // Columns close up to fit 15 cm (about the text width) while labels stay at body size; only a picture
     // too wide even at 1 cm a column is scaled as a whole, text included.
     double spacing = d.columns() <= 1 ? 1.8 : Math.max(1.0, Math.min(1.8, 14.0 / (d.columns() - 1)));
@@ -45,15 +55,20 @@ public final class DiagramTikz {
         .append("  flow/.style={->, draw=black!75},\n")
         .append("  hotflow/.style={->, draw=red!70!black, very thick}]\n");
     for (NetworkDiagram.Box b : d.boxes()) {
+      if (b.ellipsis()) {
+        out.append("\\node (n").append(id(b.id())).append(") at (")
+            .append(b.column()).append(',').append(b.row()).append(") {$\\cdots$};\n");
+        continue;
+      }
       out.append("\\node[value").append(b.hot() ? ", hot" : "").append("] (n").append(b.id()).append(") at (")
           .append(b.column()).append(',').append(b.row()).append(") {$").append(label(b.symbol())).append("$};\n");
     }
     for (NetworkDiagram.Arrow a : d.arrows()) {
-      out.append("\\draw[").append(a.hot() ? "hotflow" : "flow").append("] (n").append(a.from()).append(") -- ");
+      out.append("\\draw[").append(a.hot() ? "hotflow" : "flow").append("] (n").append(id(a.from())).append(") -- ");
       if (a.parameter().isPresent()) {
         out.append("node[midway, auto, fill=white, inner sep=1pt] {$").append(label(Expr.Symbol.param(a.parameter().get()))).append("$} ");
       }
-      out.append("(n").append(a.to()).append(");\n");
+      out.append("(n").append(id(a.to())).append(");\n");
     }
     out.append("\\end{tikzpicture}\n");
     return out.toString();
@@ -78,6 +93,11 @@ public final class DiagramTikz {
     int at = body.indexOf(anchor) + anchor.length();
     String figure = "\n\\begin{center}\n" + picture + "\\end{center}\n";
     return preamble + body.substring(0, at) + figure + body.substring(at);
+  }
+
+  /** A node's name: its box id, an ellipsis's (negative) as e1, e2, ... */
+  private static String id(int box) {
+    return box < 0 ? "e" + (-box) : Integer.toString(box);
   }
 
   private static int count(String text, String what) {
