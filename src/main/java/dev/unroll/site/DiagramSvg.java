@@ -40,11 +40,11 @@ public final class DiagramSvg {
   private static final String COLD = "#6e6e6e";
   private static final String HOT = "#c0392b";
 
-  /** How many labels of the last picture drawn found no clear place (0 for every built-in cell). */
-  private int crowded;
-
-  int crowded() {
-    return crowded;
+  /** How many labels of the picture found no clear place and sit on something (0 for every built-in cell). */
+  static int crowded(NetworkDiagram d) {
+    int[] crowded = new int[1];
+    draw(d, crowded);
+    return crowded[0];
   }
 
   /** The picture of a derivation's network with its gradient paths marked (for a lesson's assets/). */
@@ -53,6 +53,10 @@ public final class DiagramSvg {
   }
 
   public String svg(NetworkDiagram whole) {
+    return draw(whole, new int[1]);
+  }
+
+  private static String draw(NetworkDiagram whole, int[] crowded) {
     NetworkDiagram d = fitted(whole);
     int width = width(d);
     int height = 2 * (MARGIN_Y + RADIUS) + (d.rows() - 1) * ROW;
@@ -92,7 +96,7 @@ public final class DiagramSvg {
       }
     }
     out.append("</svg>\n");
-    crowded = places.crowded();
+    crowded[0] = places.crowded();
     return out.toString();
   }
 

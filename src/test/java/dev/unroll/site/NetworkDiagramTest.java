@@ -163,9 +163,8 @@ class NetworkDiagramTest {
   @org.junit.jupiter.params.provider.CsvSource({"rnn,1", "rnn,6", "rnn,12", "rnn,200", "lstm,1", "lstm,2", "lstm,12", "gru,4", "gru,12"})
   void everyPictureFitsTheColumn(String cell, int steps) {
     var graph = new Unroller().unroll(new CellLibrary().load(cell), steps);
-    DiagramSvg drawer = new DiagramSvg();
-    String svg = drawer.svg(NetworkDiagram.of(graph));
-    assertThat(drawer.crowded()).as("labels that found no clear place").isZero();
+    String svg = new DiagramSvg().svg(NetworkDiagram.of(graph));
+    assertThat(DiagramSvg.crowded(NetworkDiagram.of(graph))).as("labels that found no clear place").isZero();
     int width = Integer.parseInt(svg.replaceAll("(?s).*?<svg [^>]*? width=\"(\\d+)\".*", "$1"));
     assertThat(width).isLessThanOrEqualTo(DiagramSvg.MAX_WIDTH);
     assertThat(svg).contains("font-size=\"16\"").doesNotContain("font-size=\"11\"");
