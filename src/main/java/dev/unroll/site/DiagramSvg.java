@@ -42,9 +42,7 @@ public final class DiagramSvg {
 
   /** How many labels of the picture found no clear place and sit on something (0 for every built-in cell). */
   static int crowded(NetworkDiagram d) {
-    int[] crowded = new int[1];
-    draw(d, crowded);
-    return crowded[0];
+    return layout(d).crowded();
   }
 
   /** The picture of a derivation's network with its gradient paths marked (for a lesson's assets/). */
@@ -52,11 +50,23 @@ public final class DiagramSvg {
     return svg(NetworkDiagram.of(derivation));
   }
 
-  public String svg(NetworkDiagram whole) {
-    return draw(whole, new int[1]);
+  /**
+   * A diagram laid out in pixels: the (possibly elided) diagram, the picture's size, each box's
+   * centre, each arrow's route and each arrow's label place (empty for an arrow without a weight).
+   */
+  record Drawing(NetworkDiagram diagram, int width, int height, Map<Integer, double[]> at, List<Route> routes,
+      List<java.util.Optional<LabelPlaces.Place>> labels, int crowded) {
+    double x(NetworkDiagram.Box b) {
+      return at.get(b.id())[0];
+    }
+
+    double y(NetworkDiagram.Box b) {
+      return at.get(b.id())[1];
+    }
   }
 
-  private static String draw(NetworkDiagram whole, int[] crowded) {
+  /** Lays a diagram out: {@link DiagramTikz} draws the same layout, so the PDF shows the same picture. */
+  static Drawing layout(NetworkDiagram whole) {
     NetworkDiagram d = fitted(whole);
     int width = width(d);
     int height = 2 * (MARGIN_Y + RADIUS) + (d.rows() - 1) * ROW;
@@ -69,7 +79,31 @@ public final class DiagramSvg {
     routes.forEach(r -> pieces.addAll(r.pieces()));
     LabelPlaces places = new LabelPlaces(width, height, pieces);
     d.boxes().forEach(b -> places.circle(at.get(b.id())[0], at.get(b.id())[1], radius(b)));
+    List<java.util.Optional<LabelPlaces.Place>> labels = new ArrayList<>();
+    for (int i = 0; i < d.arrows().size(); i++) {
+      NetworkDiagram.Arrow a = d.arrows().get(i);
+      if (a.parameter().isPresent()) {
+        boolean fan = d.arrows().stream().filter(o -> o.from() == a.from() && o.parameter().isPresent()).count() > 1;
+        String[] name = weightName(a.parameter().get());
+        labels.add(java.util.Optional.of(places.place(routes.get(i).pieces(), textWidth(name[0], name[1]), fan)));
+      } else {
+        labels.add(java.util.Optional.empty());
+      }
+    }
+    return new Drawing(d, width, height, at, List.copyOf(routes), List.copyOf(labels), places.crowded());
+  }
 
+  /** A weight's name as base and subscript: {@code Wf} is W with the subscript f, as the lesson's TeX writes it. */
+  static String[] weightName(String name) {
+    boolean subscripted = name.length() > 1 && name.substring(1).chars().allMatch(Character::isLowerCase);
+    return subscripted ? new String[] {name.substring(0, 1), name.substring(1)} : new String[] {name, ""};
+  }
+
+  public String svg(NetworkDiagram whole) {
+    Drawing dr = layout(whole);
+    NetworkDiagram d = dr.diagram();
+    int width = dr.width();
+    int height = dr.height();
     StringBuilder out = new StringBuilder(4096);
     out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(width).append(' ').append(height)
@@ -83,20 +117,18 @@ public final class DiagramSvg {
     // A ground of its own: the picture reads the same on a dark page or in an image viewer.
     out.append("<rect width=\"").append(width).append("\" height=\"").append(height).append("\" fill=\"#ffffff\"/>\n");
     for (int i = 0; i < d.arrows().size(); i++) {
-      arrow(out, routes.get(i), d.arrows().get(i));
+      arrow(out, dr.routes().get(i), d.arrows().get(i));
     }
     for (NetworkDiagram.Box b : d.boxes()) {
-      box(out, b, at.get(b.id())[0], at.get(b.id())[1]);
+      box(out, b, dr.x(b), dr.y(b));
     }
     for (int i = 0; i < d.arrows().size(); i++) {
       NetworkDiagram.Arrow a = d.arrows().get(i);
-      if (a.parameter().isPresent()) {
-        boolean fan = d.arrows().stream().filter(o -> o.from() == a.from() && o.parameter().isPresent()).count() > 1;
-        label(out, places, routes.get(i), a, fan);
+      if (dr.labels().get(i).isPresent()) {
+        label(out, dr.labels().get(i).get(), a);
       }
     }
     out.append("</svg>\n");
-    crowded[0] = places.crowded();
     return out.toString();
   }
 
@@ -215,13 +247,10 @@ public final class DiagramSvg {
         .append("\" marker-end=\"url(#").append(a.hot() ? "arrow-hot" : "arrow").append(")\"/>\n");
   }
 
-  private static void label(StringBuilder out, LabelPlaces places, Route s, NetworkDiagram.Arrow a, boolean fan) {
-    String name = a.parameter().get();
-    // Wf is W with the subscript f, as the lesson's TeX writes it.
-    boolean subscripted = name.length() > 1 && name.substring(1).chars().allMatch(Character::isLowerCase);
-    String base = subscripted ? name.substring(0, 1) : name;
-    String sub = subscripted ? name.substring(1) : "";
-    LabelPlaces.Place p = places.place(s.pieces(), textWidth(base, sub), fan);
+  private static void label(StringBuilder out, LabelPlaces.Place p, NetworkDiagram.Arrow a) {
+    String[] name = weightName(a.parameter().get());
+    String base = name[0];
+    String sub = name[1];
     out.append("<text class=\"weight\" x=\"").append(num(p.x())).append("\" y=\"").append(num(p.baseline()))
         .append("\" text-anchor=\"middle\" font-size=\"").append(FONT).append("\" fill=\"").append(a.hot() ? HOT : INK)
         .append(a.hot() ? "\" font-weight=\"bold" : "").append("\"><tspan font-style=\"italic\">")

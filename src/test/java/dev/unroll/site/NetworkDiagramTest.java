@@ -103,7 +103,8 @@ class NetworkDiagramTest {
   void tikzNamesEveryNodeOnceAndLabelsMatrices() {
     String tikz = new DiagramTikz().tikz(NetworkDiagram.of(derivation(1, "W", LossKind.LAST)));
     assertThat(tikz).startsWith("\\begin{tikzpicture}")
-        .contains("{$s_{t}$};").contains("{$x_{t+1}$};").contains("node[midway, auto, fill=white, inner sep=1pt] {$W$}")
+        .contains("{$s_{t}$};").contains("{$x_{t+1}$};").containsPattern("\\\\node\\[(hot)?weight\\] at \\([0-9.]+,[0-9.]+\\) \\{\\$W\\$\\};")
+        .contains("x=" + DiagramTikz.UNIT).doesNotContain("scale")
         .endsWith("\\end{tikzpicture}\n");
   }
 
