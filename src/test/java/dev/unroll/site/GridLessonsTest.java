@@ -166,7 +166,9 @@ class GridLessonsTest {
       assertThat(legend.find()).as(name + ": the plot has the path-only line").isTrue();
       String m = legend.group(1);
       String b = legend.group(2);
-      Matcher openLegend = Pattern.compile("\\\\addlegendentry\\{" + cell + ", " + m + " path only, " + b + " = ([0-9.]+)\\}").matcher(l.latex());
+      // The other setting's line: the path-only legend whose bias is not 0.
+      Matcher openLegend = Pattern.compile("\\\\addlegendentry\\{" + cell + ", " + m + " path only, " + b + " = ([0-9.]*[1-9][0-9.]*)\\}")
+          .matcher(l.latex());
       assertThat(openLegend.find()).as(name).isTrue();
       String o = openLegend.group(1);
       closed = series(l.latex(), cell + ", " + m + " path only, " + b + " = 0");
