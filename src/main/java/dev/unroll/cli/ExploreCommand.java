@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "explore", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Measures how the terms of the derived gradient dE_{t+1}/dW of the simple recurrent network shrink or grow "
-          + "with how far back they reach, and writes a Markdown table and an SVG plot of them.",
+          + "with how far back they reach, and writes a table (Markdown; LaTeX and CSV on request) and an SVG plot of them.",
       "gamma = max |f'| of the activation comes from Symja. On seeded random weights, W is scaled to each chosen "
           + "largest singular value sigma; the spectral norm of the product of j Jacobians "
           + "that a term reaching j stages back carries is compared with the bound (gamma sigma)^j, and the whole gradient's norm with gradient-norm clipping.",
@@ -72,11 +72,21 @@ public final class ExploreCommand implements Callable<Integer> {
   double threshold;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "output",
-      description = "Folder to write decay-A.md and decay-A.svg into (created if missing). Default: ${DEFAULT-VALUE}.")
+      description = "Folder to write decay-A.md (.tex, .csv) and decay-A.svg into (created if missing). Default: ${DEFAULT-VALUE}.")
   Path out;
+
+  @Option(names = "--format", paramLabel = "F", defaultValue = "md", split = ",",
+      description = "Tables to write, comma-separated: md (numbers as 1.23 × 10⁻⁵), tex (a LaTeX document, "
+          + "numbers as $1.23 \\times 10^{-5}$), csv (every number exact, for a script). Default: ${DEFAULT-VALUE}.")
+  List<String> formats;
 
   @Override
   public Integer call() {
+    for (String f : formats) {
+      if (!List.of("md", "tex", "csv").contains(f.toLowerCase(java.util.Locale.ROOT))) {
+        throw new UserError("--format takes md, tex and csv, comma-separated; got '" + f + "'.");
+      }
+    }
     if (steps < 1 || steps > MAX_STEPS) {
       throw new UserError("--steps must be between 1 and " + MAX_STEPS + ", got " + steps + ".");
     }
@@ -114,8 +124,18 @@ public final class ExploreCommand implements Callable<Integer> {
       Decay decay = new DecayExperiment(cell, r, Pipelines.NUMERIC_SIZES)
           .run(activation, bound.value(), settings, steps, seed, threshold);
       Map<String, String> files = new LinkedHashMap<>();
-      files.put("decay-" + activation + ".md", DecayTable.markdown(decay) + "\n![The terms against the bound](decay-"
-          + activation + ".svg)\n");
+      java.util.Set<String> wanted = new java.util.HashSet<>();
+      formats.forEach(f -> wanted.add(f.toLowerCase(java.util.Locale.ROOT)));
+      if (wanted.contains("md")) {
+        files.put("decay-" + activation + ".md", DecayTable.markdown(decay) + "\n![The terms against the bound](decay-"
+            + activation + ".svg)\n");
+      }
+      if (wanted.contains("tex")) {
+        files.put("decay-" + activation + ".tex", DecayTable.latex(decay));
+      }
+      if (wanted.contains("csv")) {
+        files.put("decay-" + activation + ".csv", DecayTable.csv(decay));
+      }
       files.put("decay-" + activation + ".svg", DecayPlot.svg(decay));
       for (Path written : folder.writeAll(files, StandardCharsets.UTF_8)) {
         spec.commandLine().getOut().println(written);

@@ -8,8 +8,9 @@ import java.util.Locale;
 
 /**
  * Draws a {@link NetworkDiagram} as a TikZ picture for the LaTeX version of a lesson: the same grid,
- * labels and highlighted paths as {@link DiagramSvg}. Needs the tikz package; the picture
- * is scaled as a whole so that it never exceeds about 15 cm in width.
+ * labels and highlighted paths as {@link DiagramSvg}, from its very layout (positions, routes, label
+ * places), with the labels typeset by TeX at the body size. Needs the tikz package. A long network
+ * has its middle stages elided as in the SVG, so the picture fits the text width unscaled.
  */
 public final class DiagramTikz {
   private final LatexWriter latex;
@@ -28,32 +29,55 @@ public final class DiagramTikz {
     return tikz(NetworkDiagram.of(derivation));
   }
 
-  public String tikz(NetworkDiagram d) {
-    // Columns close up to fit 15 cm (about the text width) while labels stay at body size; only a picture
-    // too wide even at 1 cm a column is scaled as a whole, text included.
-    double spacing = d.columns() <= 1 ? 1.8 : Math.max(1.0, Math.min(1.8, 14.0 / (d.columns() - 1)));
-    double width = spacing * (d.columns() - 1) + 1.0;
-    double scale = Math.min(1.0, 15.0 / width);
+  /**
+   * The picture's unit: a pixel of {@link DiagramSvg}'s layout as 11/16 pt, so that the SVG's 16-pixel
+   * labels come out at the lesson's 11 pt body size and its widest picture (680 px) at 16.4 cm, inside
+   * the text width of an article with 2 cm margins.
+   */
+  static final String UNIT = "0.6875pt";
+
+  public String tikz(NetworkDiagram whole) {
+    DiagramSvg.Drawing dr = DiagramSvg.layout(whole);
+    NetworkDiagram d = dr.diagram();
     StringBuilder out = new StringBuilder(4096);
-    out.append("\\begin{tikzpicture}[x=").append(num(spacing)).append("cm, y=1.5cm, >=stealth");
-    if (scale < 1.0) {
-      out.append(", scale=").append(num(scale)).append(", transform shape");
-    }
-    out.append(",\n")
-        .append("  value/.style={circle, draw, fill=white, minimum size=8mm, inner sep=0pt},\n")
+    // y grows downwards, as in the SVG.
+    out.append("\\begin{tikzpicture}[x=").append(UNIT).append(", y=-").append(UNIT).append(", >=stealth,\n")
+        .append("  value/.style={circle, draw=black!80, fill=white, minimum size=30.25pt, inner sep=0pt},\n")
         .append("  hot/.style={draw=red!70!black, very thick, fill=red!8},\n")
-        .append("  flow/.style={->, draw=black!75},\n")
-        .append("  hotflow/.style={->, draw=red!70!black, very thick}]\n");
-    for (NetworkDiagram.Box b : d.boxes()) {
-      out.append("\\node[value").append(b.hot() ? ", hot" : "").append("] (n").append(b.id()).append(") at (")
-          .append(b.column()).append(',').append(b.row()).append(") {$").append(label(b.symbol())).append("$};\n");
-    }
-    for (NetworkDiagram.Arrow a : d.arrows()) {
-      out.append("\\draw[").append(a.hot() ? "hotflow" : "flow").append("] (n").append(a.from()).append(") -- ");
-      if (a.parameter().isPresent()) {
-        out.append("node[midway, auto, fill=white, inner sep=1pt] {$").append(label(Expr.Symbol.param(a.parameter().get()))).append("$} ");
+        .append("  flow/.style={->, draw=black!60},\n")
+        .append("  hotflow/.style={->, draw=red!70!black, very thick},\n")
+        .append("  weight/.style={anchor=base, inner sep=0pt},\n")
+        .append("  hotweight/.style={anchor=base, inner sep=0pt, text=red!70!black}]\n");
+    for (int i = 0; i < d.arrows().size(); i++) {
+      NetworkDiagram.Arrow a = d.arrows().get(i);
+      DiagramSvg.Route r = dr.routes().get(i);
+      out.append("\\draw[").append(a.hot() ? "hotflow" : "flow").append("] (").append(num(r.x1())).append(',').append(num(r.y1()))
+          .append(")");
+      if (r.curved()) {
+        // The SVG's quadratic curve as TikZ's cubic: control points two thirds of the way to the quadratic's.
+        out.append(" .. controls (").append(num(r.x1() + 2 * (r.cx() - r.x1()) / 3)).append(',')
+            .append(num(r.y1() + 2 * (r.cy() - r.y1()) / 3)).append(") and (").append(num(r.x2() + 2 * (r.cx() - r.x2()) / 3))
+            .append(',').append(num(r.y2() + 2 * (r.cy() - r.y2()) / 3)).append(") ..");
+      } else {
+        out.append(" --");
       }
-      out.append("(n").append(a.to()).append(");\n");
+      out.append(" (").append(num(r.x2())).append(',').append(num(r.y2())).append(");\n");
+    }
+    for (NetworkDiagram.Box b : d.boxes()) {
+      if (b.ellipsis()) {
+        out.append("\\node at (").append(num(dr.x(b))).append(',').append(num(dr.y(b))).append(") {$\\cdots$};\n");
+      } else {
+        out.append("\\node[value").append(b.hot() ? ", hot" : "").append("] at (").append(num(dr.x(b))).append(',')
+            .append(num(dr.y(b))).append(") {$").append(label(b.symbol())).append("$};\n");
+      }
+    }
+    for (int i = 0; i < d.arrows().size(); i++) {
+      NetworkDiagram.Arrow a = d.arrows().get(i);
+      if (dr.labels().get(i).isPresent()) {
+        LabelPlaces.Place p = dr.labels().get(i).get();
+        out.append("\\node[").append(a.hot() ? "hotweight" : "weight").append("] at (").append(num(p.x())).append(',')
+            .append(num(p.baseline())).append(") {$").append(label(Expr.Symbol.param(a.parameter().get()))).append("$};\n");
+      }
     }
     out.append("\\end{tikzpicture}\n");
     return out.toString();
@@ -94,6 +118,6 @@ public final class DiagramTikz {
   }
 
   private static String num(double v) {
-    return String.format(Locale.ROOT, "%.2f", v);
+    return String.format(Locale.ROOT, "%.1f", v);
   }
 }

@@ -26,22 +26,37 @@ import java.util.Set;
  * oldest left, and the initial state in a column of its own; inputs on the bottom row, each equation
  * one row higher in the cell's order. Arrows follow the graph's node inputs through unnamed gates and
  * carry the weight matrix they pass ({@code U}, {@code W}, {@code V}). Boxes and arrows on the
- * gradient path of any derived term are marked hot.
+ * gradient path of any derived term are marked hot. A long network can be drawn with its middle
+ * stages {@linkplain #elided elided}: one column of ellipses stands for them.
  *
  * @param columns how many columns the grid has
  * @param rows how many rows
+ * @param groups for each column, the group it belongs to: the columns of one stage share a group
+ *     (a drawing keeps them close together), the initial state and an elision are groups of their own
  */
-public record NetworkDiagram(String title, int columns, int rows, List<Box> boxes, List<Arrow> arrows) {
+public record NetworkDiagram(String title, int columns, int rows, List<Box> boxes, List<Arrow> arrows,
+    List<Integer> groups) {
   public NetworkDiagram {
     Objects.requireNonNull(title, "title");
     boxes = List.copyOf(boxes);
     arrows = List.copyOf(arrows);
+    groups = List.copyOf(groups);
+    if (groups.size() != columns) {
+      throw new IllegalArgumentException("a diagram of " + columns + " columns needs as many groups, got " + groups.size());
+    }
   }
 
-  /** A drawn value: its symbol, grid cell (row 0 at the bottom) and whether a gradient path visits it. */
-  public record Box(int id, Expr.Symbol symbol, int column, int row, boolean hot) {
+  /**
+   * A drawn value: its symbol, grid cell (row 0 at the bottom) and whether a gradient path visits it.
+   * An ellipsis box stands for its row's values in the elided stages ({@code symbol} names one of them).
+   */
+  public record Box(int id, Expr.Symbol symbol, int column, int row, boolean hot, boolean ellipsis) {
     public Box {
       Objects.requireNonNull(symbol, "symbol");
+    }
+
+    Box(int id, Expr.Symbol symbol, int column, int row, boolean hot) {
+      this(id, symbol, column, row, hot, false);
     }
   }
 
@@ -76,6 +91,77 @@ public record NetworkDiagram(String title, int columns, int rows, List<Box> boxe
         + (paths == 1 ? "the one gradient path" : "the " + paths + " gradient paths") + " of the "
         + derivation.loss().spelled() + " loss to " + derivation.parameterName();
     return new Layout(graph).diagram(derivation.terms(), title);
+  }
+
+  /** How many groups (stages, the initial state, an elision) the columns form. */
+  public int groupCount() {
+    return columns == 0 ? 0 : groups.get(columns - 1) + 1;
+  }
+
+  /**
+   * This diagram with its middle groups drawn as one column of ellipses: the first {@code keepFirst}
+   * and the last {@code keepLast} groups stay as they are; each row that had a value in the groups
+   * between gets one ellipsis box, hot if any value it stands for was. An arrow between a kept value
+   * and an elided one starts from the elided value's row's ellipsis, or ends at the kept value's own
+   * row's ellipsis when there is one (else the elided value's), keeping its weight when all the
+   * arrows it stands for pass the same one; arrows among elided values go. Unchanged when fewer than
+   * two groups would go.
+   */
+  public NetworkDiagram elided(int keepFirst, int keepLast) {
+    int count = groupCount();
+    if (keepFirst < 1 || keepLast < 1 || keepFirst + keepLast + 2 > count) {
+      return this;
+    }
+    int tail = count - keepLast;
+    int from = groups.indexOf(keepFirst);
+    int to = groups.lastIndexOf(tail - 1);
+    int removed = to - from;
+    Map<Integer, Integer> ellipsisOf = new LinkedHashMap<>(); // elided box id -> its row's ellipsis id
+    Map<Integer, Box> ellipses = new LinkedHashMap<>(); // by row
+    List<Box> kept = new ArrayList<>();
+    int oldest = Integer.MAX_VALUE;
+    int newest = Integer.MIN_VALUE;
+    for (Box b : boxes) {
+      if (b.column() < from) {
+        kept.add(b);
+      } else if (b.column() > to) {
+        kept.add(new Box(b.id(), b.symbol(), b.column() - removed, b.row(), b.hot(), b.ellipsis()));
+      } else {
+        int id = -1 - b.row();
+        ellipsisOf.put(b.id(), id);
+        Box before = ellipses.get(b.row());
+        ellipses.put(b.row(), new Box(id, before == null ? b.symbol() : before.symbol(), from, b.row(),
+            b.hot() || (before != null && before.hot()), true));
+        if (b.symbol().time().isPresent()) {
+          oldest = Math.min(oldest, b.symbol().time().get().offset());
+          newest = Math.max(newest, b.symbol().time().get().offset());
+        }
+      }
+    }
+    List<Box> shown = new ArrayList<>(kept);
+    shown.addAll(ellipses.values());
+    Map<Integer, Integer> rowOfBox = new LinkedHashMap<>();
+    boxes.forEach(b -> rowOfBox.put(b.id(), b.row()));
+    Map<Long, Arrow> merged = new LinkedHashMap<>();
+    for (Arrow a : arrows) {
+      int f = ellipsisOf.getOrDefault(a.from(), a.from());
+      // What a kept value sends into the elided stages goes to the dots of its own row (a state to the
+      // same state, later), when that row has dots: one arrow, not one per value it feeds.
+      int t = ellipsisOf.containsKey(a.to()) && f >= 0 && ellipses.containsKey(rowOfBox.get(a.from()))
+          ? -1 - rowOfBox.get(a.from()) : ellipsisOf.getOrDefault(a.to(), a.to());
+      if (f < 0 && t < 0) {
+        continue;
+      }
+      merged.merge(((long) f << 32) | (t & 0xffffffffL), new Arrow(f, t, a.parameter(), a.hot()),
+          (x, y) -> new Arrow(f, t, x.parameter().equals(y.parameter()) ? x.parameter() : Optional.empty(), x.hot() || y.hot()));
+    }
+    List<Integer> newGroups = new ArrayList<>(groups.subList(0, from));
+    newGroups.add(keepFirst);
+    groups.subList(to + 1, columns).forEach(g -> newGroups.add(g - (tail - keepFirst) + 1));
+    String span = oldest == Integer.MAX_VALUE ? "the middle stages"
+        : "the stages " + dev.unroll.expr.Time.t(oldest).spelled() + " to " + dev.unroll.expr.Time.t(newest).spelled();
+    return new NetworkDiagram(title + "; " + span + " drawn as dots", columns - removed, rows, shown,
+        List.copyOf(merged.values()), newGroups);
   }
 
   /** Grid positions and ownership of unnamed gates; built once per diagram. */
@@ -179,15 +265,21 @@ public record NetworkDiagram(String title, int columns, int rows, List<Box> boxe
           continue;
         }
         String name = n.name().get().name();
-        int column = (n.stage().get().offset() - firstOffset + (hasInitial ? 1 : 0)) * width + slotOf.get(name);
+        // The initial state has a column of its own, one slot wide: it holds only the states.
+        int stage = n.stage().get().offset() - firstOffset;
+        int column = n.op() == Op.INITIAL_STATE ? 0 : (hasInitial ? 1 : 0) + stage * width + slotOf.get(name);
         boxes.add(new Box(n.id(), n.name().get(), column, rowOf.get(name), hotNodes.get(n.id())));
         Map<Integer, Optional<String>> sources = new LinkedHashMap<>();
         sources(n, Optional.empty(), sources, true, rowOf);
         sources.forEach((from, param) -> arrows.add(new Arrow(from, n.id(), param, hotEdges.contains(edgeKey(from, n.id())))));
       }
-      int columns = (graph.steps() + (hasInitial ? 1 : 0)) * width;
+      int columns = (hasInitial ? 1 : 0) + graph.steps() * width;
       int rows = rowOf.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-      return new NetworkDiagram(title, columns, rows, boxes, arrows);
+      List<Integer> groups = new ArrayList<>();
+      for (int c = 0; c < columns; c++) {
+        groups.add(hasInitial ? (c == 0 ? 0 : 1 + (c - 1) / width) : c / width);
+      }
+      return new NetworkDiagram(title, columns, rows, boxes, arrows, groups);
     }
 
     /** The drawn nodes whose values flow into {@code n}, with the weight matrix on the way. */

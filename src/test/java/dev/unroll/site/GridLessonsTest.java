@@ -61,6 +61,8 @@ class GridLessonsTest {
       checked(l);
       if (s.cell().equals("rnn")) {
         rnn(l);
+      } else {
+        gated(l);
       }
     }
   }
@@ -122,6 +124,123 @@ class GridLessonsTest {
       }
     }
     assertThat(rows).as(name + ": one bullet per setting").isEqualTo(3);
+  }
+
+  /**
+   * A gated lesson's measured section: every sentence under "What these numbers show" is matched, and
+   * each number and each comparison in it recomputed here from the norms the lesson plots (the series
+   * of its .tex), as is every row of its table. A sentence no pattern knows fails the test, so a new
+   * finding cannot go unchecked.
+   */
+  private void gated(Lesson l) {
+    String name = l.spec().slug();
+    String md = l.markdown();
+    String cell = l.spec().cell().toUpperCase(java.util.Locale.ROOT);
+    int start = md.indexOf("What these numbers show:");
+    assertThat(start).as(name + " has measured findings").isPositive();
+    String section = md.substring(start, md.indexOf("\n## ", start));
+    List<String> sentences = section.lines().filter(x -> x.startsWith("* ")).map(x -> x.substring(2)).toList();
+    assertThat(sentences).as(name).isNotEmpty();
+    double[] rnn = series(l.latex(), "RNN, state s");
+    int last = rnn.length - 1;
+    assertThat(md).as(name).contains("over " + rnn.length + " stages, the last loss");
+    double rPlain = rnn[last] / rnn[0];
+    Pattern rnnSentence = Pattern.compile("Over (\\d+) stages back, the plain RNN's gradient norm changed by a factor of \\$([^$]+)\\$\\.");
+    Pattern gru = Pattern.compile("The (\\w+)'s gradient norm changed by a factor of \\$([^$]+)\\$ over the same distance, "
+        + "(less decay than|no less decay than) the RNN's\\.");
+    Pattern along = Pattern.compile("Along the path of \\$(\\w)\\$ alone, with \\$b_\\{(\\w)\\} = 0\\$ the gate \\$(\\w)\\$ averaged "
+        + "\\$([0-9.]+)\\$ and the norm changed by a factor of \\$([^$]+)\\$; with \\$b_\\{\\w\\} = ([0-9.]+)\\$ the gate averaged "
+        + "\\$([0-9.]+)\\$ and the norm changed by a factor of \\$([^$]+)\\$\\.");
+    Pattern kept = Pattern.compile("With \\$\\w\\$ near 1 the path of \\$\\w\\$ kept \\$([^$]+)\\$ times more of the gradient than "
+        + "the RNN's state did over the same distance\\.");
+    Pattern share = Pattern.compile("At the largest distance the full gradient, which adds the paths through the hidden state and the "
+        + "gates, is \\$([^$]+)\\$ times the path-only share with \\$b_\\{\\w\\} = 0\\$ and \\$([^$]+)\\$ times it with "
+        + "\\$b_\\{\\w\\} = [0-9.]+\\$; (the path of \\$\\w\\$ carries most of what reaches back|the other paths matter for how "
+        + "much reaches back, so the product of the gates alone does not tell the whole story)\\.");
+    double[] closed = null;
+    double[] open = null;
+    double[] fullClosed = null;
+    double[] fullOpen = null;
+    if (l.latex().contains("path only, ")) {
+      Matcher legend = Pattern.compile("\\\\addlegendentry\\{" + cell + ", (\\w) path only, (\\w+) = 0\\}").matcher(l.latex());
+      assertThat(legend.find()).as(name + ": the plot has the path-only line").isTrue();
+      String m = legend.group(1);
+      String b = legend.group(2);
+      // The other setting's line: the path-only legend whose bias is not 0.
+      Matcher openLegend = Pattern.compile("\\\\addlegendentry\\{" + cell + ", " + m + " path only, " + b + " = ([0-9.]*[1-9][0-9.]*)\\}")
+          .matcher(l.latex());
+      assertThat(openLegend.find()).as(name).isTrue();
+      String o = openLegend.group(1);
+      closed = series(l.latex(), cell + ", " + m + " path only, " + b + " = 0");
+      open = series(l.latex(), cell + ", " + m + " path only, " + b + " = " + o);
+      fullClosed = series(l.latex(), cell + ", all paths to " + m + ", " + b + " = 0");
+      fullOpen = series(l.latex(), cell + ", all paths to " + m + ", " + b + " = " + o);
+    }
+    for (String sentence : sentences) {
+      Matcher x;
+      if ((x = rnnSentence.matcher(sentence)).matches()) {
+        assertThat(Integer.parseInt(x.group(1))).as(name).isEqualTo(last);
+        assertThat(number(x.group(2))).as(name + ": " + sentence).isCloseTo(rPlain, org.assertj.core.data.Percentage.withPercentage(6));
+      } else if ((x = gru.matcher(sentence)).matches()) {
+        assertThat(x.group(1)).as(name).isEqualTo(cell);
+        double[] own = series(l.latex(), cell + ", state h");
+        double r = own[last] / own[0];
+        assertThat(number(x.group(2))).as(name + ": " + sentence).isCloseTo(r, org.assertj.core.data.Percentage.withPercentage(6));
+        assertThat(x.group(3)).as(name + ": " + sentence).isEqualTo(r > rPlain ? "less decay than" : "no less decay than");
+      } else if ((x = along.matcher(sentence)).matches()) {
+        assertThat(closed).as(name + ": a path-only claim needs a path-only line").isNotNull();
+        // The gate's entries are sigmoids: between 0 and 1, and opened by the larger bias.
+        double meanClosed = Double.parseDouble(x.group(4));
+        double meanOpen = Double.parseDouble(x.group(7));
+        assertThat(meanClosed).as(name).isStrictlyBetween(0.0, 1.0);
+        assertThat(meanOpen).as(name).isStrictlyBetween(meanClosed, 1.0);
+        // Along the gate's path each stage multiplies by the gate's entries, so the norm cannot grow.
+        for (int j = 1; j <= last; j++) {
+          assertThat(closed[j]).as(name + " path-only norm at " + j).isLessThanOrEqualTo(closed[j - 1] * (1 + 1e-6));
+          assertThat(open[j]).as(name + " path-only norm at " + j).isLessThanOrEqualTo(open[j - 1] * (1 + 1e-6));
+        }
+        assertThat(number(x.group(5))).as(name + ": " + sentence).isCloseTo(closed[last] / closed[0],
+            org.assertj.core.data.Percentage.withPercentage(6));
+        assertThat(number(x.group(8))).as(name + ": " + sentence).isCloseTo(open[last] / open[0],
+            org.assertj.core.data.Percentage.withPercentage(6));
+      } else if (sentence.startsWith("In both settings the term still decays")) {
+        assertThat(closed[last] < closed[0] && open[last] < open[0]).as(name + ": " + sentence).isTrue();
+      } else if (sentence.startsWith("In at least one setting the term along")) {
+        assertThat(closed[last] < closed[0] && open[last] < open[0]).as(name + ": " + sentence).isFalse();
+      } else if (sentence.matches("Holding \\$\\w\\$ near 1 made it decay (far )?more slowly, at the rate of \\$\\w\\$ itself\\.")) {
+        double rClosed = closed[last] / closed[0];
+        double rOpen = open[last] / open[0];
+        assertThat(rOpen).as(name + ": " + sentence).isGreaterThan(rClosed);
+        assertThat(sentence.contains("far more")).as(name + ": 'far' means a hundredfold: " + sentence).isEqualTo(rOpen > 100 * rClosed);
+      } else if (sentence.startsWith("On these weights, holding")) {
+        assertThat(open[last] / open[0]).as(name + ": " + sentence).isLessThanOrEqualTo(closed[last] / closed[0]);
+      } else if ((x = kept.matcher(sentence)).matches()) {
+        double ratio = (open[last] / open[0]) / rPlain;
+        assertThat(ratio).as(name + ": " + sentence).isGreaterThan(1);
+        assertThat(number(x.group(1))).as(name + ": " + sentence).isCloseTo(ratio, org.assertj.core.data.Percentage.withPercentage(6));
+      } else if (sentence.startsWith("On these weights the path of")) {
+        assertThat((open[last] / open[0]) / rPlain).as(name + ": " + sentence).isLessThanOrEqualTo(1);
+      } else if ((x = share.matcher(sentence)).matches()) {
+        double c = fullClosed[last] / closed[last];
+        double o = fullOpen[last] / open[last];
+        assertThat(number(x.group(1))).as(name + ": " + sentence).isCloseTo(c, org.assertj.core.data.Percentage.withPercentage(6));
+        assertThat(number(x.group(2))).as(name + ": " + sentence).isCloseTo(o, org.assertj.core.data.Percentage.withPercentage(6));
+        // "Carries most" only when the full gradient is within a factor of two of the path's share in both settings.
+        boolean most = c > 0.5 && c < 2 && o > 0.5 && o < 2;
+        assertThat(x.group(3).startsWith("the path of")).as(name + ": " + sentence).isEqualTo(most);
+      } else {
+        throw new AssertionError(name + ": a finding this test does not check: " + sentence);
+      }
+    }
+    // The table's rows are the plotted norms at their distances.
+    Matcher row = Pattern.compile("^\\| (\\d+) \\| \\$([^$]+)\\$ \\|", Pattern.MULTILINE).matcher(md);
+    int rows = 0;
+    while (row.find()) {
+      int j = Integer.parseInt(row.group(1));
+      assertThat(number(row.group(2))).as(name + " table row " + j).isCloseTo(rnn[j], org.assertj.core.data.Percentage.withPercentage(6));
+      rows++;
+    }
+    assertThat(rows).as(name + ": the table has rows").isPositive();
   }
 
   /** The Checked section's stages, parameter and loss against the spec. */

@@ -94,7 +94,7 @@ class NetworkDiagramTest {
   void svgMarksTheHotPathAndSubscriptsTheTime() {
     String svg = new DiagramSvg().svg(NetworkDiagram.of(derivation(1, "V", LossKind.LAST)));
     assertThat(svg).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"")
-        .contains("<tspan font-style=\"italic\">s</tspan><tspan font-size=\"11\" dy=\"4\">t+1</tspan>")
+        .contains("<tspan font-style=\"italic\">s</tspan><tspan font-size=\"12\" dy=\"4\">t+1</tspan>")
         .contains("marker-end=\"url(#arrow-hot)\"")
         .endsWith("</svg>\n");
   }
@@ -103,7 +103,8 @@ class NetworkDiagramTest {
   void tikzNamesEveryNodeOnceAndLabelsMatrices() {
     String tikz = new DiagramTikz().tikz(NetworkDiagram.of(derivation(1, "W", LossKind.LAST)));
     assertThat(tikz).startsWith("\\begin{tikzpicture}")
-        .contains("{$s_{t}$};").contains("{$x_{t+1}$};").contains("node[midway, auto, fill=white, inner sep=1pt] {$W$}")
+        .contains("{$s_{t}$};").contains("{$x_{t+1}$};").containsPattern("\\\\node\\[(hot)?weight\\] at \\([0-9.]+,[0-9.]+\\) \\{\\$W\\$\\};")
+        .contains("x=" + DiagramTikz.UNIT).doesNotContain("scale")
         .endsWith("\\end{tikzpicture}\n");
   }
 
@@ -126,5 +127,47 @@ class NetworkDiagramTest {
     assertThat(newest.get("h").row()).isGreaterThan(newest.get("c").row());
     // No two boxes share a place.
     assertThat(d.boxes().stream().map(b -> b.column() + "," + b.row()).toList()).doesNotHaveDuplicates();
+  }
+
+  /**
+   * A long network keeps its oldest and newest stages and draws the middle as one column of dots: the
+   * state's chain runs into the dots and out of them, hot as the path it stands for, and no value of
+   * the middle stages is drawn.
+   */
+  @Test
+  void theMiddleOfALongNetworkIsElidedIntoOneColumnOfDots() {
+    NetworkDiagram whole = NetworkDiagram.of(derivation(12, "W", LossKind.LAST));
+    NetworkDiagram d = whole.elided(3, 3);
+    assertThat(d.columns()).isEqualTo(3 + 1 + 3);
+    assertThat(d.groups()).containsExactly(0, 1, 2, 3, 4, 5, 6);
+    assertThat(d.title()).endsWith("; the stages t-8 to t-2 drawn as dots");
+    List<NetworkDiagram.Box> dots = d.boxes().stream().filter(NetworkDiagram.Box::ellipsis).toList();
+    assertThat(dots).extracting(NetworkDiagram.Box::column).containsOnly(3);
+    assertThat(dots).extracting(NetworkDiagram.Box::row).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
+    assertThat(d.boxes().stream().filter(b -> !b.ellipsis()).map(b -> b.symbol().time().get().offset()))
+        .allMatch(t -> t <= -9 || t >= -1);
+    int sDots = dots.stream().filter(b -> b.row() == 2).findFirst().orElseThrow().id();
+    int zDots = dots.stream().filter(b -> b.row() == 1).findFirst().orElseThrow().id();
+    // s_{t-9} runs into the dots of its own row, and the dots' state reaches z_{t-1} through W.
+    assertThat(d.arrows()).anyMatch(a -> a.to() == sDots && name(whole, a.from()).equals("s_t-9") && a.hot());
+    assertThat(d.arrows()).anyMatch(a -> a.from() == sDots && a.parameter().equals(java.util.Optional.of("W")) && a.hot()
+        && name(whole, a.to()).equals("z_t-1"));
+    assertThat(d.arrows()).noneMatch(a -> a.from() < 0 && a.to() < 0);
+    assertThat(d.arrows()).noneMatch(a -> a.to() == zDots);
+    // Too few stages to elide two: unchanged.
+    NetworkDiagram short3 = NetworkDiagram.of(derivation(3, "W", LossKind.LAST));
+    assertThat(short3.elided(1, 2)).isSameAs(short3);
+  }
+
+  /** The SVG of every cell at every length fits the site's column, so no page shrinks its labels. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"rnn,1", "rnn,6", "rnn,12", "rnn,200", "lstm,1", "lstm,2", "lstm,12", "gru,4", "gru,12"})
+  void everyPictureFitsTheColumn(String cell, int steps) {
+    var graph = new Unroller().unroll(new CellLibrary().load(cell), steps);
+    String svg = new DiagramSvg().svg(NetworkDiagram.of(graph));
+    assertThat(DiagramSvg.crowded(NetworkDiagram.of(graph))).as("labels that found no clear place").isZero();
+    int width = Integer.parseInt(svg.replaceAll("(?s).*?<svg [^>]*? width=\"(\\d+)\".*", "$1"));
+    assertThat(width).isLessThanOrEqualTo(DiagramSvg.MAX_WIDTH);
+    assertThat(svg).contains("font-size=\"16\"").doesNotContain("font-size=\"11\"");
   }
 }
