@@ -24,7 +24,7 @@ import org.matheclipse.core.interfaces.IExpr;
  * <p>The {@link SymjaSession} is created on first use, so a file with no such claim never pays
  * Symja's cold start, and belongs to the thread that first asks.
  */
-public final class ActivationBounds {
+public final class ActivationBounds implements DerivativeBounds {
   /** The maximum of |f'| over the reals. */
   public record Bound(String activation, String maximum, double value, String argument, boolean attained) {
     public Bound {
@@ -41,6 +41,7 @@ public final class ActivationBounds {
     this.activations = CellLibrary.builtInActivations();
   }
 
+  @Override
   public Optional<Bound> maxAbsDerivative(String activation) {
     Activation a = activations.get(activation);
     if (a == null) {

@@ -1,6 +1,7 @@
 package dev.unroll.verify;
 
 import dev.unroll.symbolic.ActivationBounds;
+import dev.unroll.symbolic.DerivativeBounds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +29,13 @@ final class ProseClaims {
   /** A bound claim as written. */
   record BoundClaim(String activation, String comparator, boolean strict, double bound, String boundText, int offset) {}
 
-  private final ActivationBounds bounds;
+  private final DerivativeBounds bounds;
 
-  /** @param bounds the Symja calculation, or null to leave prose claims unchecked (reported as such) */
-  ProseClaims(ActivationBounds bounds) {
+  /**
+   * @param bounds Symja's calculation or its remembered answers, or null to leave prose claims unchecked (reported as
+   *     such)
+   */
+  ProseClaims(DerivativeBounds bounds) {
     this.bounds = bounds;
   }
 

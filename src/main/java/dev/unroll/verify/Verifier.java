@@ -5,7 +5,7 @@ import dev.unroll.cell.CellLibrary;
 import dev.unroll.derive.LossKind;
 import dev.unroll.expr.Expr;
 import dev.unroll.expr.Time;
-import dev.unroll.symbolic.ActivationBounds;
+import dev.unroll.symbolic.DerivativeBounds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +49,9 @@ public final class Verifier {
       java.util.regex.Pattern.compile("\\\\[a-zA-Z]+|[-+*/=<>^_.,]");
 
   private final Options options;
-  private final ActivationBounds bounds;
+  private final DerivativeBounds bounds;
 
-  public Verifier(Options options, ActivationBounds bounds) {
+  public Verifier(Options options, DerivativeBounds bounds) {
     this.options = options;
     this.bounds = bounds;
   }
