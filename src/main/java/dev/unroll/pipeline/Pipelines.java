@@ -61,6 +61,7 @@ public final class Pipelines {
         cell -> new CachedCalculus(cache, cell.activations(), () -> new SymjaCalculus(session.get(), cell.activations())),
         List.of((spec, derivation, closed, forms) -> symbolicCheck(derivation, spec.steps(), forms, session, cache),
             Pipelines::numericCheck),
+        List.of(new AdjointSymbolicCheck(session, cache)),
         new TemplateRenderer(templates), Optional.of(new CachedBounds(cache, ActivationBounds::new)));
   }
 
