@@ -29,7 +29,7 @@ final class AdjointSymbolicCheck implements Pipeline.GatedCheck {
    * equation a longer lesson has (the newest stage's, the first stage's, and two general stages
    * between them, one carrying both the state's own route and the routes through the gates).
    */
-  static final int STEPS = 4;
+  static final int STEPS = Pipelines.GATED_SYMBOLIC_STEPS;
 
   private final Supplier<SymjaSession> session;
   private final AnswerCache cache;

@@ -42,6 +42,11 @@ public final class Pipelines {
    */
   public static final int SYMBOLIC_STEPS = 12;
   /**
+   * A gated cell's lesson is symbolically checked at its own number of stages up to this many (its
+   * adjoint equations; {@link AdjointSymbolicCheck}).
+   */
+  public static final int GATED_SYMBOLIC_STEPS = 4;
+  /**
    * How long the symbolic cross-check of a cell with its own activation may run before the lesson stops
    * with one line saying so. With
    * {@code ActivationDeriver}'s 15 s and Symja's start, a lesson ends within a minute.
