@@ -22,18 +22,34 @@ import java.util.Optional;
 final class CheckedWords {
   private CheckedWords() {}
 
-  /** The symbolic check: the fully unrolled loss differentiated as one formula, against the lesson's sum. */
+  /** The symbolic check: the unrolled loss differentiated forward, gate by gate, against the lesson's sum. */
   static LessonView.CheckView symbolic(CrossCheckResult r, int lessonSteps) {
+    return symbolic(r, r.parameter(), lessonSteps, "the lesson's sum ", stages(r.steps())
+        + " already hold every kind of factor the lesson's terms are built from");
+  }
+
+  /**
+   * A gated cell's symbolic check: the same forward derivative against the gradient its adjoint
+   * equations give.
+   */
+  static LessonView.CheckView adjointSymbolic(CrossCheckResult r, String parameterTex, int lessonSteps) {
+    return symbolic(r, parameterTex, lessonSteps, "the gradient the lesson's adjoint equations give (each equation evaluated in "
+        + "order at the same point, from the stage values and the adjoints it names) ", stages(r.steps())
+        + " already hold every kind of adjoint equation a longer lesson has");
+  }
+
+  private static LessonView.CheckView symbolic(CrossCheckResult r, String parameterTex, int lessonSteps, String compared,
+      String enough) {
     List<Part> w = new ArrayList<>();
     w.add(Part.text("the " + r.loss().spelled() + " loss was differentiated with respect to each of the " + r.entries()
         + " entries of "));
-    w.add(Part.math(r.parameter()));
+    w.add(Part.math(parameterTex));
     w.add(Part.text(" by a route that shares nothing with the lesson's backward walk: forward through the network "
         + "unrolled over "));
     w.add(Part.math("N = " + r.steps()));
     w.add(Part.text(" stage" + (r.steps() == 1 ? "" : "s") + ", one gate at a time, each gate's derivative taken "
         + "exactly from its definition in the cell. The result " + (r.passed() ? "matches" : "does NOT match")
-        + " the lesson's sum "));
+        + " " + compared));
     if (r.mode() == CrossCheckResult.Mode.EXACT) {
       w.add(Part.text("exactly: every difference simplified to 0."));
     } else {
@@ -54,8 +70,7 @@ final class CheckedWords {
       w.add(Part.text("It ran at this lesson's own " + stages(lessonSteps) + "."));
     } else {
       w.add(Part.text("It ran at " + stages(r.steps()) + ", not at this lesson's " + lessonSteps + ", because the exact "
-          + "work grows with every stage; " + stages(r.steps())
-          + " already hold every kind of factor the lesson's terms are built from, and the numeric check runs at all "
+          + "work grows with every stage; " + enough + ", and the numeric check runs at all "
           + lessonSteps + "."));
     }
     return new LessonView.CheckView("symbolic check", r.passed(), w);

@@ -42,10 +42,17 @@ import java.util.concurrent.CompletableFuture;
 final class GatedLessons {
   private final CellLibrary cells;
   private final LocalCalculus calculus;
+  private final List<Pipeline.GatedCheck> checks;
 
   GatedLessons(CellLibrary cells, LocalCalculus calculus) {
+    this(cells, calculus, List.of());
+  }
+
+  /** @param checks the checks run besides the numeric one (the symbolic cross-check, in production) */
+  GatedLessons(CellLibrary cells, LocalCalculus calculus, List<Pipeline.GatedCheck> checks) {
     this.cells = cells;
     this.calculus = calculus;
+    this.checks = List.copyOf(checks);
   }
 
   /**
@@ -98,7 +105,8 @@ final class GatedLessons {
     GradientMeasure.Measured measured = new GradientMeasure(cells, calculus).measure(cell, memory.map(Memory::gate),
         memory.map(Memory::state), memory.map(Memory::bias), spec.slug() + "-norms.svg");
     CompletableFuture<Map<String, String>> plot = drawing.thenApplyAsync(ready -> measured.plot().attachment());
-    List<LessonView.CheckView> checks = List.of(numericCheck(graph, spec.loss(), form));
+    List<LessonView.CheckView> checks = new ArrayList<>(List.of(numericCheck(graph, spec.loss(), form)));
+    this.checks.forEach(c -> checks.add(c.run(spec, s, adjoints)));
     java.util.function.Function<LatexWriter, GatedLessonView> told = tex -> new GatedLessonView(true, cell.title(), cell.name(), cell.title(), spec.steps(), spec.wrt(), tex.write(param.label()),
         String.join(", ", cell.declarations(dev.unroll.cell.Declaration.Kind.PARAM).stream().map(d -> d.name()).toList()),
         spec.loss().spelled(), tex.write(s.lossSymbol()), tex.write(gradientLhs), equations(tex, graph),
@@ -109,10 +117,8 @@ final class GatedLessons {
         memory.map(m -> memoryView(tex, s, adjoints, m)).orElse(new GatedLessonView.MemoryView(false, "", "", "", "", "", "")),
         measured.view(),
         checks,
-        "The symbolic check (differentiating the fully unrolled loss exactly, as one formula) was not run for this "
-            + "gated cell: it compares that derivative with the expanded sum of terms, which a gated cell's lesson does not write "
-            + "(its gradient is given by adjoint equations). The numeric check above compares the engine's adjoint "
-            + "equations with the backward pass, automatic differentiation and finite differences instead.",
+        this.checks.isEmpty() ? "No symbolic check was run for this page: only the numeric check above compared the "
+            + "engine's adjoint equations with the backward pass, automatic differentiation and finite differences." : "",
         Lesson.diagramPath(spec).orElse(""));
     return new Told(told.apply(new LatexWriter(Notation.LESSON)), told.apply(LatexWriter.printed(Notation.LESSON)),
         plot.join());

@@ -39,9 +39,16 @@ public final class Pipeline {
     LessonView.CheckView run(LessonSpec spec, Derivation derivation, Optional<Recurrence> closed, Forms forms);
   }
 
+  /** A check run on every gated cell's lesson, given its adjoint equations. */
+  public interface GatedCheck {
+    /** @param system the lesson's adjoint equations, over all its stages */
+    LessonView.CheckView run(LessonSpec spec, AdjointSystem system, Adjoints adjoints);
+  }
+
   private final CellLibrary cells;
   private final Function<CellDefinition, LocalCalculus> calculi;
   private final List<Check> checks;
+  private final List<GatedCheck> gatedChecks;
   private final TemplateRenderer templates;
   private final BoundSection bound;
 
@@ -60,6 +67,13 @@ public final class Pipeline {
    */
   public Pipeline(CellLibrary cells, Function<CellDefinition, LocalCalculus> calculi, List<Check> checks,
       TemplateRenderer templates, Optional<CachedBounds> bounds) {
+    this(cells, calculi, checks, List.of(), templates, bounds);
+  }
+
+  /** @param gatedChecks the checks every gated cell's lesson runs and reports, besides its numeric check */
+  public Pipeline(CellLibrary cells, Function<CellDefinition, LocalCalculus> calculi, List<Check> checks,
+      List<GatedCheck> gatedChecks, TemplateRenderer templates, Optional<CachedBounds> bounds) {
+    this.gatedChecks = List.copyOf(gatedChecks);
     this.bound = new BoundSection(bounds);
     this.cells = Objects.requireNonNull(cells, "cells");
     this.calculi = Objects.requireNonNull(calculi, "calculi");
@@ -95,7 +109,7 @@ public final class Pipeline {
    */
   private Lesson gatedLesson(LessonSpec spec, CellDefinition cell) {
     LocalCalculus calculus = calculi.apply(cell);
-    GatedLessons.Told told = new GatedLessons(cells, calculus).lesson(spec, cell);
+    GatedLessons.Told told = new GatedLessons(cells, calculus, gatedChecks).lesson(spec, cell);
     GatedLessonView view = told.view();
     Derivation oneStage = new Differentiator().derive(new Unroller().unroll(cell, 1), spec.wrt(), spec.loss());
     return new Lesson(spec, oneStage, view.checks(),

@@ -42,6 +42,11 @@ public final class Pipelines {
    */
   public static final int SYMBOLIC_STEPS = 12;
   /**
+   * A gated cell's lesson is symbolically checked at its own number of stages up to this many (its
+   * adjoint equations; {@link AdjointSymbolicCheck}).
+   */
+  public static final int GATED_SYMBOLIC_STEPS = 4;
+  /**
    * How long the symbolic cross-check of a cell with its own activation may run before the lesson stops
    * with one line saying so. With
    * {@code ActivationDeriver}'s 15 s and Symja's start, a lesson ends within a minute.
@@ -61,6 +66,7 @@ public final class Pipelines {
         cell -> new CachedCalculus(cache, cell.activations(), () -> new SymjaCalculus(session.get(), cell.activations())),
         List.of((spec, derivation, closed, forms) -> symbolicCheck(derivation, spec.steps(), forms, session, cache),
             Pipelines::numericCheck),
+        List.of(new AdjointSymbolicCheck(session, cache)),
         new TemplateRenderer(templates), Optional.of(new CachedBounds(cache, ActivationBounds::new)));
   }
 

@@ -111,12 +111,16 @@ public final class SymbolicCrossCheck {
       throw new IllegalArgumentException("A cross-check needs at least one point, got " + points + ".");
     }
     UnrolledGraph graph = system.graph();
+    // The equations are written before any number is computed, so the symbolic work writing them
+    // asks of the engine (the softmax with cross-entropy proof, the activations' derivatives) never
+    // runs under the numeric precision set below, where Symja evaluates E as a number.
     Expr gradient = adjoints.gradient(system, parameter);
+    List<Map.Entry<Expr, Expr>> equations = system.adjoints().stream()
+        .map(a -> Map.entry(adjoints.lhs(system, a.variable()), adjoints.rhs(system, a))).toList();
     Function<Map<Node, SymbolicMatrix>, SymbolicMatrix> derived = values -> {
       Map<Expr, SymbolicMatrix> known = new HashMap<>();
-      for (AdjointSystem.Adjoint a : system.adjoints()) {
-        known.put(adjoints.lhs(system, a.variable()),
-            new ConcreteEvaluator(session, graph, values, known).evaluate(adjoints.rhs(system, a)));
+      for (Map.Entry<Expr, Expr> equation : equations) {
+        known.put(equation.getKey(), new ConcreteEvaluator(session, graph, values, known).evaluate(equation.getValue()));
       }
       return new ConcreteEvaluator(session, graph, values, known).evaluate(gradient);
     };

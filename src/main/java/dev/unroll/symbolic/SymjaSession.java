@@ -104,7 +104,7 @@ public final class SymjaSession {
   /** Parses and evaluates a line of Symja's strict syntax ({@code D[Tanh[z], z]}). */
   public IExpr eval(String strictSyntax) {
     checkThread();
-    return evaluator.eval(strictSyntax);
+    return keepingPrecision(() -> evaluator.eval(strictSyntax));
   }
 
   /**
@@ -117,7 +117,7 @@ public final class SymjaSession {
     checkThread();
     String strict = strictCalls(definition);
     try {
-      return evaluator.parse(strict);
+      return keepingPrecision(() -> evaluator.parse(strict));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("Symja cannot read the activation definition '" + definition + "': "
           + firstLine(e.getMessage()) + ".", e);
@@ -127,7 +127,24 @@ public final class SymjaSession {
   /** Parses a line of Symja's strict syntax without evaluating it (for rules and patterns). */
   IExpr parse(String strictSyntax) {
     checkThread();
-    return evaluator.parse(strictSyntax);
+    return keepingPrecision(() -> evaluator.parse(strictSyntax));
+  }
+
+  /**
+   * Runs a call of Symja's {@code ExprEvaluator} that takes a string. Each such call resets the
+   * engine ({@code EvalEngine.setReset}), and the reset forgets the numeric precision: every
+   * {@code Tanh}, {@code Exp} or {@code E^x} of a number after it is computed with Apfloat's
+   * maximum precision (32,768 digits, seconds each) instead of {@link #withPrecision}'s digits. A
+   * string parsed in the middle of a numeric evaluation (a function's name, looked up by parsing it)
+   * made the gated cells' cross-check run for hours; the precision is put back after the call.
+   */
+  private <T> T keepingPrecision(java.util.function.Supplier<T> call) {
+    long digits = engine.getNumericPrecision();
+    try {
+      return call.get();
+    } finally {
+      engine.setNumericPrecision(digits);
+    }
   }
 
   /**

@@ -30,4 +30,17 @@ class CheckedWordsTest {
     assertThat(fewer).contains("unrolled over $N = 4$ stages", "It ran at 4 stages, not at this lesson's 12, because",
         "the numeric check runs at all 12.");
   }
+
+  @Test
+  void aGatedLessonsWordsNameItsAdjointEquationsAndItsOwnParameter() {
+    String own = CheckedWords.adjointSymbolic(result(3), "U_{f}", 3).summary();
+    assertThat(own).contains("each of the 4 entries of $U_{f}$", "the gradient the lesson's adjoint equations give",
+        "$N = 3$", "It ran at this lesson's own 3 stages.").doesNotContain("the lesson's sum");
+    String fewer = CheckedWords.adjointSymbolic(result(4), "U_{f}", 9).summary();
+    assertThat(fewer).contains("It ran at 4 stages, not at this lesson's 9", "every kind of adjoint equation");
+    CrossCheckResult wrong = new CrossCheckResult("W", LossKind.LAST, 2, Map.of("H", 2), 4, 1,
+        CrossCheckResult.Mode.NUMERIC, 50, 0.3, 0.1, 1e-30, false);
+    assertThat(CheckedWords.adjointSymbolic(wrong, "W", 2).passed()).isFalse();
+    assertThat(CheckedWords.adjointSymbolic(wrong, "W", 2).summary()).contains("does NOT match");
+  }
 }
