@@ -108,13 +108,16 @@ Collecting the common factors gives the delta recursion that backpropagation thr
 [@heading 2]Why gradients vanish or explode[/@heading]
 [#assign y = bound.symbols]
 [#if bound.reach == "none"]
-The gradient of [@m parameterTex/] carries no product of Jacobians: [#if sums.termCount == 1]its single term is[#else]each of its [=sums.termCount] terms is[/#if] met at its own loss's stage, before the walk crosses into an earlier stage, so nothing in it is multiplied once per stage back.[#if bound.jacobian?has_content] The gradients of the weights the walk meets at earlier stages do carry such products: for them every further stage back multiplies a term by one more copy of [@m bound.jacobian/].[/#if]
+The gradient of [@m parameterTex/] carries no product of Jacobians: [#if sums.termCount == 1]its single term is[#else]each of its [=sums.termCount] terms is[/#if] met at its own loss's stage, before the walk crosses into an earlier stage, so nothing in it is multiplied once per stage back.[#if bound.jacobian?has_content] The gradients of the weights the walk meets at earlier stages do carry such products: for them every further stage back multiplies a term by one more copy of the per-stage factor
+[@display bound.jacobian/][/#if]
 
 [#elseif bound.reach == "single"]
-With one stage, the single term of [@m gradientTex/] reaches no earlier stage and carries no product of Jacobians. Unrolled over more stages, every further stage back multiplies a term by one more copy of [@m bound.jacobian/].
+With one stage, the single term of [@m gradientTex/] reaches no earlier stage and carries no product of Jacobians. Unrolled over more stages, every further stage back multiplies a term by one more copy of the per-stage factor
+[@display bound.jacobian/]
 
 [#elseif bound.reach == "chain"]
-[#if isTotal]In the walk from each stage's loss, every[#else]Every[/#if] further stage back multiplies a term by one more copy of [@m bound.jacobian/].
+[#if isTotal]In the walk from each stage's loss, every[#else]Every[/#if] further stage back multiplies a term by one more copy of the per-stage factor
+[@display bound.jacobian/]
 
 [#elseif bound.reach == "routes"]
 With more than one route per stage the terms do not share a single repeated factor, but each route back through a stage still passes through that stage's activation derivative and recurrent weight, one such factor per stage back, and the same reasoning applies to each route.
