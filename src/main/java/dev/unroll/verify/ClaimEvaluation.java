@@ -158,7 +158,8 @@ final class ClaimEvaluation {
     return true;
   }
 
-  private static double[] diagonalOf(RealMatrix m) {
+  /** The diagonal of a square matrix, as the vector an elementwise convention writes for it. */
+  static double[] diagonalOf(RealMatrix m) {
     double[] d = new double[m.getRowDimension()];
     for (int i = 0; i < d.length; i++) {
       d[i] = m.getEntry(i, i);

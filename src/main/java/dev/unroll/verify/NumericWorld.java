@@ -173,7 +173,7 @@ final class NumericWorld {
       RealMatrix value = partial(p);
       boolean diagonal = value.getRowDimension() == value.getColumnDimension() && isDiagonal(value);
       if (elementwise.contains(p) && diagonal && value.getRowDimension() > 1) {
-        value = MatrixUtils.createColumnRealMatrix(diagonalOf(value));
+        value = MatrixUtils.createColumnRealMatrix(ClaimEvaluation.diagonalOf(value));
       }
       Expr k = new Expr.Partial(new Expr.Symbol("value", Optional.of(Time.t(partials.size())), Expr.Role.LOSS), p);
       partials.put(k, value);
@@ -242,14 +242,6 @@ final class NumericWorld {
       }
     }
     return true;
-  }
-
-  private static double[] diagonalOf(RealMatrix m) {
-    double[] d = new double[m.getRowDimension()];
-    for (int i = 0; i < d.length; i++) {
-      d[i] = m.getEntry(i, i);
-    }
-    return d;
   }
 
   private boolean isValue(String name) {
