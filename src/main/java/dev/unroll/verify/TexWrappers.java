@@ -3,15 +3,25 @@ package dev.unroll.verify;
 /**
  * Blanks out the boxes a LaTeX document wraps a wide formula in, such as this project's own
  * {@code \resizebox{\ifdim\width>\linewidth\linewidth\else\width\fi}{!}{$\displaystyle ...$}} and
- * {@code \scalebox{0.8}{$...$}}, leaving the formula inside. Characters are replaced by spaces, never
- * removed, so every offset in the span still points at the same place in the file.
+ * {@code \scalebox{0.8}{$...$}}, leaving the formula inside, and a group that holds the whole span,
+ * as {@code {\large \delta_2 = ...}} sizes a display: a group around everything means what its inside
+ * means. Characters are replaced by spaces, never removed, so every offset in the span still points at
+ * the same place in the file.
  */
 final class TexWrappers {
   private TexWrappers() {}
 
-  /** The span with every {@code \resizebox} and {@code \scalebox} around a formula blanked out. */
+  /** The span with every {@code \resizebox} and {@code \scalebox} around a formula, and a group around it all, blanked out. */
   static String unwrap(String tex) {
     StringBuilder b = new StringBuilder(tex);
+    for (int open = skipSpaces(tex, 0); open < tex.length() && tex.charAt(open) == '{'; open = skipSpaces(tex, open + 1)) {
+      int close = closing(tex, open);
+      if (close < 0 || skipSpaces(tex, close + 1) != tex.length()) {
+        break;
+      }
+      blank(b, open, open + 1);
+      blank(b, close, close + 1);
+    }
     for (String box : new String[] {"\\resizebox", "\\scalebox"}) {
       int skipped = box.equals("\\resizebox") ? 2 : 1;
       int at = tex.indexOf(box);

@@ -24,4 +24,15 @@ class TexWrappersTest {
     assertThat(TexWrappers.unwrap("\\resizebox{1}{")).isEqualTo("\\resizebox{1}{");
     assertThat(TexWrappers.unwrap("x = y")).isEqualTo("x = y");
   }
+
+  @Test
+  void aGroupAroundTheWholeSpanIsBlankedAndOtherGroupsKept() {
+    String sized = " {\\large \\delta_2 = W^\\top \\delta_3} ";
+    assertThat(TexWrappers.unwrap(sized)).hasSameSizeAs(sized).isEqualTo("  \\large \\delta_2 = W^\\top \\delta_3  ");
+    assertThat(new TexParser().parse(sized).statements()).singleElement()
+        .satisfies(s -> assertThat(s.isEquation()).isTrue());
+    for (String kept : new String[] {"{a}_{t} = b", "{\\partial L}/{\\partial W} = g", "{a} + {b}", "{a"}) {
+      assertThat(TexWrappers.unwrap(kept)).as(kept).isEqualTo(kept);
+    }
+  }
 }
