@@ -97,6 +97,11 @@ public final class Verifier {
       }
       prose.add(new ProseAt(segment, r.prose()));
     }
+    // Functions the document defines for itself (\text{prod}(a, b) = a b^\top) stand for their right sides.
+    DocumentFunctions functions = new DocumentFunctions(reads.stream().flatMap(r -> r.parsed().statements().stream()).toList());
+    if (!functions.isEmpty()) {
+      reads.replaceAll(r -> new Read(r.span(), functions.expand(r.parsed()), r.prose(), r.proseFrom()));
+    }
     List<Notation> spellings = options.cell().map(Notation::ofCellNamed).orElse(Notation.all());
     // The document defines its network: its forward equations, read whatever the names, are the notation.
     // A document that derives an RNN, then an LSTM, then a GRU has one network per section.
