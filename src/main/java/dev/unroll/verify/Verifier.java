@@ -8,11 +8,9 @@ import dev.unroll.expr.Time;
 import dev.unroll.symbolic.DerivativeBounds;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * {@code verify}'s one verb: a read document in, a {@link Report} out. Finds the mathematics, reads
@@ -337,10 +335,7 @@ public final class Verifier {
     return slips == 1;
   }
 
-  /**
-   * Judges again, in the network the document's own equations define ({@link AuthorClaims}), what
-   * that network can evaluate: its verdict replaces the other judges' findings in those spans.
-   */
+  /** Hands the document's statements to the judge in its own network ({@link OwnNetworkPass}). */
   private static void ownNetwork(List<Read> reads, List<ProseAt> prose, List<Finding> findings, Outcomes outcomes) {
     List<Statement> all = new ArrayList<>();
     List<AuthorClaims.Item> displayed = new ArrayList<>();
@@ -350,44 +345,8 @@ public final class Verifier {
         r.parsed().statements().forEach(s -> displayed.add(new AuthorClaims.Item(r.span(), r.parsed(), s)));
       }
     }
-    List<AuthorClaims.Decision> decisions = AuthorClaims.of(all, displayed, String.join("\n",
-        prose.stream().map(ProseAt::text).toList()));
-    Map<MathSpan, Boolean> verdicts = new java.util.IdentityHashMap<>();
-    decisions.forEach(d -> verdicts.merge(d.span(), d.holds(), Boolean::logicalAnd));
-    Map<MathSpan, List<Finding>> before = new java.util.IdentityHashMap<>();
-    for (MathSpan span : verdicts.keySet()) {
-      Position from = span.opening();
-      Position to = span.position(span.tex().length());
-      List<Finding> in = findings.stream().filter(f -> inside(f, from, to)).toList();
-      before.put(span, in);
-      findings.removeAll(in);
-    }
-    for (AuthorClaims.Decision d : decisions) {
-      // Both judges find the span false: the other judge's diagnosis (a missing term, a softmax taken
-      // elementwise) says more than a difference of values, so it stays, unless only this judge names one.
-      List<Finding> errors = before.get(d.span()).stream().filter(f -> f.severity() == Severity.ERROR).toList();
-      boolean othersSayWhy = errors.stream().anyMatch(Verifier::diagnosed) || !diagnosed(d.finding());
-      if (!verdicts.get(d.span()) && !errors.isEmpty() && othersSayWhy) {
-        errors.stream().filter(f -> !findings.contains(f)).forEach(findings::add);
-      } else if (!findings.contains(d.finding())) {
-        findings.add(d.finding());
-      }
-    }
-    verdicts.forEach(outcomes::decided);
-  }
-
-  /** The words a false claim's finding uses to say what is wrong with it, beyond that the sides differ. */
-  private static final java.util.regex.Pattern DIAGNOSIS = java.util.regex.Pattern.compile("missing term|extra term|transpose|elementwise|off by one"
-      + "|wrong stage|power|wrong delta|forget gate|left side|wrong factor|this term is wrong|terms? (is|are) missing");
-
-  private static boolean diagnosed(Finding f) {
-    return DIAGNOSIS.matcher(f.message()).find();
-  }
-
-  private static boolean inside(Finding f, Position from, Position to) {
-    boolean after = f.line() > from.line() || f.line() == from.line() && f.column() >= from.column();
-    boolean before = f.line() < to.line() || f.line() == to.line() && f.column() <= to.column();
-    return after && before;
+    OwnNetworkPass.apply(all, displayed, String.join("\n", prose.stream().map(ProseAt::text).toList()), findings,
+        outcomes);
   }
 
   /** Judges side {@code k} of a statement as a claim about its first side. */

@@ -27,7 +27,7 @@
  * equations with finite-difference gradients; AdHocDeltas values and binds {@code \delta^{raw}_t},
  * {@code \delta 7}, {@code \mathrm{d}a_t}, {@code g_t = \partial L/\partial h_t}; AuthorClaims judges
  * and diagnoses: wrong delta, left side, transpose, power), whose verdict replaces the others' in the
- * spans it judges; and bounds on an
+ * spans it judges (OwnNetworkPass); and bounds on an
  * activation's derivative in the prose or written as mathematics ({@code symbolic.ActivationBounds}).
  * An error is only said of a false claim; a name that cannot be mapped is a warning
  * ({@link dev.unroll.verify.UnknownSymbols}). {@link dev.unroll.verify.Outcomes} gives every math span
