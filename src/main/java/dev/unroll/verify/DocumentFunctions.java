@@ -20,9 +20,8 @@ import java.util.Set;
  * keeps the written side's place in the file.
  */
 final class DocumentFunctions {
-  /** Names the reader gives a meaning of its own; a document cannot redefine them. */
-  private static final Set<String> KNOWN = Set.of("tanh", "sigmoid", "softmax", "exp", "log", "ln", "relu", "diag",
-      "tuple", "sigma", "phi", "varphi", "psi", "f", "g");
+  /** Names besides the reader's functions and activation letters that a document cannot redefine. */
+  private static final Set<String> RESERVED = Set.of("diag", "tuple", "f", "g");
 
   private record Definition(List<String> parameters, Expr body) {}
 
@@ -32,7 +31,7 @@ final class DocumentFunctions {
   DocumentFunctions(List<Statement> statements) {
     for (Statement s : statements) {
       if (!s.isEquation() || s.sides().size() != 2 || !(s.sides().get(0) instanceof Expr.Apply a)
-          || KNOWN.contains(a.function()) || a.function().endsWith("'") || definitions.containsKey(a.function())) {
+          || known(a.function()) || a.function().endsWith("'") || definitions.containsKey(a.function())) {
         continue;
       }
       List<Expr> args = a.arguments().size() == 1 && a.arguments().get(0) instanceof Expr.Apply t
@@ -49,6 +48,10 @@ final class DocumentFunctions {
         definitions.put(a.function(), new Definition(List.copyOf(parameters), s.sides().get(1)));
       }
     }
+  }
+
+  private static boolean known(String name) {
+    return TexParser.FUNCTIONS.contains(name) || TexParser.ACTIVATION_LETTERS.contains(name) || RESERVED.contains(name);
   }
 
   boolean isEmpty() {

@@ -37,9 +37,10 @@ public final class TexParser {
   public static final int MAX_DEPTH = 200;
 
   /** Greek letters authors name an activation by: {@code \\phi(z)}, {@code \\sigma'(z)}. */
-  private static final Set<String> ACTIVATION_LETTERS = Set.of("sigma", "phi", "varphi", "psi");
+  static final Set<String> ACTIVATION_LETTERS = Set.of("sigma", "phi", "varphi", "psi");
 
-  private static final Set<String> FUNCTIONS = Set.of("tanh", "sigmoid", "softmax", "exp", "log", "ln", "relu",
+  /** Functions the reader gives a meaning of its own. */
+  static final Set<String> FUNCTIONS = Set.of("tanh", "sigmoid", "softmax", "exp", "log", "ln", "relu",
       "ReLU", "sech", "cosh", "sinh", "max", "sign", "step");
 
   private TexCursor in;
