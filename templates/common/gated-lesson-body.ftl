@@ -25,7 +25,7 @@ At the newest stage, where the walk begins:
 [@display newestStage/]
 The gradient of the parameter [@m parameterTex/] adds its share at every gate where it enters:
 [@display gradient/]
-The cell's parameters are [@text parameters/]; any of them can be chosen with [@code "--wrt"/].
+The cell's parameters are [#list parameters?split(", ") as p][@code p/][#sep], [/#list]; any of them can be chosen with [@code "--wrt"/].
 
 [#if memory.present]
 [@heading 2]The path along [@m memory.stateTex/][/@heading]
