@@ -6,8 +6,11 @@ import dev.unroll.course.GradePages;
 import dev.unroll.course.Grader;
 import dev.unroll.course.Manifest;
 import dev.unroll.course.Submission;
+import dev.unroll.explore.CachedBounds;
 import dev.unroll.render.TemplateRenderer;
 import dev.unroll.site.KatexAssets;
+import dev.unroll.symbolic.ActivationBounds;
+import dev.unroll.symbolic.AnswerCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -72,7 +75,8 @@ public final class GradeCommand implements Callable<Integer> {
       OutputFolder.checked(junitDir).close(); // writable, and nobody writing it, before the work starts
     }
     OutputFolder.checked(out).close(); // writable, and nobody writing it, before the work starts
-    Grader grader = new Grader(m, Runtime.getRuntime().availableProcessors());
+    Grader grader = new Grader(m, Runtime.getRuntime().availableProcessors(),
+        () -> CachedBounds.ofBuiltIns(AnswerCache.standard(), ActivationBounds::new));
     try {
       grader.match(submissions);
     } catch (IllegalArgumentException e) {

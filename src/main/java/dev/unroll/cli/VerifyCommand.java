@@ -3,11 +3,9 @@ package dev.unroll.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.unroll.cell.CellLibrary;
 import dev.unroll.explore.CachedBounds;
 import dev.unroll.symbolic.ActivationBounds;
 import dev.unroll.symbolic.AnswerCache;
-import dev.unroll.symbolic.DerivativeBounds;
 import dev.unroll.verify.Document;
 import dev.unroll.verify.Directives;
 import dev.unroll.verify.DocumentReader;
@@ -27,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -111,7 +108,7 @@ public final class VerifyCommand implements Callable<Integer> {
     OptionalInt chosenSteps = steps != null ? OptionalInt.of(steps) : own.steps();
     Optional<Notation> chosen = Optional.ofNullable(notation).or(own::notation).map(Notation::named);
     Verifier verifier = new Verifier(new Verifier.Options(chosenSteps, chosen, chosenCell.or(own::cell)),
-        rememberedBounds(AnswerCache.standard(), ActivationBounds::new));
+        CachedBounds.ofBuiltIns(AnswerCache.standard(), ActivationBounds::new));
     Report report = verifier.verify(file.toString(), document);
     if (fmt.equals("json")) {
       out.println(json(report));
@@ -128,18 +125,6 @@ public final class VerifyCommand implements Callable<Integer> {
     }
     out.flush();
     return report.exitCode();
-  }
-
-  /**
-   * The largest |f'| of an activation as Symja finds it, remembered in the answer cache: a prose claim such as "the
-   * sigmoid's derivative is less than 0.25" starts Symja (seconds) only the first time it is asked on this machine.
-   * A remembered answer is used only if the activation's derivative, sampled, agrees with it ({@link CachedBounds}).
-   *
-   * @param symja makes the Symja calculation, called only when the cache cannot answer
-   */
-  static DerivativeBounds rememberedBounds(AnswerCache cache, Supplier<ActivationBounds> symja) {
-    CachedBounds cached = new CachedBounds(cache, symja);
-    return name -> Optional.ofNullable(CellLibrary.builtInActivations().get(name)).flatMap(cached::maxAbsDerivative);
   }
 
   private static String json(Report report) {

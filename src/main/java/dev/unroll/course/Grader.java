@@ -1,6 +1,6 @@
 package dev.unroll.course;
 
-import dev.unroll.symbolic.ActivationBounds;
+import dev.unroll.symbolic.DerivativeBounds;
 import dev.unroll.verify.Document;
 import dev.unroll.verify.DocumentReader;
 import dev.unroll.verify.Report;
@@ -17,20 +17,25 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * {@code unroll grade}'s one verb: submissions in, one {@link Grade} each out, in the submissions'
  * order. Each is judged by {@code verify} in this process, on every core: a worker thread keeps its
- * own Symja session (a session belongs to the thread that made it), so Symja starts once per core,
- * not once per file. With a manifest each submission is judged against its own variant.
+ * own activation bounds (a Symja session belongs to the thread that made it), asked of Symja only when
+ * the answer cache has not remembered them, so a class's worth of files usually starts no Symja at all.
+ * With a manifest each submission is judged against its own variant.
  */
 public final class Grader {
   private final Optional<Manifest> manifest;
   private final int threads;
+  private final Supplier<DerivativeBounds> bounds;
 
-  public Grader(Optional<Manifest> manifest, int threads) {
+  /** @param bounds makes one worker thread's activation bounds; called once per thread */
+  public Grader(Optional<Manifest> manifest, int threads, Supplier<DerivativeBounds> bounds) {
     this.manifest = manifest;
     this.threads = Math.max(1, threads);
+    this.bounds = bounds;
   }
 
   /**
@@ -64,11 +69,11 @@ public final class Grader {
   public List<Grade> grade(List<Submission> submissions) throws InterruptedException {
     match(submissions);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    ThreadLocal<ActivationBounds> bounds = ThreadLocal.withInitial(ActivationBounds::new);
+    ThreadLocal<DerivativeBounds> perThread = ThreadLocal.withInitial(bounds);
     try {
       List<Future<Grade>> pending = new ArrayList<>();
       for (Submission s : submissions) {
-        pending.add(pool.submit(() -> grade(s, bounds.get())));
+        pending.add(pool.submit(() -> grade(s, perThread.get())));
       }
       List<Grade> out = new ArrayList<>();
       for (Future<Grade> f : pending) {
@@ -84,7 +89,7 @@ public final class Grader {
     }
   }
 
-  private Grade grade(Submission s, ActivationBounds bounds) {
+  private Grade grade(Submission s, DerivativeBounds bounds) {
     List<Student> students = manifest.map(m -> m.assignments().stream().map(Assignment::student).toList())
         .orElse(List.of());
     String slug = s.studentSlug(students);

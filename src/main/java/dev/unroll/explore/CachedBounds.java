@@ -1,9 +1,11 @@
 package dev.unroll.explore;
 
 import dev.unroll.cell.Activation;
+import dev.unroll.cell.CellLibrary;
 import dev.unroll.numeric.Nonlinearity;
 import dev.unroll.symbolic.ActivationBounds;
 import dev.unroll.symbolic.AnswerCache;
+import dev.unroll.symbolic.DerivativeBounds;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +25,19 @@ public final class CachedBounds {
   public CachedBounds(AnswerCache cache, Supplier<ActivationBounds> symja) {
     this.cache = Objects.requireNonNull(cache, "cache");
     this.symja = Objects.requireNonNull(symja, "symja");
+  }
+
+  /**
+   * The bounds of the built-in activations by name, as {@code verify} and {@code grade} ask for them: a
+   * prose claim such as "the sigmoid's derivative is less than 0.25" starts Symja (seconds) only the
+   * first time it is asked on this machine. Not for sharing between threads (Symja's session is the
+   * thread's): each worker makes its own.
+   *
+   * @param symja makes the Symja calculation, called only when the cache cannot answer
+   */
+  public static DerivativeBounds ofBuiltIns(AnswerCache cache, Supplier<ActivationBounds> symja) {
+    CachedBounds cached = new CachedBounds(cache, symja);
+    return name -> Optional.ofNullable(CellLibrary.builtInActivations().get(name)).flatMap(cached::maxAbsDerivative);
   }
 
   /** The bound of {@code a}, or empty when Symja cannot find it. */

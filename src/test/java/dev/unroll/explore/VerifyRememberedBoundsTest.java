@@ -1,4 +1,4 @@
-package dev.unroll.cli;
+package dev.unroll.explore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,12 +27,12 @@ class VerifyRememberedBoundsTest {
   @Test
   void aBoundAskedOnceIsAnsweredFromTheCacheWithoutSymja() throws Exception {
     AnswerCache cache = AnswerCache.at(cacheDir);
-    ActivationBounds.Bound asked = VerifyCommand.rememberedBounds(cache, ActivationBounds::new)
+    ActivationBounds.Bound asked = CachedBounds.ofBuiltIns(cache, ActivationBounds::new)
         .maxAbsDerivative("sigmoid").orElseThrow();
     assertThat(asked.maximum()).isEqualTo("1/4");
     assertThat(Files.list(cacheDir).count()).isEqualTo(1);
 
-    DerivativeBounds remembered = VerifyCommand.rememberedBounds(cache, () -> {
+    DerivativeBounds remembered = CachedBounds.ofBuiltIns(cache, () -> {
       throw new AssertionError("Symja was started although the answer is in the cache");
     });
     assertThat(remembered.maxAbsDerivative("sigmoid")).contains(asked);
@@ -42,8 +42,8 @@ class VerifyRememberedBoundsTest {
   @Test
   void theLessonsFindingsAreTheSameFromTheCacheAsFromSymja() throws Exception {
     AnswerCache cache = AnswerCache.at(cacheDir);
-    VerifyCommand.rememberedBounds(cache, ActivationBounds::new).maxAbsDerivative("sigmoid");
-    DerivativeBounds noSymja = VerifyCommand.rememberedBounds(cache, () -> {
+    CachedBounds.ofBuiltIns(cache, ActivationBounds::new).maxAbsDerivative("sigmoid");
+    DerivativeBounds noSymja = CachedBounds.ofBuiltIns(cache, () -> {
       throw new AssertionError("Symja was started although the answer is in the cache");
     });
 
