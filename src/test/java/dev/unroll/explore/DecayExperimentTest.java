@@ -21,6 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,12 +32,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DecayExperimentTest {
   private static final Map<String, Integer> SIZES = Map.of("H", 5, "D", 3, "K", 3);
-  private Path cacheDir;
+  @TempDir
+  static Path cacheDir;
   private CachedBounds bounds;
 
   @BeforeAll
   void symja() throws Exception {
-    cacheDir = Files.createTempDirectory("unroll-bounds");
     bounds = new CachedBounds(AnswerCache.at(cacheDir), ActivationBounds::new);
   }
 

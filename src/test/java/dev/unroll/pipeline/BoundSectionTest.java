@@ -26,11 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 class BoundSectionTest {
   @TempDir
   Path dir;
+  @TempDir
+  static Path answers;
   private Pipeline pipeline;
 
   @BeforeAll
   void pipeline() throws Exception {
-    AnswerCache cache = AnswerCache.at(Files.createTempDirectory("unroll-bound-section"));
+    AnswerCache cache = AnswerCache.at(answers);
     pipeline = new Pipeline(new CellLibrary(), cell -> new WithRelu(), List.of(),
         new TemplateRenderer(Optional.empty()), Optional.of(new CachedBounds(cache, ActivationBounds::new)));
   }
