@@ -14,7 +14,6 @@ import dev.unroll.derive.TextbookCalculus;
 import dev.unroll.symbolic.ActivationBounds;
 import dev.unroll.symbolic.AnswerCache;
 import dev.unroll.unroll.Unroller;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
