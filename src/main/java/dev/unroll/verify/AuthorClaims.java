@@ -29,8 +29,11 @@ final class AuthorClaims {
   /** One statement of a span, to judge. */
   record Item(MathSpan span, ParsedMath parsed, Statement statement) {}
 
-  /** What was decided about a span's statement: whether it holds, and the finding saying so. */
-  record Decision(MathSpan span, boolean holds, Finding finding) {}
+  /**
+   * What was decided about a span's statement: whether it holds, and the finding saying so; {@code scalar}
+   * when the document's network has one unit (where no claim can be about shapes or transposes).
+   */
+  record Decision(MathSpan span, boolean holds, Finding finding, boolean scalar) {}
 
   private final AuthorNetwork network;
   private final AdHocDeltas deltas;
@@ -68,7 +71,7 @@ final class AuthorClaims {
         boolean delta = lhs instanceof Expr.Symbol d && deltas.ref(d).isPresent();
         boolean named = delta && deltas.named(deltas.ref((Expr.Symbol) lhs).get().base());
         if (delta && !named) {
-          delta((Expr.Symbol) lhs, at).ifPresent(f -> out.add(new Decision(item.span(), true, f)));
+          delta((Expr.Symbol) lhs, at).ifPresent(f -> out.add(new Decision(item.span(), true, f, network.size == 1)));
         }
         if (!(lhs instanceof Expr.Partial) && !delta) {
           continue;
@@ -83,9 +86,11 @@ final class AuthorClaims {
           if (v.get().holds()) {
             out.add(new Decision(item.span(), true, Finding.at(at, Severity.NOTE, "confirmed: " + tex(s.sides().get(0))
                 + ", evaluated in the document's own network (its equations and loss, on random values) at "
-                + v.get().readings() + (v.get().readings() == 1 ? " reading." : " readings of its free stages and indices."))));
+                + v.get().readings() + (v.get().readings() == 1 ? " reading" : " readings of its free stages and indices")
+                + (network.openHorizon ? ", with T = " + network.steps + " (the document leaves T open)." : ".")),
+                network.size == 1));
           } else {
-            out.add(new Decision(item.span(), false, diagnose(lhs, rhs, v.get(), at, s.sides().get(0))));
+            out.add(new Decision(item.span(), false, diagnose(lhs, rhs, v.get(), at, s.sides().get(0)), network.size == 1));
           }
         }
       } catch (RuntimeException e) {
@@ -389,7 +394,8 @@ final class AuthorClaims {
     if (t.isPresent() && t.get().holds()) {
       return Finding.at(at, Severity.ERROR, head + "; the right side is the transpose of the left.");
     }
-    return Finding.at(at, Severity.ERROR, head + ".");
+    return new AuthorSlips(this, network).of(lhs, rhs, head, at, written)
+        .orElse(Finding.at(at, Severity.ERROR, head + "."));
   }
 
   /** An exponent moved by one: {@code T-k-1} to {@code T-k}, {@code 2} to {@code 3}. */

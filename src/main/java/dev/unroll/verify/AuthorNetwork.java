@@ -30,6 +30,8 @@ import org.hipparchus.linear.RealMatrix;
  */
 final class AuthorNetwork {
   static final int SIZE = 3;
+  /** The number of stages a document that never fixes its horizon {@code T} is judged at. */
+  static final int OPEN_HORIZON = 4;
   private static final java.util.regex.Pattern INDEXED = java.util.regex.Pattern.compile("[A-Za-z]+_[a-z],([a-z])_[a-z]");
   /** Letters that index stages or components, never values. */
   static final Set<String> INDEX_LETTERS = Set.of("t", "k", "i", "j", "n", "m", "T", "N");
@@ -60,6 +62,8 @@ final class AuthorNetwork {
   final int size;
   final boolean rows;
   final boolean oneHot;
+  /** Whether the document never fixes its horizon and is judged at {@link #OPEN_HORIZON} stages. */
+  boolean openHorizon;
   final String loss;
   private final Map<String, int[]> shapes = new LinkedHashMap<>();
 
@@ -87,6 +91,7 @@ final class AuthorNetwork {
     Set<String> zero = new TreeSet<>();
     List<Statement> used = new ArrayList<>();
     int steps = 0;
+    boolean open = false;
     for (Statement s : statements) {
       for (Expr side : s.sides()) {
         steps = Math.max(steps, upperLimits(side));
@@ -160,6 +165,12 @@ final class AuthorNetwork {
         steps = Math.max(steps, absoluteStages(side, staged.keySet(), stagedLeaves));
       }
     }
+    if (steps == 0 && statements.stream().anyMatch(s -> s.sides().stream().anyMatch(AuthorNetwork::openHorizon))) {
+      // The horizon is left open (h_T, \sum_{k=1}^{T}): an identity that holds for every T holds at T = 4,
+      // and the usual slips (a limit off by one, a term dropped, the wrong stage) show there.
+      steps = OPEN_HORIZON;
+      open = true;
+    }
     if (steps < 1 || steps > 60) {
       return Optional.empty();
     }
@@ -170,6 +181,7 @@ final class AuthorNetwork {
         || x instanceof Expr.Apply f && f.function().equals("frac") && AdHocDeltas.any(f, y -> y instanceof Expr.Apply q
         && q.function().equals("pow") && q.arguments().get(0) instanceof Expr.Symbol b && b.name().equals("e"))));
     AuthorNetwork n = new AuthorNetwork(steps, scalar ? 1 : SIZE, rows, p.contains("one-hot") || softmax, loss.get());
+    n.openHorizon = open;
     n.staged.putAll(staged);
     n.backward.addAll(backward);
     n.variables.putAll(variables);
@@ -221,6 +233,12 @@ final class AuthorNetwork {
         && r.arguments().get(1) instanceof Expr.Num n && n.value() == 0
         || x instanceof Expr.Symbol s && s.time().isPresent() && s.time().get().offset() < 0 && s.name().isEmpty()
         || x instanceof Expr.Symbol s && s.time().isEmpty() && s.name().endsWith("_-1"));
+  }
+
+  /** Whether {@code e} names the last stage as a letter: {@code T} or {@code N} alone or as a stage ({@code h_T}). */
+  private static boolean openHorizon(Expr e) {
+    return AdHocDeltas.any(e, x -> x instanceof Expr.Symbol s && (s.time().isEmpty() && (s.name().equals("T")
+        || s.name().equals("N")) || s.time().isPresent() && s.time().get().variable().equals("T")));
   }
 
   /** The largest stage number a sum's upper limit writes. */

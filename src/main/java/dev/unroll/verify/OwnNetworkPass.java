@@ -17,6 +17,9 @@ final class OwnNetworkPass {
   private static final Pattern DIAGNOSIS = Pattern.compile("missing term|extra term|transpose|elementwise|off by one"
       + "|wrong stage|power|wrong delta|forget gate|left side|wrong factor|this term is wrong|terms? (is|are) missing");
 
+  /** The words of a diagnosis that is about matrices and vectors. */
+  private static final Pattern SHAPES = Pattern.compile("transpose|elementwise|matrix|diagonal|[0-9] x [0-9]");
+
   private OwnNetworkPass() {}
 
   /**
@@ -38,7 +41,9 @@ final class OwnNetworkPass {
       findings.removeAll(in);
     }
     for (AuthorClaims.Decision d : decisions) {
-      List<Finding> errors = before.get(d.span()).stream().filter(f -> f.severity() == Severity.ERROR).toList();
+      // in a network of one unit a diagnosis about shapes (a transpose, a Jacobian taken elementwise) is never the reason
+      List<Finding> errors = before.get(d.span()).stream().filter(f -> f.severity() == Severity.ERROR)
+          .filter(f -> !d.scalar() || !SHAPES.matcher(f.message()).find()).toList();
       boolean othersSayWhy = errors.stream().anyMatch(OwnNetworkPass::diagnosed) || !diagnosed(d.finding());
       if (!verdicts.get(d.span()) && !errors.isEmpty() && othersSayWhy) {
         errors.stream().filter(f -> !findings.contains(f)).forEach(findings::add);

@@ -59,7 +59,10 @@ final class WrittenTex {
       b.append("\\frac{\\partial ").append(of(p.of(), n)).append("}{\\partial ").append(of(p.by(), n)).append('}');
     } else if (e instanceof Expr.Product p) {
       String sep = p.style() == Expr.ProductStyle.CHAIN ? " \\cdot " : " ";
-      b.append(p.factors().stream().map(f -> grouped(f, n, f instanceof Expr.Sum)).collect(Collectors.joining(sep)));
+      List<Expr> fs = p.factors();
+      // a \sum or \prod before other factors is closed in parentheses, or its body would take them in
+      b.append(java.util.stream.IntStream.range(0, fs.size()).mapToObj(i -> grouped(fs.get(i), n, fs.get(i) instanceof Expr.Sum
+          || i < fs.size() - 1 && series(fs.get(i)))).collect(Collectors.joining(sep)));
     } else if (e instanceof Expr.Sum s) {
       for (int i = 0; i < s.terms().size(); i++) {
         Expr t = s.terms().get(i);
@@ -120,6 +123,10 @@ final class WrittenTex {
         : base.length() == 1 ? f : "\\operatorname{" + base + "}" + f.substring(base.length());
     b.append(name).append("\\left(")
         .append(args.stream().map(x -> of(x, n)).collect(Collectors.joining(", "))).append("\\right)");
+  }
+
+  private static boolean series(Expr e) {
+    return e instanceof Expr.Apply a && (a.function().equals("sum") || a.function().equals("prod")) && a.arguments().size() == 3;
   }
 
   private static String grouped(Expr e, Notation n, boolean parens) {

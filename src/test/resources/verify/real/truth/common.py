@@ -284,6 +284,29 @@ def rnn(T, nx=2, nh=3, ny=4, act="tanh", out="softmax", loss="ce", t0=1, bias=Tr
     return net
 
 
+def scalar_rnn(T, act="sigmoid", seed=0):
+    """One unit, many to one: h_t = act(w h_{t-1} + u x_t) for t = 1..T, h_0 = 0, a prediction made at the
+    end only, yhat = v h_T, and E = (yhat - y)^2 / 2. Every value is a number."""
+    rng = seeded(seed)
+    times = list(range(1, T + 1))
+    f = ACTIVATIONS[act][0]
+    P = {"w": rng.normal(0.0, 1.5), "u": rng.normal(0.0, 1.0), "v": rng.normal(0.0, 1.0)}
+    x = {t: rng.normal(0.0, 1.0) for t in times}
+    y = rng.normal(0.0, 1.0)
+
+    def forward(P, tap):
+        h = tap(("h", 0), 0.0)
+        for t in times:
+            z = tap(("z", t), P["w"] * h + P["u"] * x[t])
+            h = tap(("h", t), f(z))
+        yhat = tap("yhat", P["v"] * h)
+        tap("E", 0.5 * (yhat - y) ** 2)
+
+    net = Net(forward, P)
+    net.x, net.y, net.times = x, y, times
+    return net
+
+
 GATES = ("f", "i", "o", "g")
 
 
