@@ -352,7 +352,7 @@ final class AuthorClaims {
     for (Expr pw : symbolic) {
       Expr.Apply a = (Expr.Apply) pw;
       Expr e = a.arguments().get(1);
-      for (Expr k : List.of(shifted(e, 1), shifted(e, -1))) {
+      for (Expr k : List.of(AuthorSlips.shifted(e, 1), AuthorSlips.shifted(e, -1))) {
         Expr changed = Rewrite.bottomUp(rhs, x -> x.equals(pw) ? new Expr.Apply("pow", List.of(a.arguments().get(0), k)) : x);
         Optional<Verdict> f = evaluate(lhs, changed);
         if (f.isPresent() && f.get().holds()) {
@@ -396,23 +396,6 @@ final class AuthorClaims {
     }
     return new AuthorSlips(this, network).of(lhs, rhs, head, at, written)
         .orElse(Finding.at(at, Severity.ERROR, head + "."));
-  }
-
-  /** An exponent moved by one: {@code T-k-1} to {@code T-k}, {@code 2} to {@code 3}. */
-  private static Expr shifted(Expr e, int by) {
-    List<Expr> terms = new ArrayList<>(e instanceof Expr.Sum s ? s.terms() : List.of(e));
-    Expr last = terms.get(terms.size() - 1);
-    long c = last instanceof Expr.Num n ? n.value() : last instanceof Expr.Negate m && m.operand() instanceof Expr.Num n
-        ? -n.value() : 0;
-    boolean constant = last instanceof Expr.Num || last instanceof Expr.Negate m && m.operand() instanceof Expr.Num;
-    if (constant) {
-      terms.remove(terms.size() - 1);
-    }
-    long next = c + by;
-    if (next != 0 || terms.isEmpty()) {
-      terms.add(next < 0 && !terms.isEmpty() ? new Expr.Negate(new Expr.Num(-next)) : new Expr.Num(next));
-    }
-    return Expr.sum(terms);
   }
 
   /** The deltas that could stand where {@code u} is written: another family at the same stage, another number. */

@@ -139,8 +139,8 @@ final class AuthorSlips {
     return new Expr.Sum(List.of(new Expr.Num(1), new Expr.Negate(v)));
   }
 
-  /** A limit moved by one: {@code k} to {@code k+1}, {@code k+1} to {@code k}, {@code T} to {@code T-1}. */
-  private static Expr shifted(Expr e, int by) {
+  /** A limit or exponent moved by one: {@code k} to {@code k+1}, {@code T-k-1} to {@code T-k}, {@code 2} to {@code 3}. */
+  static Expr shifted(Expr e, int by) {
     List<Expr> terms = new ArrayList<>(e instanceof Expr.Sum s ? s.terms() : List.of(e));
     Expr last = terms.get(terms.size() - 1);
     long c = last instanceof Expr.Num n ? n.value() : last instanceof Expr.Negate m && m.operand() instanceof Expr.Num n
