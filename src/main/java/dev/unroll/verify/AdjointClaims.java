@@ -358,6 +358,7 @@ final class AdjointClaims {
           .orElse(Finding.at(at, Severity.ERROR, message)));
     }
     String right = WrittenTex.correction(EngineAnswer.to(c, frame, world, first), notation);
+    right = c.kind() == Kind.GRADIENT ? AbsoluteTimes.spell(right) : right; // a sum over every stage: 1 to T
     if ((c.kind() == Kind.ADJOINT || c.kind() == Kind.STEP) && ownChainOnly(c, frame, world, ev)) {
       String state = WrittenTex.of(new Expr.Symbol(notation.spell(c.target().name()), Optional.empty(), Expr.Role.STATE));
       if (ONE_PATH.matcher(prose).find()) {

@@ -312,6 +312,12 @@ public final class TexParser {
       }
       return at(new Expr.Apply("frac", List.of(num, den)), o);
     }
+    if (c.equals("nabla") && peek().isSymbol("_")) {
+      // \nabla_{o^{(t)}} L, the Deep Learning book's gradient: \partial L/\partial o_t, a column shaped like o_t
+      next();
+      Expr by = group(in.argument(), o);
+      return at(new Expr.Partial(unary(), by), o);
+    }
     if (c.equals("partial")) {
       return at(new Expr.Apply("\\partial", List.of(unary())), o);
     }
