@@ -388,6 +388,8 @@ final class AdjointClaims {
     List<String> free = new ArrayList<>(frame.free(c.lhs()));
     frame.free(c.rhs()).stream().filter(v -> !free.contains(v)).forEach(free::add);
     String slip = WrongFactor.of(c, frame, world, free, notation).map(w -> ": " + w)
+        .or(() -> terms.isEmpty() ? DroppedTerms.of(c, frame, world, ev, notation).map(t -> ": a missing term, " + t)
+            : Optional.empty())
         .orElseGet(() -> termKinds(terms));
     List<Finding> out = new ArrayList<>();
     out.add(Finding.at(at, Severity.ERROR, "this is not " + what + ": on random weights the two sides differ (relative "

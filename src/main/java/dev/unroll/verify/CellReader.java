@@ -185,6 +185,9 @@ final class CellReader {
       logits = null;
       probabilities = null;
     }
+    if (!gated && probabilities == null) {
+      return Optional.empty(); // a biased RNN under a linear readout: the built-in notations read it, as before
+    }
     String loss = loss(all, forward.keySet()).orElse(null);
     if (loss != null && probabilities != null) {
       spelling.put(loss, names.id(loss));
