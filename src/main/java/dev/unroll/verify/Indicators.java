@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class Indicators {
   /** {@code i = y^{(t)}}, with or without the set braces of {@code \{i = y_t\}}. */
-  private static final Pattern CONDITION = Pattern.compile("(?:\\\\\\{)?\\s*[ijkc]\\s*=\\s*(.+?)\\s*(?:\\\\\\})?");
+  private static final Pattern CONDITION = Pattern.compile("\\\\?\\{\\s*[ijkc]\\s*=\\s*(.+?)\\s*\\\\?\\}|[ijkc]\\s*=\\s*(.+?)\\s*");
 
   private Indicators() {}
 
@@ -27,7 +27,7 @@ final class Indicators {
       return Optional.empty();
     }
     try {
-      ParsedMath target = new TexParser().parse(m.group(1));
+      ParsedMath target = new TexParser().parse(m.group(1) != null ? m.group(1) : m.group(2));
       if (target.statements().size() == 1 && target.statements().get(0).sides().size() == 1
           && target.statements().get(0).sides().get(0) instanceof Expr.Symbol y && y.time().isPresent()) {
         return Optional.of(y);

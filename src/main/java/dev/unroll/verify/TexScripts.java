@@ -95,8 +95,9 @@ final class TexScripts {
 
   /** {@code ^T}, {@code ^\\top}: a transpose; a whole number: an elementwise power; else empty. */
   static Optional<Expr> superscript(Expr base, String text) {
-    if (text.equals("T") || text.equals("\\top") || text.equals("\\intercal") || text.equals("\\mathsfT")
-        || text.equals("\\mathrmT")) {
+    String mark = text.replaceAll("[{}\\s]", ""); // ^{\mathsf{T}} as ^\mathsf{T}
+    if (text.equals("T") || text.equals("\\top") || text.equals("\\intercal") || mark.equals("\\mathsfT")
+        || mark.equals("\\mathrmT")) {
       return Optional.of(new Expr.Transpose(base));
     }
     if (EXPONENT.matcher(text).matches()) {
