@@ -152,4 +152,15 @@ class DlBookNotationTest {
       assertThat(f.message()).contains("a missing term, -y_{t}");
     });
   }
+
+  @Test
+  void withoutBiasesTheNamedPreActivationIsTheBuiltInCellsZ() {
+    String notes = NOTES.replace("\\boldsymbol{b} + ", "").replace("\\boldsymbol{c} + ", "")
+        .formatted("\\hat{\\boldsymbol{y}}^{(t)} - \\boldsymbol{y}^{(t)}", "t-1");
+    Report r = verify(notes);
+    assertThat(r.findings()).filteredOn(f -> f.message().startsWith("read as the network's definition of the pre-activation z"))
+        .singleElement().satisfies(f -> assertThat(f.message()).contains("a is z, h is s"));
+    assertThat(r.findings()).noneMatch(f -> f.severity() != Severity.NOTE);
+    assertThat(r.exitCode()).isZero();
+  }
 }
