@@ -152,6 +152,11 @@ public final class TexParser {
       } else if (TexScripts.startsPrimary(t) || t.isSymbol("\u2016") && norms == 0) {
         Expr f = unary();
         Expr last = factors.get(factors.size() - 1);
+        if (f instanceof Expr.Transpose tr && tr.operand() instanceof Expr.Apply g && g.function().equals("empty")) {
+          // h^{(t)}{}^\top: the empty group carries a second superscript for the factor before it
+          factors.set(factors.size() - 1, at(new Expr.Transpose(last), offsetOf(last, t.offset())));
+          continue;
+        }
         if (f instanceof Expr.Apply a && a.function().equals("tuple") && last instanceof Expr.Symbol l) {
           // E_t(y_t, \hat y_t): the loss written with what it depends on is the loss; \ell(o_t, y_t) is \ell_t
           java.util.Set<Optional<dev.unroll.expr.Time>> times = new java.util.HashSet<>();

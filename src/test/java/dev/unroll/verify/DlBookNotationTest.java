@@ -49,6 +49,7 @@ class DlBookNotationTest {
     }
     assertThat(side("\\mathbf{x}^{(t)\\top}", 0, 0)).isEqualTo(new Expr.Transpose(at("x", 0)));
     assertThat(side("\\mathbf{W}^{\\mathsf{T}}", 0, 0)).isEqualTo(new Expr.Transpose(param("W")));
+    assertThat(side("\\boldsymbol{h}^{(t)}{}^{\\top}", 0, 0)).isEqualTo(new Expr.Transpose(at("h", 0)));
     // a bracketed time alone is still the value at that time, untransposed
     assertThat(side("h^{(t+1)}", 0, 0)).isEqualTo(at("h", 1));
   }
