@@ -130,6 +130,22 @@ final class AbsoluteTimes {
     return out[0] == Integer.MIN_VALUE ? OptionalInt.empty() : OptionalInt.of(out[0]);
   }
 
+  /**
+   * The same, and the sequence length the text declares as the Deep Learning book does ({@code \tau = 4}
+   * with {@code t = 1, \dots, \tau}): its last stage is that number, whatever the document numbers below it.
+   */
+  static OptionalInt last(List<Expr> sides, Notation notation, List<Statement> statements) {
+    OptionalInt written = last(sides, notation);
+    for (Statement s : statements) {
+      if (s.isEquation() && s.sides().size() == 2 && s.sides().get(0) instanceof Expr.Symbol tau
+          && tau.name().equals("\\tau") && tau.time().isEmpty() && s.sides().get(1) instanceof Expr.Num n
+          && n.value() >= 1 && n.value() < 1000) {
+        return OptionalInt.of(Math.max(written.orElse(0), (int) n.value()));
+      }
+    }
+    return written;
+  }
+
   private static List<Expr.Symbol> numbers(Expr e) {
     List<Expr.Symbol> out = new java.util.ArrayList<>();
     Rewrite.bottomUp(e, x -> {

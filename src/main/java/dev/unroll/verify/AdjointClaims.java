@@ -358,6 +358,7 @@ final class AdjointClaims {
           .orElse(Finding.at(at, Severity.ERROR, message)));
     }
     String right = WrittenTex.correction(EngineAnswer.to(c, frame, world, first), notation);
+    right = c.kind() == Kind.GRADIENT ? AbsoluteTimes.spell(right) : right; // a sum over every stage: 1 to T
     if ((c.kind() == Kind.ADJOINT || c.kind() == Kind.STEP) && ownChainOnly(c, frame, world, ev)) {
       String state = WrittenTex.of(new Expr.Symbol(notation.spell(c.target().name()), Optional.empty(), Expr.Role.STATE));
       if (ONE_PATH.matcher(prose).find()) {
@@ -387,6 +388,8 @@ final class AdjointClaims {
     List<String> free = new ArrayList<>(frame.free(c.lhs()));
     frame.free(c.rhs()).stream().filter(v -> !free.contains(v)).forEach(free::add);
     String slip = WrongFactor.of(c, frame, world, free, notation).map(w -> ": " + w)
+        .or(() -> terms.isEmpty() ? DroppedTerms.of(c, frame, world, ev, notation).map(t -> ": a missing term, " + t)
+            : Optional.empty())
         .orElseGet(() -> termKinds(terms));
     List<Finding> out = new ArrayList<>();
     out.add(Finding.at(at, Severity.ERROR, "this is not " + what + ": on random weights the two sides differ (relative "

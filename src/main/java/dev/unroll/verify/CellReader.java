@@ -98,7 +98,10 @@ final class CellReader {
     }
     boolean gated = states.size() > 1 || !stacked.isEmpty()
         || core.stream().anyMatch(c -> Verifier.hasHadamard(forward.get(c).rhs()));
-    if (!gated) {
+    // A simple recurrent network whose pre-activation is named apart with a bias (the Deep Learning book's
+    // a^{(t)} = b + W h^{(t-1)} + U x^{(t)}, h^{(t)} = tanh(a^{(t)})) is a cell of its own too: the bias is part of
+    // it, where the built-in rnn cell has none (without one, z_t = U x_t + W s_{t-1} is the lesson's own cell).
+    if (!gated && core.size() == states.size()) {
       return Optional.empty();
     }
     // the state the others read most at t-1 is the one the output layer reads (h of the LSTM, not c)
@@ -113,6 +116,9 @@ final class CellReader {
       throw new IllegalArgumentException("one input per stage, got " + inputs);
     }
     String input = inputs.iterator().next();
+    if (!gated && kinds.values().stream().allMatch(shape -> shape.contains(" x "))) {
+      return Optional.empty();
+    }
 
     Names names = new Names();
     Map<String, String> spelling = new LinkedHashMap<>();
@@ -178,6 +184,9 @@ final class CellReader {
       readout = null; // a linear readout: the engine's softmax head stands in, unnamed by the author
       logits = null;
       probabilities = null;
+    }
+    if (!gated && probabilities == null) {
+      return Optional.empty(); // a biased RNN under a linear readout: the built-in notations read it, as before
     }
     String loss = loss(all, forward.keySet()).orElse(null);
     if (loss != null && probabilities != null) {

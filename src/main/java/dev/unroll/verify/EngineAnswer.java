@@ -25,7 +25,8 @@ final class EngineAnswer {
     Adjoints adjoints = world.adjoints();
     if (c.kind() == AdjointClaims.Kind.GRADIENT) {
       AdjointSystem s = world.system();
-      return frame.author(adjoints.gradientSeries(s, c.target().name()).orElseGet(() -> adjoints.gradient(s, c.target().name())));
+      Expr series = frame.author(adjoints.gradientSeries(s, c.target().name()).orElseGet(() -> adjoints.gradient(s, c.target().name())));
+      return GradientSeries.overEveryStage(series, c.rhs());
     }
     Time engineStage = ((Expr.Symbol) frame.engine(c.target(), values, world.graph().first(), world.graph().last()))
         .time().orElseThrow();

@@ -56,7 +56,7 @@ final class NetworkReader {
     String state = null;
     for (Map.Entry<String, Statement> e : byName.entrySet()) {
       Expr rhs = e.getValue().sides().get(e.getValue().sides().size() - 1);
-      if (!mentions(rhs, e.getKey(), -1)) {
+      if (!mentions(rhs, e.getKey(), -1) && !throughPreActivation(rhs, e.getKey(), byName)) {
         continue;
       }
       Expr inner = rhs;
@@ -114,6 +114,23 @@ final class NetworkReader {
     Notation read = Notation.read(spelling);
     return Optional.of(new Network(rows ? new Notation(Notation.DOCUMENT, read.cell(), read.spelling(), true, false) : read,
         activation, used));
+  }
+
+  /**
+   * Whether the state's recurrence runs through a pre-activation named apart and without a bias, as in
+   * {@code h^{(t)} = \tanh(a^{(t)})} with {@code a^{(t)} = W h^{(t-1)} + U x^{(t)}}: the cell's z. With a bias
+   * ({@code a^{(t)} = b + ...}, the Deep Learning book's) the network is not the built-in cell, and
+   * {@link CellReader} builds one that has it.
+   */
+  private static boolean throughPreActivation(Expr rhs, String state, Map<String, Statement> byName) {
+    if (!(rhs instanceof Expr.Apply a) || a.arguments().size() != 1 || !(a.arguments().get(0) instanceof Expr.Symbol z)
+        || z.time().isEmpty() || z.time().get().offset() != 0 || !byName.containsKey(z.name())) {
+      return false;
+    }
+    Statement zs = byName.get(z.name());
+    Expr body = zs.sides().get(zs.sides().size() - 1);
+    List<Expr> terms = body instanceof Expr.Sum s ? s.terms() : List.of(body);
+    return mentions(body, state, -1) && terms.stream().noneMatch(t -> matrix(t).isPresent());
   }
 
   /** Gated cells are read by their own notations: a second recurrence or a gate product means not the simple RNN. */

@@ -152,6 +152,11 @@ public final class TexParser {
       } else if (TexScripts.startsPrimary(t) || t.isSymbol("\u2016") && norms == 0) {
         Expr f = unary();
         Expr last = factors.get(factors.size() - 1);
+        if (f instanceof Expr.Transpose tr && tr.operand() instanceof Expr.Apply g && g.function().equals("empty")) {
+          // h^{(t)}{}^\top: the empty group carries a second superscript for the factor before it
+          factors.set(factors.size() - 1, at(new Expr.Transpose(last), offsetOf(last, t.offset())));
+          continue;
+        }
         if (f instanceof Expr.Apply a && a.function().equals("tuple") && last instanceof Expr.Symbol l) {
           // E_t(y_t, \hat y_t): the loss written with what it depends on is the loss; \ell(o_t, y_t) is \ell_t
           java.util.Set<Optional<dev.unroll.expr.Time>> times = new java.util.HashSet<>();
@@ -311,6 +316,12 @@ public final class TexParser {
         return at(new Expr.Partial(numerator.get(), denominator.get()), o);
       }
       return at(new Expr.Apply("frac", List.of(num, den)), o);
+    }
+    if (c.equals("nabla") && peek().isSymbol("_")) {
+      // \nabla_{o^{(t)}} L, the Deep Learning book's gradient: \partial L/\partial o_t, a column shaped like o_t
+      next();
+      Expr by = group(in.argument(), o);
+      return at(new Expr.Partial(unary(), by), o);
     }
     if (c.equals("partial")) {
       return at(new Expr.Apply("\\partial", List.of(unary())), o);

@@ -18,6 +18,10 @@ final class TexScripts {
 
   /** {@code s_{t-1}} is a time; any other subscript becomes part of the name ({@code W_hh}). */
   static Expr subscript(Expr base, String text) {
+    Optional<Expr> indicator = Indicators.of(base, text);
+    if (indicator.isPresent()) {
+      return indicator.get();
+    }
     if (!(base instanceof Expr.Symbol s)) {
       return base;
     }
@@ -37,6 +41,11 @@ final class TexScripts {
   private static final Pattern BRACKETED_TIME = Pattern.compile("(?:\\(|<|\\\\langle)(t|k|i|j|n|m|tau|\\\\tau)(?:([+-])(\\d{1,6}))?(?:\\)|>|\\\\rangle)");
   /** A stage number written as a superscript: {@code (4)}, {@code <3>}, {@code \langle 0 \rangle}. */
   private static final Pattern BRACKETED_NUMBER = Pattern.compile("(?:\\(|<|\\\\langle)(-?\\d{1,3})(?:\\)|>|\\\\rangle)");
+  /** A bracketed time with a transpose mark after it: {@code (t)\top}, {@code (t-1)T}, {@code (t)\mathsf{T}}. */
+  private static final Pattern TRANSPOSED_TIME = Pattern.compile("((?:\\(|<|\\\\langle).{1,12}?(?:\\)|>|\\\\rangle))"
+      + "\\s*(?:\\\\top|T|\\\\intercal|\\\\mathsf\\{?T\\}?|\\\\mathrm\\{?T\\}?|\\\\mathsfT|\\\\mathrmT)");
+  /** The last stage written as a bracketed superscript: {@code (\tau)}. */
+  private static final Pattern LAST_STAGE = Pattern.compile("\\(\\\\tau\\)");
   /** Letters a weight's superscript names it by: {@code W^{xh}}, {@code U^{(f)}}. */
   private static final Pattern NAME_LETTERS = Pattern.compile("\\(?([a-z]{1,3})\\)?");
 
@@ -48,6 +57,15 @@ final class TexScripts {
   static Optional<Expr> timeOrName(Expr base, String text) {
     if (!(base instanceof Expr.Symbol s) || s.time().isPresent()) {
       return Optional.empty();
+    }
+    Matcher transposed = TRANSPOSED_TIME.matcher(text);
+    if (transposed.matches()) {
+      // h^{(t-1)\top}: the Deep Learning book's row vector, the value at its time transposed
+      return timeOrName(base, transposed.group(1)).map(Expr.Transpose::new);
+    }
+    if (LAST_STAGE.matcher(text).matches() && !s.name().isEmpty()) {
+      // h^{(\tau)}: the book's last stage, as h_{\tau} and h_T are (AbsoluteTimes reads the name)
+      return Optional.of(new Expr.Symbol(s.name() + "_\\tau", Optional.empty(), s.role()));
     }
     Matcher number = BRACKETED_NUMBER.matcher(text);
     if (number.matches() && !s.name().isEmpty()) {
@@ -77,8 +95,9 @@ final class TexScripts {
 
   /** {@code ^T}, {@code ^\\top}: a transpose; a whole number: an elementwise power; else empty. */
   static Optional<Expr> superscript(Expr base, String text) {
-    if (text.equals("T") || text.equals("\\top") || text.equals("\\intercal") || text.equals("\\mathsfT")
-        || text.equals("\\mathrmT")) {
+    String mark = text.replaceAll("[{}\\s]", ""); // ^{\mathsf{T}} as ^\mathsf{T}
+    if (text.equals("T") || text.equals("\\top") || text.equals("\\intercal") || mark.equals("\\mathsfT")
+        || mark.equals("\\mathrmT")) {
       return Optional.of(new Expr.Transpose(base));
     }
     if (EXPONENT.matcher(text).matches()) {

@@ -291,7 +291,7 @@ public final class Verifier {
         .filter(d -> !bars || !d.name().name().startsWith("bar_")).toList();
     // Stage numbers the section writes (E_3, h_0 = 0, \sum_{t=1}^{4}): where they start and how many.
     List<Expr> sides = named.stream().flatMap(r -> r.parsed().statements().stream()).flatMap(x -> x.sides().stream()).toList();
-    OptionalInt last = AbsoluteTimes.last(sides, notation);
+    OptionalInt last = AbsoluteTimes.last(sides, notation, named.stream().flatMap(r -> r.parsed().statements().stream()).toList());
     OptionalInt first = last.isPresent() ? OptionalInt.of(AbsoluteTimes.base(sides, notation, v -> cell.declaration(v)
         .map(d -> d.kind() == dev.unroll.cell.Declaration.Kind.STATE).orElse(false))) : OptionalInt.empty();
     AdjointClaims adjointClaims = new AdjointClaims(notation, cell, engine.calculus(), options.steps(), definitions, first,

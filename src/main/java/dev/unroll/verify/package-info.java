@@ -7,7 +7,9 @@
  * <p>Pipeline: {@link dev.unroll.verify.DocumentReader} (file to {@link dev.unroll.verify.Segment}s;
  * a notebook's Markdown cells map each source line to the line of the {@code .ipynb} holding its
  * JSON string) -> {@link dev.unroll.verify.MathExtractor} (segments to math spans and prose) ->
- * {@link dev.unroll.verify.TexParser} (span to statements of expressions) ->
+ * {@link dev.unroll.verify.TexParser} (span to statements of expressions; the Deep Learning book's
+ * {@code \nabla_{x} L} is the partial, its indicator {@code \mathbf{1}_{i = y^{(t)}}} the one-hot target,
+ * {@link dev.unroll.verify.Indicators}) ->
  * {@link dev.unroll.verify.NetworkReader} (the document's own forward equations to the notation it is
  * judged in: the author's names mapped onto the cell; a gated, stacked or otherwise non-standard network is
  * built by {@link dev.unroll.verify.CellReader} into a cell definition of its own, parsed from the
@@ -19,7 +21,8 @@
  * derivation (ClaimJudge, TermJudge); adjoint-form claims of any cell, the LSTM's and the GRU's
  * above all, evaluated in one seeded network (AdjointClaims, with StageFrame mapping the author's
  * times to stages, NumericWorld holding every value and adjoint, ClaimEvaluation, TermMatch; a failed
- * claim's slip named by Repairs, WrongFactor and, for a one-step Jacobian's left-out paths, MissingTerms);
+ * claim's slip named by Repairs, WrongFactor and, for a one-step Jacobian's left-out paths, MissingTerms,
+ * for a node's own equation less one term, DroppedTerms; a sum over every step corrected as one, GradientSeries);
  * a state's Jacobian across several stages (JacobianClaims, Jacobians);
  * gradient-so-far chains against the prose's "flows through" (GradientSoFar); then, where the
  * document writes its own network and loss, every derivative claim and every ad hoc delta again in
