@@ -199,12 +199,17 @@ final class AdjointClaims {
     // Of the readings that could be compared value by value, the one the author most likely meant.
     Reading failed = readings.stream().filter(r -> r.verdict().isEmpty() && !r.frame().ascending())
         .reduce((a, b) -> mentionsNewest(c) ? b : a).orElse(readings.get(0));
+    Optional<Finding> mislabelled = failed.verdict().filter(f -> f.severity() != Severity.ERROR).isPresent() ? Optional.empty()
+        : MislabelledGradient.of(c, cell, notation, failed.frame(), failed.world(), at);
+    if (mislabelled.isPresent()) {
+      return List.of(mislabelled.get());
+    }
     if (failed.verdict().isPresent()) {
       return List.of(failed.verdict().get());
     }
     try {
       return diagnose(c, failed.frame(), failed.world(), failed.ev(), where, prose, describe(c));
-    } catch (RuntimeException e) { if (System.getenv("UNROLL_DEBUG") != null) e.printStackTrace();
+    } catch (RuntimeException e) {
       return List.of(Finding.at(at, Severity.ERROR, "this is not " + describe(c) + ": on random weights the two sides "
           + "differ (relative difference " + String.format(Locale.ROOT, "%.1e", failed.ev().worst) + ")."));
     }

@@ -215,7 +215,21 @@ public final class TexParser {
         base = at(subscript(base, in.argument()), start);
       } else if (t.isSymbol("^")) {
         next();
-        base = at(superscript(base, in.argument()), start);
+        List<Token> sup = in.argument();
+        Optional<Expr> labelled = TexScripts.labelled(base, TexScripts.joined(sup));
+        if (labelled.isPresent()) {
+          // a_t^i: the gate's label after the time
+          base = at(labelled.get(), start);
+        } else if (TexScripts.isLabel(base, TexScripts.joined(sup)) && peek().isSymbol("_")) {
+          // a^i_t, a^f_{t-1}: a label then the time; any other subscript reads as before
+          next();
+          List<Token> sub = in.argument();
+          Expr timed = subscript(TexScripts.withLabel((Expr.Symbol) base, TexScripts.joined(sup)), sub);
+          base = at(timed instanceof Expr.Symbol s && s.time().isPresent() ? timed
+              : subscript(superscript(base, sup), sub), start);
+        } else {
+          base = at(superscript(base, sup), start);
+        }
       } else if (t.isSymbol("'")) {
         next();
         base = at(base instanceof Expr.Symbol s ? new Expr.Symbol(s.name() + "'", s.time(), s.role())

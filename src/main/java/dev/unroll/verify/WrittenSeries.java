@@ -65,7 +65,7 @@ final class WrittenSeries {
 
   /** {@code e} with every value's time moved by {@code d} stages. */
   static Expr shifted(Expr e, int d) {
-    return Rewrite.bottomUp(e, x -> x instanceof Expr.Symbol s && s.time().isPresent() ? s.withTime(s.time().get().plus(d)) : x);
+    return Rewrite.shift(e, d);
   }
 
   private static boolean timed(Expr e) {
