@@ -139,11 +139,11 @@ public final class TexParser {
 
   /** {@code a \odot b c}: an elementwise product of products (see the class comment for why it binds looser). */
   private Expr elementwise() {
-    int start = peek().offset();
     Expr left = product();
     while (peek().is(Type.COMMAND, "odot") || peek().is(Type.COMMAND, "circ")) {
-      next();
-      left = at(new Expr.Hadamard(left, product()), start);
+      // placed at its operator, where a finding about the product points
+      int operator = next().offset();
+      left = at(new Expr.Hadamard(left, product()), operator);
     }
     return left;
   }

@@ -95,6 +95,11 @@ public final class Verifier {
       }
       prose.add(new ProseAt(segment, r.prose()));
     }
+    // h^3 is the state at time 3 in a document that writes h^t and h^{t-1}.
+    SuperscriptTimes superscripts = new SuperscriptTimes(reads.stream().map(r -> r.span().tex()).toList());
+    if (!superscripts.isEmpty()) {
+      reads.replaceAll(r -> new Read(r.span(), superscripts.apply(r.parsed()), r.prose(), r.proseFrom()));
+    }
     // Functions the document defines for itself (\text{prod}(a, b) = a b^\top) stand for their right sides.
     DocumentFunctions functions = new DocumentFunctions(reads.stream().flatMap(r -> r.parsed().statements().stream()).toList());
     if (!functions.isEmpty()) {
