@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * name the document writes with a superscript time ({@code h^t}, {@code C^t}, {@code D^t}) has its
  * whole-number superscripts read as stage numbers, {@code h^3} as {@code h_3}, and a capital's superscript
  * time read as a time ({@code C^t}, {@code D^t}; the parser times only a small letter's). A capital counts
- * only where the text defines it at a time or differentiates it, since {@code W^{t}} may be a matrix power;
+ * only where the text defines it at a time or differentiates it ({@code \partial J^2}), since {@code W^{t}} may
+ * be a matrix power; any single small letter's number is a stage ({@code y^2} beside {@code s^2});
  * and only a small letter's {@code h^{t-1}} says the document writes time this way. A square is then written
  * {@code (h^t)^2}, as such documents do; a name never given a superscript time keeps its powers.
  */
@@ -28,7 +29,12 @@ final class SuperscriptTimes {
   /** A name with a superscript time: {@code h^t}, {@code x^{t}}, {@code h^{t-1}}, {@code \delta^{k+1}}. */
   private static final Pattern TIMED = Pattern.compile("(?<![A-Za-z\\\\])(\\\\?[A-Za-z]+)\\s*\\^\\s*(?:\\{\\s*(t|k)\\s*([+-]\\s*\\d)?\\s*\\}|(t|k)(?![A-Za-z0-9]))");
 
+  /** A capital differentiated at a stage number: {@code \partial J^2}, the loss at step 2. */
+  private static final Pattern DIFFERENTIATED = Pattern.compile("\\\\partial\\s*([A-Z])\\s*\\^\\s*\\{?\\s*\\d");
+
   private final Set<String> names = new TreeSet<>();
+  /** Whether every small letter's whole-number superscript is a stage ({@code y^2} as well as {@code s^2}). */
+  private boolean lowercase;
 
   /** @param tex the TeX of every math span of the document */
   SuperscriptTimes(List<String> tex) {
@@ -51,7 +57,14 @@ final class SuperscriptTimes {
     }
     if (recurrence) {
       names.addAll(timed);
+      for (String t : tex) {
+        Matcher d = DIFFERENTIATED.matcher(t);
+        while (d.find()) {
+          names.add(d.group(1));
+        }
+      }
     }
+    this.lowercase = recurrence;
   }
 
   boolean isEmpty() {
@@ -108,7 +121,7 @@ final class SuperscriptTimes {
   /** {@code h^3} as the stage-numbered {@code h_3}, as the parser names {@code h^{(3)}}. */
   private Expr stage(Expr e) {
     if (e instanceof Expr.Power p && p.exponent() >= 0 && p.base() instanceof Expr.Symbol s && s.time().isEmpty()
-        && names.contains(s.name())) {
+        && (names.contains(s.name()) || lowercase && s.name().length() == 1 && Character.isLowerCase(s.name().charAt(0)))) {
       return new Expr.Symbol(s.name() + "_" + p.exponent(), Optional.empty(), s.role());
     }
     if (e instanceof Expr.Apply a && a.function().equals("pow") && a.arguments().size() == 2
