@@ -199,6 +199,11 @@ final class AdjointClaims {
     // Of the readings that could be compared value by value, the one the author most likely meant.
     Reading failed = readings.stream().filter(r -> r.verdict().isEmpty() && !r.frame().ascending())
         .reduce((a, b) -> mentionsNewest(c) ? b : a).orElse(readings.get(0));
+    Optional<Finding> mislabelled = failed.verdict().filter(f -> f.severity() != Severity.ERROR).isPresent() ? Optional.empty()
+        : MislabelledGradient.of(c, cell, notation, failed.frame(), failed.world(), at);
+    if (mislabelled.isPresent()) {
+      return List.of(mislabelled.get());
+    }
     if (failed.verdict().isPresent()) {
       return List.of(failed.verdict().get());
     }
@@ -292,6 +297,11 @@ final class AdjointClaims {
    */
   private List<Integer> fewerStages(Claim c, StageFrame frame) {
     if (steps.isPresent() || c.kind() != Kind.GRADIENT || Verifier.hasSeries(c.rhs()) || !frame.free(c.rhs()).isEmpty()) {
+      return List.of();
+    }
+    if (numbered.isPresent() && (!frame.anchored() || frame.isAnchor(AbsoluteTimes.NUMBER)) && (AbsoluteTimes.any(c.lhs()) || AbsoluteTimes.any(c.rhs()))) {
+      // The document numbers its stages (s_0 given, E_3 the last loss) and the claim writes those numbers:
+      // its network is that long, and a shorter one would make s_1 the initial state the text says s_0 is.
       return List.of();
     }
     int reach = reach(c, frame);

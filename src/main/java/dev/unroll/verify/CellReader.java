@@ -78,6 +78,19 @@ final class CellReader {
         forward.put(target.get().name(), new Forward(s, target.get(), normal(last(s))));
       }
     }
+    if (time != null) {
+      // a^i_t named in the text as the argument of gate i's activation: a value of its own
+      Map<String, Expr> rhs = new LinkedHashMap<>();
+      forward.forEach((n, f) -> rhs.put(n, f.rhs()));
+      List<Statement> all = new ArrayList<>(display);
+      all.addAll(inline);
+      for (GateArguments.Argument a : GateArguments.named(rhs, time, all)) {
+        Forward g = forward.get(a.gate());
+        forward.put(a.name(), new Forward(g.statement(), new Expr.Symbol(a.name(), g.target().time(), Expr.Role.INTERMEDIATE),
+            a.argument()));
+        forward.put(a.gate(), new Forward(g.statement(), g.target(), a.gateRhs()));
+      }
+    }
     Set<String> states = new LinkedHashSet<>();
     for (String name : forward.keySet()) {
       if (forward.values().stream().anyMatch(f -> NetworkReader.mentions(f.rhs(), name, -1))) {
@@ -125,7 +138,7 @@ final class CellReader {
     Map<Statement, String> definitions = new IdentityHashMap<>();
     for (String c : core) {
       spelling.put(c, names.id(c));
-      definitions.put(forward.get(c).statement(), "the " + (states.contains(c) ? "state " : "value ")
+      definitions.putIfAbsent(forward.get(c).statement(), "the " + (states.contains(c) ? "state " : "value ")
           + WrittenTex.of(forward.get(c).target()));
     }
     spelling.put(input, names.id(input));

@@ -250,12 +250,17 @@ final class NetworkReader {
   private static void losses(Expr e, Map<String, String> spelling) {
     // One loss: a mean L = (1/T) sum l_t names two, and only the first differentiated is the cell's E.
     if (e instanceof Expr.Partial p && p.of() instanceof Expr.Symbol l && !spelling.containsKey(l.name())
-        && !spelling.containsValue("E") && (LOSSES.contains(l.name()) || l.name().startsWith("\\mathcal"))) {
-      spelling.put(l.name(), "E");
+        && !spelling.containsValue("E") && (LOSSES.contains(base(l)) || l.name().startsWith("\\mathcal"))) {
+      spelling.put(base(l), "E");
     }
     for (Expr c : Verifier.children(e)) {
       losses(c, spelling);
     }
+  }
+
+  /** A loss's name without the stage number it is written at ({@code C^3} is read {@code C_3}: the name is C). */
+  private static String base(Expr.Symbol l) {
+    return AbsoluteTimes.numberedName(l).map(Expr.Symbol::name).orElse(l.name());
   }
 
   /** The activation a function name stands for; a letter is read from the prose; null if none can be told. */

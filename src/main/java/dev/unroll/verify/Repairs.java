@@ -12,7 +12,8 @@ import java.util.Optional;
  * side that makes it hold at every stage it was read at, in the same seeded network: a limit of a
  * {@code \sum} or {@code \prod} moved by one (off by one), a value taken one stage earlier or later
  * (wrong stage), a matrix power one higher or lower (power), a weight transposed or not (transpose),
- * a term dropped (extra term). Edits are tried in that order and the first that holds is the answer;
+ * a sum written term by term continued one stage further (missing term, {@link WrittenSeries}), a term
+ * dropped (extra term). Edits are tried in that order and the first that holds is the answer;
  * none may hold, and then nothing is said beyond the difference. The edit is made in the author's own
  * expression, so the corrected side is written in the author's symbols.
  */
@@ -53,6 +54,8 @@ final class Repairs {
     edits.addAll(everywhere(claim.rhs(), Repairs::powers));
     edits.addAll(everywhere(claim.rhs(), Repairs::transposes));
     edits.addAll(everywhere(claim.rhs(), Repairs::stages));
+    WrittenSeries.continued(claim.rhs()).forEach(c -> edits.add(new Edit("missing term: " + WrittenTex.of(c.term())
+        + " continues the terms written one per stage and is left out", c.rhs())));
     edits.addAll(dropped(claim.rhs()));
     int tried = 0;
     for (Edit e : edits) {

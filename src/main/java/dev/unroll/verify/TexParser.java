@@ -15,15 +15,31 @@ import java.util.Set;
  * <pre>
  *   statement = expr { '=' expr }                 rows split at \\ ; a row with no '=' continues the last
  *   expr      = ['+'|'-'] outer { ('+'|'-') outer }
- *   outer     = product { '\otimes' product }     an outer product: Apply("otimes", [a, b])
- *   product   = unary { [ '.' | '\cdot' | '\times' | '*' | '\odot' | '/' ] unary }
+ *   outer     = hadamard { '\otimes' hadamard }   an outer product: Apply("otimes", [a, b])
+ *   hadamard  = product { ('\odot' | '\circ') product }
+ *   product   = unary { [ '.' | '\cdot' | '\times' | '*' | '/' ] unary }
  *   unary     = primary { '_' arg | '^' arg | "'" }
  *   primary   = number | symbol | function '(' expr ')' | '(' expr ')' | '{' expr '}'
- *             | '\frac' arg arg | '\partial' unary | ('\sum'|'\prod') ['_' arg] ['^' arg] product
+ *             | '\frac' arg arg | '\partial' unary | ('\sum'|'\prod') ['_' arg] ['^' arg] hadamard
  *             | '\operatorname{diag}' arg
  * </pre>
  *
- * A product with an explicit operator is a {@code CHAIN} product, one written by juxtaposition a
+ * <p>Precedence of the products, tightest first: juxtaposition and the explicit matrix-product signs
+ * ({@code \cdot}, {@code \times}, {@code *}, {@code /}) in one tier; then {@code \odot} and {@code \circ};
+ * then {@code \otimes}. Why: a product written together is one value in the author's eye, so
+ * {@code (1 - s^2) \odot V^\top (\hat y - y)} is {@code (1 - s^2) \odot (V^\top (\hat y - y))} and
+ * {@code W^\top \delta \odot f'(z)} is {@code (W^\top \delta) \odot f'(z)}: an elementwise product of two
+ * per-unit vectors, each side usually a matrix-vector product. Reading {@code \odot} tighter would
+ * multiply a vector elementwise by a matrix, which no author means. {@code \cdot} stays with
+ * juxtaposition because it is the chain rule's product of Jacobians in chain notation
+ * ({@code \frac{\partial E}{\partial s} \cdot \frac{\partial s}{\partial W}}), a matrix product. {@code *}
+ * stays there too: authors use it as a plain multiplication sign as often as elementwise, and
+ * {@link Notation} turns a {@code *} chain into elementwise products only where the document says so and
+ * every factor is a vector, where grouping makes no difference. {@code \otimes} is loosest because
+ * {@code \delta \odot f' \otimes x} is only well formed as {@code (\delta \odot f') \otimes x}. The body
+ * of a {@code \sum} is a {@code hadamard}, so {@code \sum_t a_t \odot b_t} sums the products.
+ *
+ * <p>A product with an explicit operator is a {@code CHAIN} product, one written by juxtaposition a
  * {@code JUXTAPOSE} product. {@code \frac{\partial A}{\partial B}}, {@code \frac{dA}{dB}} and
  * {@code \partial A / \partial B} are partials. A subscript {@code t}, {@code t+1}, {@code k-1} (index
  * letters t, k, i, j, n, m, tau) is a time; any other subscript becomes part of the name
@@ -112,11 +128,22 @@ public final class TexParser {
 
   private Expr outer() {
     int start = peek().offset();
-    Expr left = product();
+    Expr left = elementwise();
     while (peek().is(Type.COMMAND, "otimes")) {
       next();
-      Expr right = product();
+      Expr right = elementwise();
       left = at(new Expr.Apply("otimes", List.of(left, right)), start);
+    }
+    return left;
+  }
+
+  /** {@code a \odot b c}: an elementwise product of products (see the class comment for why it binds looser). */
+  private Expr elementwise() {
+    Expr left = product();
+    while (peek().is(Type.COMMAND, "odot") || peek().is(Type.COMMAND, "circ")) {
+      // placed at its operator, where a finding about the product points
+      int operator = next().offset();
+      left = at(new Expr.Hadamard(left, product()), operator);
     }
     return left;
   }
@@ -135,10 +162,6 @@ public final class TexParser {
         }
         explicit = true;
         factors.add(unary());
-      } else if (t.is(Type.COMMAND, "odot") || t.is(Type.COMMAND, "circ")) {
-        next();
-        Expr left = factors.remove(factors.size() - 1);
-        factors.add(at(new Expr.Hadamard(left, unary()), t.offset()));
       } else if (t.isSymbol("/")) {
         next();
         Expr left = factors.remove(factors.size() - 1);
@@ -197,7 +220,21 @@ public final class TexParser {
         base = at(subscript(base, in.argument()), start);
       } else if (t.isSymbol("^")) {
         next();
-        base = at(superscript(base, in.argument()), start);
+        List<Token> sup = in.argument();
+        Optional<Expr> labelled = TexScripts.labelled(base, TexScripts.joined(sup));
+        if (labelled.isPresent()) {
+          // a_t^i: the gate's label after the time
+          base = at(labelled.get(), start);
+        } else if (TexScripts.isLabel(base, TexScripts.joined(sup)) && peek().isSymbol("_")) {
+          // a^i_t, a^f_{t-1}: a label then the time; any other subscript reads as before
+          next();
+          List<Token> sub = in.argument();
+          Expr timed = subscript(TexScripts.withLabel((Expr.Symbol) base, TexScripts.joined(sup)), sub);
+          base = at(timed instanceof Expr.Symbol s && s.time().isPresent() ? timed
+              : subscript(superscript(base, sup), sub), start);
+        } else {
+          base = at(superscript(base, sup), start);
+        }
       } else if (t.isSymbol("'")) {
         next();
         base = at(base instanceof Expr.Symbol s ? new Expr.Symbol(s.name() + "'", s.time(), s.role())
@@ -338,7 +375,7 @@ public final class TexParser {
           upper = group(in.argument(), o);
         }
       }
-      Expr body = product();
+      Expr body = elementwise();
       return at(new Expr.Apply(c, List.of(lower, upper, body)), o);
     }
     if (c.equals("underbrace") || c.equals("overbrace") || c.equals("boxed") || c.equals("cancel")

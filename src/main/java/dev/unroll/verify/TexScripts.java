@@ -93,6 +93,40 @@ final class TexScripts {
     return Optional.empty();
   }
 
+  /** A superscript that labels a value rather than timing it: one to three lower-case letters, never t or tau. */
+  private static final Pattern LABEL = Pattern.compile("[a-z]{1,3}");
+
+  /**
+   * Whether the superscript {@code text} on {@code base} may be a label, as in {@code a^i_t} (the input
+   * gate's argument at time t) or {@code \\delta^o_t}: a lower-case or Greek name with no time yet, and a
+   * superscript of a few letters that is not the time letter t. Read as a label only when a time subscript
+   * follows (otherwise {@code h^k} stays the time k, as Goodfellow-style notes write it).
+   */
+  static boolean isLabel(Expr base, String text) {
+    return base instanceof Expr.Symbol s && s.time().isEmpty() && lowerOrGreek(s.name()) && label(text);
+  }
+
+  /** {@code a_t^i}: a label written after the time, on a value that already has one. */
+  static Optional<Expr> labelled(Expr base, String text) {
+    if (base instanceof Expr.Symbol s && s.time().isPresent() && lowerOrGreek(s.name()) && !s.name().contains("^")
+        && label(text)) {
+      return Optional.of(new Expr.Symbol(s.name() + "^" + text, s.time(), s.role()));
+    }
+    return Optional.empty();
+  }
+
+  static Expr.Symbol withLabel(Expr.Symbol s, String text) {
+    return new Expr.Symbol(s.name() + "^" + text, Optional.empty(), s.role());
+  }
+
+  private static boolean label(String text) {
+    return LABEL.matcher(text).matches() && !text.equals("t") && !text.equals("tau");
+  }
+
+  private static boolean lowerOrGreek(String name) {
+    return !name.isEmpty() && (Character.isLowerCase(name.charAt(0)) || name.startsWith("\\")) && !name.contains("_");
+  }
+
   /** {@code ^T}, {@code ^\\top}: a transpose; a whole number: an elementwise power; else empty. */
   static Optional<Expr> superscript(Expr base, String text) {
     String mark = text.replaceAll("[{}\\s]", ""); // ^{\mathsf{T}} as ^\mathsf{T}

@@ -95,6 +95,11 @@ public final class Verifier {
       }
       prose.add(new ProseAt(segment, r.prose()));
     }
+    // h^3 is the state at time 3 in a document that writes h^t and h^{t-1}.
+    SuperscriptTimes superscripts = new SuperscriptTimes(reads.stream().map(r -> r.span().tex()).toList());
+    if (!superscripts.isEmpty()) {
+      reads.replaceAll(r -> new Read(r.span(), superscripts.apply(r.parsed()), r.prose(), r.proseFrom()));
+    }
     // Functions the document defines for itself (\text{prod}(a, b) = a b^\top) stand for their right sides.
     DocumentFunctions functions = new DocumentFunctions(reads.stream().flatMap(r -> r.parsed().statements().stream()).toList());
     if (!functions.isEmpty()) {
@@ -207,7 +212,15 @@ public final class Verifier {
             : Optional.of(f.severity() != Severity.ERROR), f.message());
       }
     }
-    ownNetwork(reads, prose, findings, outcomes);
+    for (int k = 0; k < starts.size(); k++) {
+      // each section's network is its own (an RNN, then an LSTM, then a GRU), read with the inline
+      // mathematics before the first section (the loss, the readout) that all of them share
+      int from = k == 0 ? 0 : starts.get(k);
+      List<Read> scope = new ArrayList<>(k == 0 ? List.of() : reads.subList(0, starts.get(0)).stream()
+          .filter(r -> !r.span().display()).toList());
+      scope.addAll(reads.subList(from, k + 1 < starts.size() ? starts.get(k + 1) : reads.size()));
+      ownNetwork(scope, prose, findings, outcomes);
+    }
     long mapped = findings.stream().filter(f -> f.message().endsWith("is the network's equation.")).count();
     long unmapped = findings.stream().filter(f -> f.message().startsWith("cannot map this equation for")).count();
     if (unmapped >= 2 && unmapped > mapped) {
