@@ -52,7 +52,9 @@ final class AuthorClaims {
     if (network.isEmpty()) {
       return List.of();
     }
-    return new AuthorClaims(network.get(), new AdHocDeltas(network.get(), all)).judge(displayed);
+    List<Decision> out = new ArrayList<>(new AuthorClaims(network.get(), new AdHocDeltas(network.get(), all)).judge(displayed));
+    out.addAll(new NormBounds(network.get(), all).judge(displayed));
+    return out;
   }
 
   List<Decision> judge(List<Item> items) {

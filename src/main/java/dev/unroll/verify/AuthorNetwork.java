@@ -331,10 +331,18 @@ final class AuthorNetwork {
     return isStaged(base) || timeless.containsKey(base) || paramLeaves.contains(base);
   }
 
+  /**
+   * Another seeded instance of the same network, for a search over instances ({@link NormBounds}): 0 is
+   * the instance every other judge uses; the weights (capital letters) are multiplied by {@code weightScale}.
+   */
+  long instance;
+  double weightScale = 1;
+
   /** The value of a symbol the equations leave undefined, the same on every run. */
   RealMatrix leaf(String base, int stage, int[] hint) {
     int[] shape = shapes.computeIfAbsent(base, b -> shapeOf(b, hint));
-    Random r = new Random(31L * base.hashCode() + stage * 1_000_003L + 20260101L);
+    Random r = new Random(31L * base.hashCode() + stage * 1_000_003L + 20260101L + 7_919_993L * instance);
+    double scale = capital(base) && !isStaged(base) ? 0.6 * weightScale : 0.6;
     if (stage == 0 && zeroAtStart.contains(base)) {
       return MatrixUtils.createRealMatrix(shape[0], shape[1]);
     }
@@ -346,7 +354,7 @@ final class AuthorNetwork {
     }
     for (int i = 0; i < shape[0]; i++) {
       for (int j = 0; j < shape[1]; j++) {
-        m.setEntry(i, j, 0.6 * r.nextGaussian());
+        m.setEntry(i, j, scale * r.nextGaussian());
       }
     }
     return m;
