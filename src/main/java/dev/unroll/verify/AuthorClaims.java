@@ -35,6 +35,8 @@ final class AuthorClaims {
   private final AuthorNetwork network;
   private final AdHocDeltas deltas;
   private final Map<String, Optional<String>> bindings = new LinkedHashMap<>();
+  /** The last stage each time letter may take in the claim being judged, by the conditions written beside it. */
+  private Map<String, Integer> latest = Map.of();
 
   AuthorClaims(AuthorNetwork network, AdHocDeltas deltas) {
     this.network = network;
@@ -66,6 +68,8 @@ final class AuthorClaims {
       }
       Expr lhs = AdHocDeltas.normal(s.sides().get(0));
       Position at = item.span().position(item.parsed().offset(s.sides().get(0), s.offset()));
+      // a condition written beside the claim (", \qquad t < T") limits the stages it speaks of
+      latest = StageConditions.of(item.parsed().statements(), network.steps);
       try {
         boolean delta = lhs instanceof Expr.Symbol d && deltas.ref(d).isPresent();
         boolean named = delta && deltas.named(deltas.ref((Expr.Symbol) lhs).get().base());
@@ -231,7 +235,7 @@ final class AuthorClaims {
       List<Map<String, Integer>[]> next = new ArrayList<>();
       for (Map<String, Integer>[] m : out) {
         int from = time ? 1 : 0;
-        int to = time ? network.steps : network.size - 1;
+        int to = time ? Math.min(network.steps, latest.getOrDefault(name, network.steps)) : network.size - 1;
         for (int k = from; k <= to; k++) {
           Map<String, Integer>[] more = new Map[] {new HashMap<>(m[0]), new HashMap<>(m[1])};
           more[time ? 0 : 1].put(name, k);
@@ -309,6 +313,12 @@ final class AuthorClaims {
               + tex(swapped));
         }
       }
+    }
+    // one term too many: without it the claim holds
+    Optional<ExtraTerms.Dropped> extra = ExtraTerms.of(rhs, x -> evaluate(lhs, x).map(Verdict::holds).orElse(false));
+    if (extra.isPresent()) {
+      return Finding.at(at, Severity.ERROR, head + "; extra term: " + tex(extra.get().term()) + " does not belong (without it,"
+          + " the claim holds: nothing the loss reads is reached that way).", tex(written) + " = " + tex(extra.get().rest()));
     }
     // the right side is another weight's gradient: the left side is mislabelled
     if (lhs instanceof Expr.Partial p && p.by() instanceof Expr.Symbol by) {

@@ -55,6 +55,8 @@ final class AuthorNetwork {
   final Set<String> backward = new TreeSet<>();
   /** A value whose right side is written out again inside another value's equation: that node. */
   final Map<String, Expr> occurrences = new LinkedHashMap<>();
+  /** Activations written as letters ({@code \phi}), and the function the text says each is. */
+  final Map<String, String> letters = new LinkedHashMap<>();
   final Set<Statement> definitions = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   final int steps;
   final int size;
@@ -118,7 +120,7 @@ final class AuthorNetwork {
       } else if (l.time().isEmpty() && !l.name().matches(".*_\\d+") && !timeless.containsKey(l.name())
           && !(INDEX_LETTERS.contains(l.name()) && !l.name().equals("T"))
           && !l.name().startsWith("\\text")) {
-        timeless.put(l.name(), rhs);
+        timeless.put(l.name(), LOSSES.contains(l.name()) ? CrossEntropySums.asProducts(rhs, variables.values()) : rhs);
         if (l.name().equals("T") && rhs instanceof Expr.Num n) {
           steps = Math.max(steps, (int) n.value());
         }
@@ -140,7 +142,11 @@ final class AuthorNetwork {
       Statement st = stagedAt.remove(b);
       used.removeIf(x -> x == st);
     }
-    Optional<String> state = staged.entrySet().stream().filter(e -> NetworkReader.mentions(e.getValue(), e.getKey(), -1))
+    // the state: a value whose equation holds its own previous value, directly or through a value of its stage
+    // (a_t = U x_t + W s_{t-1} + b, s_t = \phi(a_t))
+    Optional<String> state = staged.entrySet().stream().filter(e -> NetworkReader.mentions(e.getValue(), e.getKey(), -1)
+        || staged.entrySet().stream().anyMatch(o -> !o.getKey().equals(e.getKey()) && NetworkReader.mentions(e.getValue(), o.getKey(), 0)
+        && NetworkReader.mentions(o.getValue(), e.getKey(), -1)))
         .map(Map.Entry::getKey).findFirst();
     Optional<String> loss = timeless.keySet().stream().filter(LOSSES::contains).findFirst();
     if (state.isEmpty() || loss.isEmpty() || !reachesValues(timeless.get(loss.get()), staged, timeless, new TreeSet<>())) {
@@ -186,6 +192,16 @@ final class AuthorNetwork {
       }
     }));
     n.timeless.putAll(timeless);
+    // an activation written as a letter (\phi) is the one the prose names
+    all.forEach(e -> AdHocDeltas.any(e, x -> {
+      if (x instanceof Expr.Apply a && TexParser.ACTIVATION_LETTERS.contains(a.function()) && !a.function().equals("sigma")) {
+        String meant = NetworkReader.activation(a.function(), prose);
+        if (meant != null) {
+          n.letters.put(a.function(), meant);
+        }
+      }
+      return false;
+    }));
     n.stagedLeaves.addAll(stagedLeaves);
     n.paramLeaves.addAll(params);
     n.zeroAtStart.addAll(zero);
@@ -211,6 +227,22 @@ final class AuthorNetwork {
     });
     // a target: read by the loss, or by nothing but the loss's own equations
     stagedLeaves.stream().filter(x -> !inputs.contains(x) || scored.contains(x)).forEach(n.targets::add);
+    // a target without a stage (y of J = -y^T \log \hat y, one classification per sequence): a small letter
+    // that only the loss's own equation reads
+    Set<String> elsewhere = new TreeSet<>();
+    staged.values().forEach(v -> leaves(v, staged.keySet(), timeless.keySet(), new TreeSet<>(), elsewhere));
+    timeless.forEach((k, v) -> {
+      if (!LOSSES.contains(k)) {
+        leaves(v, staged.keySet(), timeless.keySet(), new TreeSet<>(), elsewhere);
+      }
+    });
+    timeless.forEach((k, v) -> {
+      if (LOSSES.contains(k)) {
+        Set<String> read = new TreeSet<>();
+        leaves(v, staged.keySet(), timeless.keySet(), new TreeSet<>(), read);
+        read.stream().filter(x -> !capital(x) && !elsewhere.contains(x)).forEach(n.targets::add);
+      }
+    });
     return Optional.of(n);
   }
 

@@ -59,7 +59,9 @@ final class WrittenTex {
       b.append("\\frac{\\partial ").append(of(p.of(), n)).append("}{\\partial ").append(of(p.by(), n)).append('}');
     } else if (e instanceof Expr.Product p) {
       String sep = p.style() == Expr.ProductStyle.CHAIN ? " \\cdot " : " ";
-      b.append(p.factors().stream().map(f -> grouped(f, n, f instanceof Expr.Sum)).collect(Collectors.joining(sep)));
+      // an elementwise product binds looser than the matrix product it stands in: W^\top (a \odot b)
+      b.append(p.factors().stream().map(f -> grouped(f, n, f instanceof Expr.Sum || f instanceof Expr.Hadamard))
+          .collect(Collectors.joining(sep)));
     } else if (e instanceof Expr.Sum s) {
       for (int i = 0; i < s.terms().size(); i++) {
         Expr t = s.terms().get(i);
@@ -116,7 +118,7 @@ final class WrittenTex {
     String f = a.function();
     String base = f.replace("'", "");
     String name = KNOWN_FUNCTIONS.contains(base) ? "\\" + f
-        : base.equals("sigma") ? "\\" + f
+        : base.equals("sigma") || TexParser.ACTIVATION_LETTERS.contains(base) ? "\\" + f
         : base.length() == 1 ? f : "\\operatorname{" + base + "}" + f.substring(base.length());
     b.append(name).append("\\left(")
         .append(args.stream().map(x -> of(x, n)).collect(Collectors.joining(", "))).append("\\right)");
