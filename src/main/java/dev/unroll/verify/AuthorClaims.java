@@ -314,6 +314,19 @@ final class AuthorClaims {
         }
       }
     }
+    // a Jacobian written as its own diagonal: the derivative taken entry by entry
+    if (lhs instanceof Expr.Partial jp && diagonalOnly(lhs, rhs, v.firstFailure())) {
+      // the softmax's own Jacobian, diag(p) - p p^T in the author's symbol, offered where it holds
+      Expr p = jp.of();
+      Expr full = Expr.sum(List.of(new Expr.Diag(p), new Expr.Negate(new Expr.Product(List.of(p, new Expr.Transpose(p)),
+          Expr.ProductStyle.JUXTAPOSE))));
+      boolean softmax = softmaxOf(lhs) && evaluate(lhs, full).map(Verdict::holds).orElse(false);
+      String message = head + "; elementwise: the right side is only the Jacobian's diagonal, as if each entry depended on"
+          + " its own input alone, and every entry off the diagonal is lost" + (softmax ? " (the softmax's Jacobian is the"
+          + " full matrix: each output depends on every score through the normalising sum)." : ".");
+      return softmax ? Finding.at(at, Severity.ERROR, message, tex(written) + " = " + tex(full))
+          : Finding.at(at, Severity.ERROR, message);
+    }
     // one term too many: without it the claim holds
     Optional<ExtraTerms.Dropped> extra = ExtraTerms.of(rhs, x -> evaluate(lhs, x).map(Verdict::holds).orElse(false));
     if (extra.isPresent()) {
@@ -402,6 +415,31 @@ final class AuthorClaims {
       return Finding.at(at, Severity.ERROR, head + "; the right side is the transpose of the left.");
     }
     return Finding.at(at, Severity.ERROR, head + ".");
+  }
+
+  /** Whether, at the reading where the claim first fails, the right side is the left side's diagonal and nothing else. */
+  private boolean diagonalOnly(Expr lhs, Expr rhs, Map<String, Integer> reading) {
+    Set<String> times = new LinkedHashSet<>();
+    free(lhs, Set.of(), times, new LinkedHashSet<>());
+    free(rhs, Set.of(), times, new LinkedHashSet<>());
+    Map<String, Integer> t = new HashMap<>();
+    Map<String, Integer> c = new HashMap<>();
+    reading.forEach((k, x) -> (times.contains(k) ? t : c).put(k, x));
+    try {
+      AuthorFormula f = new AuthorFormula(deltas.base(), deltas, t, c);
+      return DiagonalJacobian.isDiagonalOf(f.eval(rhs), f.eval(lhs));
+    } catch (AuthorFormula.Unreadable | AuthorNetwork.Missing e) {
+      return false;
+    }
+  }
+
+  /** Whether a Jacobian's value is one the document's equations define with a softmax. */
+  private boolean softmaxOf(Expr lhs) {
+    if (!(lhs instanceof Expr.Partial p) || !(p.of() instanceof Expr.Symbol of)) {
+      return false;
+    }
+    Expr def = network.staged.containsKey(of.name()) ? network.staged.get(of.name()) : network.timeless.get(of.name());
+    return def instanceof Expr.Apply a && a.function().equals("softmax");
   }
 
   /** An exponent moved by one: {@code T-k-1} to {@code T-k}, {@code 2} to {@code 3}. */
