@@ -121,6 +121,32 @@ class OwnNetworkClaimsTest {
     });
   }
 
+  private static final String SOFTMAX = """
+      # Output layer
+
+      The state is $h_t = \\tanh(W h_{t-1} + U x_t)$ from $h_0 = 0$, the scores $o_t = V h_t$ and
+      $p_t = \\operatorname{softmax}(o_t)$, with $L = -\\sum_{t=1}^{3} y_t^\\top \\log p_t$.
+
+      $$\\frac{\\partial p_t}{\\partial o_t} = JACOBIAN$$
+      """;
+
+  @Test
+  void aSoftmaxJacobianTakenElementwiseIsSaidSoWithTheFullMatrix() {
+    String right = SOFTMAX.replace("JACOBIAN", "\\operatorname{diag}(p_t) - p_t p_t^\\top");
+    int at = line(right, "\\partial o_t");
+    Report r = verify(right);
+    assertThat(at(r, at, Severity.NOTE)).anyMatch(f -> f.message().startsWith("confirmed"));
+    assertThat(r.findings()).noneMatch(f -> f.severity() == Severity.ERROR);
+    Report wrong = verify(SOFTMAX.replace("JACOBIAN", "\\operatorname{diag}(p_t \\odot (1 - p_t))"));
+    assertThat(at(wrong, at, Severity.ERROR)).singleElement().satisfies(f -> {
+      assertThat(f.message()).contains("elementwise").contains("softmax");
+      assertThat(f.correction()).hasValueSatisfying(c -> assertThat(c).contains("\\operatorname{diag}\\left(p_{t}\\right) - p_{t} p_{t}^{\\top}"));
+    });
+    // a diagonal that is not even the true diagonal is wrong, but not this mistake
+    Report other = verify(SOFTMAX.replace("JACOBIAN", "\\operatorname{diag}(p_t)"));
+    assertThat(at(other, at, Severity.ERROR)).singleElement().satisfies(f -> assertThat(f.message()).doesNotContain("elementwise"));
+  }
+
   @Test
   void onlyTheDiagonalOfAFullJacobianIsTheElementwiseMistake() {
     RealMatrix full = MatrixUtils.createRealMatrix(new double[][] {{0.2, -0.1}, {-0.1, 0.3}});
