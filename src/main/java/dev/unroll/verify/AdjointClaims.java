@@ -359,7 +359,7 @@ final class AdjointClaims {
     Optional<Repairs.Repair> repair = new Repairs(c, frame, world, ev).find();
     if (c.kind() == Kind.JACOBIAN) {
       String how = ev.transposedAgrees ? "it is the transpose of " + what + " (a transpose): the Jacobian's rows belong to "
-          + WrittenTex.of(c.target()) : repair.map(Repairs.Repair::what).orElse("");
+          + WrittenTex.of(c.target()) : DiagonalJacobian.of(c, ev, cell, notation).or(() -> repair.map(Repairs.Repair::what)).orElse("");
       String message = "this is not " + what + ": on random weights the two sides differ (relative difference "
           + String.format(Locale.ROOT, "%.1e", ev.worst) + (first.isEmpty() ? "" : ", " + stages(first, frame, world)) + ")"
           + (how.isEmpty() ? "." : "; " + how + ".");

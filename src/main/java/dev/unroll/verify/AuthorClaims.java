@@ -38,6 +38,8 @@ final class AuthorClaims {
   private final AuthorNetwork network;
   private final AdHocDeltas deltas;
   private final Map<String, Optional<String>> bindings = new LinkedHashMap<>();
+  /** The last stage each time letter may take in the claim being judged, by the conditions written beside it. */
+  private Map<String, Integer> latest = Map.of();
 
   AuthorClaims(AuthorNetwork network, AdHocDeltas deltas) {
     this.network = network;
@@ -55,7 +57,9 @@ final class AuthorClaims {
     if (network.isEmpty()) {
       return List.of();
     }
-    return new AuthorClaims(network.get(), new AdHocDeltas(network.get(), all)).judge(displayed);
+    List<Decision> out = new ArrayList<>(new AuthorClaims(network.get(), new AdHocDeltas(network.get(), all)).judge(displayed));
+    out.addAll(new NormBounds(network.get(), all).judge(displayed));
+    return out;
   }
 
   List<Decision> judge(List<Item> items) {
@@ -67,6 +71,8 @@ final class AuthorClaims {
       }
       Expr lhs = AdHocDeltas.normal(s.sides().get(0));
       Position at = item.span().position(item.parsed().offset(s.sides().get(0), s.offset()));
+      // a condition written beside the claim (", \qquad t < T") limits the stages it speaks of
+      latest = StageConditions.of(item.parsed().statements(), network.steps);
       try {
         boolean delta = lhs instanceof Expr.Symbol d && deltas.ref(d).isPresent();
         boolean named = delta && deltas.named(deltas.ref((Expr.Symbol) lhs).get().base());
@@ -234,7 +240,7 @@ final class AuthorClaims {
       List<Map<String, Integer>[]> next = new ArrayList<>();
       for (Map<String, Integer>[] m : out) {
         int from = time ? 1 : 0;
-        int to = time ? network.steps : network.size - 1;
+        int to = time ? Math.min(network.steps, latest.getOrDefault(name, network.steps)) : network.size - 1;
         for (int k = from; k <= to; k++) {
           Map<String, Integer>[] more = new Map[] {new HashMap<>(m[0]), new HashMap<>(m[1])};
           more[time ? 0 : 1].put(name, k);
@@ -312,6 +318,25 @@ final class AuthorClaims {
               + tex(swapped));
         }
       }
+    }
+    // a Jacobian written as its own diagonal: the derivative taken entry by entry
+    if (lhs instanceof Expr.Partial jp && diagonalOnly(lhs, rhs, v.firstFailure())) {
+      // the softmax's own Jacobian, diag(p) - p p^T in the author's symbol, offered where it holds
+      Expr p = jp.of();
+      Expr full = Expr.sum(List.of(new Expr.Diag(p), new Expr.Negate(new Expr.Product(List.of(p, new Expr.Transpose(p)),
+          Expr.ProductStyle.JUXTAPOSE))));
+      boolean softmax = softmaxOf(lhs) && evaluate(lhs, full).map(Verdict::holds).orElse(false);
+      String message = head + "; elementwise: the right side is only the Jacobian's diagonal, as if each entry depended on"
+          + " its own input alone, and every entry off the diagonal is lost" + (softmax ? " (the softmax's Jacobian is the"
+          + " full matrix: each output depends on every score through the normalising sum)." : ".");
+      return softmax ? Finding.at(at, Severity.ERROR, message, tex(written) + " = " + tex(full))
+          : Finding.at(at, Severity.ERROR, message);
+    }
+    // one term too many: without it the claim holds
+    Optional<ExtraTerms.Dropped> extra = ExtraTerms.of(rhs, x -> evaluate(lhs, x).map(Verdict::holds).orElse(false));
+    if (extra.isPresent()) {
+      return Finding.at(at, Severity.ERROR, head + "; extra term: " + tex(extra.get().term()) + " does not belong (without it,"
+          + " the claim holds: nothing the loss reads is reached that way).", tex(written) + " = " + tex(extra.get().rest()));
     }
     // the right side is another weight's gradient: the left side is mislabelled
     if (lhs instanceof Expr.Partial p && p.by() instanceof Expr.Symbol by) {
@@ -396,6 +421,31 @@ final class AuthorClaims {
     }
     return new AuthorSlips(this, network).of(lhs, rhs, head, at, written)
         .orElse(Finding.at(at, Severity.ERROR, head + "."));
+  }
+
+  /** Whether, at the reading where the claim first fails, the right side is the left side's diagonal and nothing else. */
+  private boolean diagonalOnly(Expr lhs, Expr rhs, Map<String, Integer> reading) {
+    Set<String> times = new LinkedHashSet<>();
+    free(lhs, Set.of(), times, new LinkedHashSet<>());
+    free(rhs, Set.of(), times, new LinkedHashSet<>());
+    Map<String, Integer> t = new HashMap<>();
+    Map<String, Integer> c = new HashMap<>();
+    reading.forEach((k, x) -> (times.contains(k) ? t : c).put(k, x));
+    try {
+      AuthorFormula f = new AuthorFormula(deltas.base(), deltas, t, c);
+      return DiagonalJacobian.isDiagonalOf(f.eval(rhs), f.eval(lhs));
+    } catch (AuthorFormula.Unreadable | AuthorNetwork.Missing e) {
+      return false;
+    }
+  }
+
+  /** Whether a Jacobian's value is one the document's equations define with a softmax. */
+  private boolean softmaxOf(Expr lhs) {
+    if (!(lhs instanceof Expr.Partial p) || !(p.of() instanceof Expr.Symbol of)) {
+      return false;
+    }
+    Expr def = network.staged.containsKey(of.name()) ? network.staged.get(of.name()) : network.timeless.get(of.name());
+    return def instanceof Expr.Apply a && a.function().equals("softmax");
   }
 
   /** The deltas that could stand where {@code u} is written: another family at the same stage, another number. */

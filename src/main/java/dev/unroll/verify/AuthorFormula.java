@@ -177,8 +177,18 @@ final class AuthorFormula {
     if (args.size() != 1) {
       throw new Unreadable("the function " + f);
     }
+    // \phi(a_t) with \phi the logistic function the text names; \phi'(a_t), \tanh'(z): the activation's derivative
+    boolean derivative = f.endsWith("'");
+    String named = pass.network().letters.getOrDefault(derivative ? f.substring(0, f.length() - 1) : f,
+        derivative ? f.substring(0, f.length() - 1) : f);
+    if (derivative) {
+      return ActivationSlopes.of(named, eval(args.get(0), hint));
+    }
+    f = named;
     RealMatrix x = eval(args.get(0), hint);
     switch (f) {
+      case "identity":
+        return x;
       case "tanh":
         return map(x, Math::tanh);
       case "sigma", "sigmoid":

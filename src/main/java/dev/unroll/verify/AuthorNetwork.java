@@ -57,6 +57,8 @@ final class AuthorNetwork {
   final Set<String> backward = new TreeSet<>();
   /** A value whose right side is written out again inside another value's equation: that node. */
   final Map<String, Expr> occurrences = new LinkedHashMap<>();
+  /** Activations written as letters ({@code \phi}), and the function the text says each is. */
+  final Map<String, String> letters = new LinkedHashMap<>();
   final Set<Statement> definitions = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   final int steps;
   final int size;
@@ -123,7 +125,7 @@ final class AuthorNetwork {
       } else if (l.time().isEmpty() && !l.name().matches(".*_\\d+") && !timeless.containsKey(l.name())
           && !(INDEX_LETTERS.contains(l.name()) && !l.name().equals("T"))
           && !l.name().startsWith("\\text")) {
-        timeless.put(l.name(), rhs);
+        timeless.put(l.name(), LOSSES.contains(l.name()) ? CrossEntropySums.asProducts(rhs, variables.values()) : rhs);
         if (l.name().equals("T") && rhs instanceof Expr.Num n) {
           steps = Math.max(steps, (int) n.value());
         }
@@ -145,7 +147,11 @@ final class AuthorNetwork {
       Statement st = stagedAt.remove(b);
       used.removeIf(x -> x == st);
     }
-    Optional<String> state = staged.entrySet().stream().filter(e -> NetworkReader.mentions(e.getValue(), e.getKey(), -1))
+    // the state: a value whose equation holds its own previous value, directly or through a value of its stage
+    // (a_t = U x_t + W s_{t-1} + b, s_t = \phi(a_t))
+    Optional<String> state = staged.entrySet().stream().filter(e -> NetworkReader.mentions(e.getValue(), e.getKey(), -1)
+        || staged.entrySet().stream().anyMatch(o -> !o.getKey().equals(e.getKey()) && NetworkReader.mentions(e.getValue(), o.getKey(), 0)
+        && NetworkReader.mentions(o.getValue(), e.getKey(), -1)))
         .map(Map.Entry::getKey).findFirst();
     Optional<String> loss = timeless.keySet().stream().filter(LOSSES::contains).findFirst();
     if (state.isEmpty() || loss.isEmpty() || !reachesValues(timeless.get(loss.get()), staged, timeless, new TreeSet<>())) {
@@ -198,6 +204,16 @@ final class AuthorNetwork {
       }
     }));
     n.timeless.putAll(timeless);
+    // an activation written as a letter (\phi) is the one the prose names
+    all.forEach(e -> AdHocDeltas.any(e, x -> {
+      if (x instanceof Expr.Apply a && TexParser.ACTIVATION_LETTERS.contains(a.function()) && !a.function().equals("sigma")) {
+        String meant = NetworkReader.activation(a.function(), prose);
+        if (meant != null) {
+          n.letters.put(a.function(), meant);
+        }
+      }
+      return false;
+    }));
     n.stagedLeaves.addAll(stagedLeaves);
     n.paramLeaves.addAll(params);
     n.zeroAtStart.addAll(zero);
@@ -223,6 +239,22 @@ final class AuthorNetwork {
     });
     // a target: read by the loss, or by nothing but the loss's own equations
     stagedLeaves.stream().filter(x -> !inputs.contains(x) || scored.contains(x)).forEach(n.targets::add);
+    // a target without a stage (y of J = -y^T \log \hat y, one classification per sequence): a small letter
+    // that only the loss's own equation reads
+    Set<String> elsewhere = new TreeSet<>();
+    staged.values().forEach(v -> leaves(v, staged.keySet(), timeless.keySet(), new TreeSet<>(), elsewhere));
+    timeless.forEach((k, v) -> {
+      if (!LOSSES.contains(k)) {
+        leaves(v, staged.keySet(), timeless.keySet(), new TreeSet<>(), elsewhere);
+      }
+    });
+    timeless.forEach((k, v) -> {
+      if (LOSSES.contains(k)) {
+        Set<String> read = new TreeSet<>();
+        leaves(v, staged.keySet(), timeless.keySet(), new TreeSet<>(), read);
+        read.stream().filter(x -> !capital(x) && !elsewhere.contains(x)).forEach(n.targets::add);
+      }
+    });
     return Optional.of(n);
   }
 
@@ -349,10 +381,18 @@ final class AuthorNetwork {
     return isStaged(base) || timeless.containsKey(base) || paramLeaves.contains(base);
   }
 
+  /**
+   * Another seeded instance of the same network, for a search over instances ({@link NormBounds}): 0 is
+   * the instance every other judge uses; the weights (capital letters) are multiplied by {@code weightScale}.
+   */
+  long instance;
+  double weightScale = 1;
+
   /** The value of a symbol the equations leave undefined, the same on every run. */
   RealMatrix leaf(String base, int stage, int[] hint) {
     int[] shape = shapes.computeIfAbsent(base, b -> shapeOf(b, hint));
-    Random r = new Random(31L * base.hashCode() + stage * 1_000_003L + 20260101L);
+    Random r = new Random(31L * base.hashCode() + stage * 1_000_003L + 20260101L + 7_919_993L * instance);
+    double scale = capital(base) && !isStaged(base) ? 0.6 * weightScale : 0.6;
     if (stage == 0 && zeroAtStart.contains(base)) {
       return MatrixUtils.createRealMatrix(shape[0], shape[1]);
     }
@@ -364,7 +404,7 @@ final class AuthorNetwork {
     }
     for (int i = 0; i < shape[0]; i++) {
       for (int j = 0; j < shape[1]; j++) {
-        m.setEntry(i, j, 0.6 * r.nextGaussian());
+        m.setEntry(i, j, scale * r.nextGaussian());
       }
     }
     return m;

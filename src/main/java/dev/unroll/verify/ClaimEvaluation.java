@@ -33,6 +33,11 @@ final class ClaimEvaluation {
   int instances;
   double worst;
   boolean transposedAgrees = true;
+  /**
+   * Every failing reading's written side is a diagonal matrix holding exactly the diagonal of a Jacobian
+   * that is not diagonal: the derivative taken entry by entry, its cross terms lost ({@link DiagonalJacobian}).
+   */
+  boolean onlyDiagonal = true;
   final List<Map<String, Time>> failed = new ArrayList<>();
   final Map<Map<String, Time>, RealMatrix> written = new LinkedHashMap<>();
 
@@ -88,6 +93,7 @@ final class ClaimEvaluation {
       transposedAgrees &= truth.getRowDimension() == truth.getColumnDimension()
           && difference(got, truth.transpose()) <= AdjointClaims.TOLERANCE;
       if (d > AdjointClaims.TOLERANCE) {
+        onlyDiagonal &= DiagonalJacobian.isDiagonalOf(got, truth);
         failed.add(values);
         worst = Math.max(worst, d);
       }

@@ -60,9 +60,10 @@ final class WrittenTex {
     } else if (e instanceof Expr.Product p) {
       String sep = p.style() == Expr.ProductStyle.CHAIN ? " \\cdot " : " ";
       List<Expr> fs = p.factors();
-      // a \sum or \prod before other factors is closed in parentheses, or its body would take them in
+      // an elementwise product binds looser than the matrix product it stands in (W^\top (a \odot b)); a \sum
+      // or \prod before other factors is closed in parentheses, or its body would take them in
       b.append(java.util.stream.IntStream.range(0, fs.size()).mapToObj(i -> grouped(fs.get(i), n, fs.get(i) instanceof Expr.Sum
-          || i < fs.size() - 1 && series(fs.get(i)))).collect(Collectors.joining(sep)));
+          || fs.get(i) instanceof Expr.Hadamard || i < fs.size() - 1 && series(fs.get(i)))).collect(Collectors.joining(sep)));
     } else if (e instanceof Expr.Sum s) {
       for (int i = 0; i < s.terms().size(); i++) {
         Expr t = s.terms().get(i);
@@ -119,7 +120,7 @@ final class WrittenTex {
     String f = a.function();
     String base = f.replace("'", "");
     String name = KNOWN_FUNCTIONS.contains(base) ? "\\" + f
-        : base.equals("sigma") ? "\\" + f
+        : base.equals("sigma") || TexParser.ACTIVATION_LETTERS.contains(base) ? "\\" + f
         : base.length() == 1 ? f : "\\operatorname{" + base + "}" + f.substring(base.length());
     b.append(name).append("\\left(")
         .append(args.stream().map(x -> of(x, n)).collect(Collectors.joining(", "))).append("\\right)");

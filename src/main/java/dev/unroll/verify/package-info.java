@@ -29,8 +29,11 @@
  * that network taken literally (AuthorNetwork, Pass and AuthorFormula evaluate the author's
  * equations with finite-difference gradients; AdHocDeltas values and binds {@code \delta^{raw}_t},
  * {@code \delta 7}, {@code \mathrm{d}a_t}, {@code g_t = \partial L/\partial h_t}; AuthorClaims judges
- * and diagnoses: wrong delta, left side, transpose, power), whose verdict replaces the others' in the
- * spans it judges (OwnNetworkPass); and bounds on an
+ * and diagnoses: wrong delta, left side, transpose, power, elementwise, extra term (ExtraTerms), within the
+ * stages a condition beside the claim allows (StageConditions); NormBounds judges bounds on a Jacobian's norm
+ * across stages, refuted by a counterexample among seeded instances and confirmed only where proved),
+ * whose verdict replaces the others' in the spans it judges (OwnNetworkPass); a Jacobian written as its own
+ * diagonal is said to be taken elementwise (DiagonalJacobian); and bounds on an
  * activation's derivative in the prose or written as mathematics ({@code symbolic.ActivationBounds}).
  * An error is only said of a false claim; a name that cannot be mapped is a warning
  * ({@link dev.unroll.verify.UnknownSymbols}). {@link dev.unroll.verify.Outcomes} gives every math span
