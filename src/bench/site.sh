@@ -4,7 +4,8 @@
 # pointing at a fresh folder; the site's PDFs are kept in <cache>/pdf), so "cold" really is cold:
 #   cold, no PDFs    site --no-pdf, empty cache
 #   cold, PDFs       site, empty cache (Symja's answers and every PDF made from nothing)
-#   rebuild          site again with the cache the previous build filled
+#   rebuild          site again with the cache the previous build filled (its pages/ hold every
+#                    lesson's files under a hash of their inputs, so nothing is derived or compiled)
 # Prints wall time, the CPU time of the whole process tree (user + sys, pdflatex included) and the
 # load average: on a shared 2-core machine the wall time mostly measures the other processes, the
 # CPU time does not. Then the same for --max-steps 30 when asked (BENCH_LARGE=1).
@@ -39,7 +40,7 @@ build() {
   start=$(date +%s.%N)
   UNROLL_CACHE="$cache" /usr/bin/time -f '%U %S' -o "$work/time" "${run[@]}" site --quiet --out "$out" "$@" > /dev/null
   end=$(date +%s.%N)
-  printf '%-28s %6d %10.1f %10.1f %6d  %s\n' "$name" "$(find "$out" -name '*.html' | wc -l)" \
+  printf '%-28s %6d %10.1f %10.1f %6d  %s\n' "$name" "$(find -L "$out" -name '*.html' | wc -l)" \
     "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" "$(awk '{ print $1 + $2 }' "$work/time")" \
     "$(du -smL "$out" | cut -f1)" "$load"
 }

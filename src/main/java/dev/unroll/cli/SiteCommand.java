@@ -111,7 +111,9 @@ public final class SiteCommand implements Callable<Integer> {
           .forEach(c -> failedChecks.add(spec.slug() + " (" + c.name() + ")"));
       return lesson;
     });
-    SiteBuilder builder = new SiteBuilder(checked, Runtime.getRuntime().availableProcessors(), pdf);
+    // Each lesson's files are kept there too: a rebuild makes only the lessons whose inputs changed.
+    SiteBuilder builder = new SiteBuilder(checked, Runtime.getRuntime().availableProcessors(), pdf,
+        dev.unroll.symbolic.AnswerCache.standard().folder().map(d -> d.resolve("pages")));
     int lessonsBuilt = build(builder, site, progress);
     progress.say("unroll: built " + lessonsBuilt + (lessonsBuilt == 1 ? " lesson" : " lessons")
         + (pdf.isPresent() ? " with PDFs" : "") + " in " + progress.elapsed() + " into " + out.toAbsolutePath().normalize());

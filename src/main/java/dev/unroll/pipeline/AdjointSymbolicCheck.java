@@ -8,6 +8,7 @@ import dev.unroll.render.LessonView;
 import dev.unroll.render.Notation;
 import dev.unroll.symbolic.AnswerCache;
 import dev.unroll.symbolic.CrossCheckResult;
+import dev.unroll.symbolic.CrossCheckers;
 import dev.unroll.symbolic.SymbolicCrossCheck;
 import dev.unroll.symbolic.SymjaSession;
 import dev.unroll.unroll.Unroller;
@@ -34,8 +35,11 @@ final class AdjointSymbolicCheck implements Pipeline.GatedCheck {
   private final Supplier<SymjaSession> session;
   private final AnswerCache cache;
 
-  AdjointSymbolicCheck(Supplier<SymjaSession> session, AnswerCache cache) {
+  private final CrossCheckers checkers;
+
+  AdjointSymbolicCheck(Supplier<SymjaSession> session, CrossCheckers checkers, AnswerCache cache) {
     this.session = session;
+    this.checkers = checkers;
     this.cache = cache;
   }
 
@@ -62,8 +66,7 @@ final class AdjointSymbolicCheck implements Pipeline.GatedCheck {
     if (known.isPresent()) {
       return CheckedWords.adjointSymbolic(known.get(), parameterTex, lesson.graph().steps());
     }
-    Supplier<CrossCheckResult> run = () -> new SymbolicCrossCheck(session.get(), s.graph().cell().activations())
-        .check(s, adjoints, parameter);
+    Supplier<CrossCheckResult> run = () -> checkers.of(s.graph().cell().activations()).check(s, adjoints, parameter);
     // As for a plain cell's lesson: a cell's own activation gets a time limit, the built-in ones none.
     CrossCheckResult result = Pipelines.ownActivations(s.graph().cell())
         ? session.get().limited(Pipelines.CROSS_CHECK_LIMIT, "cross-check the adjoint equations for the gradient "

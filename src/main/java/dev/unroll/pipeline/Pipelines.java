@@ -13,6 +13,7 @@ import dev.unroll.symbolic.ActivationBounds;
 import dev.unroll.symbolic.AnswerCache;
 import dev.unroll.symbolic.CachedCalculus;
 import dev.unroll.symbolic.CrossCheckResult;
+import dev.unroll.symbolic.CrossCheckers;
 import dev.unroll.symbolic.SymbolicCrossCheck;
 import dev.unroll.symbolic.SymjaCalculus;
 import dev.unroll.symbolic.SymjaSession;
@@ -61,12 +62,13 @@ public final class Pipelines {
 
   public static Pipeline standard(Optional<Path> templates, AnswerCache cache) {
     Supplier<SymjaSession> session = new Once<>(SymjaSession::new);
+    CrossCheckers checkers = new CrossCheckers(session);
     CellLibrary cells = new CellLibrary();
     return new Pipeline(cells,
         cell -> new CachedCalculus(cache, cell.activations(), () -> new SymjaCalculus(session.get(), cell.activations())),
-        List.of((spec, derivation, closed, forms) -> symbolicCheck(derivation, spec.steps(), forms, session, cache),
+        List.of((spec, derivation, closed, forms) -> symbolicCheck(derivation, spec.steps(), forms, session, checkers, cache),
             Pipelines::numericCheck),
-        List.of(new AdjointSymbolicCheck(session, cache)),
+        List.of(new AdjointSymbolicCheck(session, checkers, cache)),
         new TemplateRenderer(templates), Optional.of(new CachedBounds(cache, ActivationBounds::new)));
   }
 
@@ -77,7 +79,7 @@ public final class Pipelines {
    * checked through its expanded sum over the same stages.
    */
   static LessonView.CheckView symbolicCheck(Derivation lesson, int lessonSteps, Forms forms, Supplier<SymjaSession> session,
-      AnswerCache cache) {
+      CrossCheckers checkers, AnswerCache cache) {
     Derivation d = lesson;
     int stages = Math.min(lessonSteps, SYMBOLIC_STEPS);
     if (lesson.graph().steps() != stages) {
@@ -98,7 +100,7 @@ public final class Pipelines {
       return CheckedWords.symbolic(known.get(), lessonSteps);
     }
     Derivation checked = d;
-    Supplier<CrossCheckResult> run = () -> new SymbolicCrossCheck(session.get(), checked.graph().cell().activations()).check(checked, sum);
+    Supplier<CrossCheckResult> run = () -> checkers.of(checked.graph().cell().activations()).check(checked, sum);
     // A cell's own activation can send Symja's arithmetic off for many minutes: it gets a time limit.
     // The built-in ones are known to finish (slowly on a loaded machine), so they keep none.
     CrossCheckResult result = ownActivations(d.graph().cell())

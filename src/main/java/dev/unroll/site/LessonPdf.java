@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * private temporary folder that is removed afterwards. The PDF is the same bytes on every run: no
  * creation date ({@code \pdfinfoomitdate=1}), no trailer id ({@code \pdftrailerid{}}) and
  * {@code SOURCE_DATE_EPOCH} fixed, all given on pdflatex's command line so the file stays as written.
- * One compile at a time per calling thread; the site's building threads call it side by side. A
+ * The packages every lesson loads are loaded once, from a format dumped for the build
+ * ({@link PreambleFormat}). One compile at a time per calling thread; the site's building threads call it side by side. A
  * compile that does not finish within the timeout is killed. Texts compiled before are remembered by
  * their hash for the life of the object (a served site rebuilds only what changed).
  */
@@ -33,13 +34,21 @@ public final class LessonPdf {
   /** A kept PDF larger than this is not one this class wrote. */
   private static final long MAX_KEPT_BYTES = 16L << 20;
 
+  /**
+   * Part of every kept PDF's key: the route from {@code .tex} to bytes. A PDF compiled from the
+   * dumped preamble ({@link PreambleFormat}) is not the bytes of one compiled without it.
+   */
+  private static final String ROUTE = "pdflatex from the lessons' dumped preamble, 1";
+
   private final Path pdflatex;
   private final Optional<Path> kept;
   private final Map<String, byte[]> done = new ConcurrentHashMap<>();
+  private final PreambleFormat formats;
 
   private LessonPdf(Path pdflatex, Optional<Path> kept) {
     this.pdflatex = pdflatex;
     this.kept = kept;
+    this.formats = new PreambleFormat(pdflatex);
   }
 
   /** pdflatex from the PATH, or empty when it is not installed. */
@@ -73,7 +82,7 @@ public final class LessonPdf {
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
       throw new IllegalArgumentException("a PDF's name must be letters, digits, dots, dashes and underscores, got '" + name + "'");
     }
-    String key = name + "\n" + sha256(tex);
+    String key = ROUTE + "\n" + name + "\n" + sha256(tex);
     byte[] known = done.get(key);
     if (known != null) {
       return known.clone();
@@ -87,13 +96,17 @@ public final class LessonPdf {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("unroll-pdf-");
-      Files.writeString(dir.resolve(name + ".tex"), tex, StandardCharsets.UTF_8);
-      ProcessBuilder builder = new ProcessBuilder(List.of(pdflatex.toString(), "-interaction=nonstopmode",
-          "-halt-on-error", "-no-shell-escape", "-jobname=" + name,
-          "\\pdfinfoomitdate=1\\pdftrailerid{}\\input{" + name + ".tex}"))
+      // The shared preamble comes from its dumped format when pdflatex could make one.
+      Optional<PreambleFormat.Split> split = PreambleFormat.split(tex);
+      Optional<Path> format = split.flatMap(p -> formats.format(p.preamble()));
+      Files.writeString(dir.resolve(name + ".tex"), format.isPresent() ? split.get().body() : tex, StandardCharsets.UTF_8);
+      List<String> command = new java.util.ArrayList<>(List.of(pdflatex.toString()));
+      format.ifPresent(f -> command.add("-fmt=" + f));
+      command.addAll(List.of("-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "-jobname=" + name,
+          "\\pdfinfoomitdate=1\\pdftrailerid{}\\input{" + name + ".tex}"));
+      ProcessBuilder builder = new ProcessBuilder(command)
           .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("pdflatex.out").toFile());
-      builder.environment().put("SOURCE_DATE_EPOCH", "0");
-      builder.environment().put("FORCE_SOURCE_DATE", "1");
+      fixedDate(builder);
       Process process = builder.start();
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();
@@ -117,6 +130,12 @@ public final class LessonPdf {
     } finally {
       removeQuietly(dir);
     }
+  }
+
+  /** pdflatex's clock stopped at 0, so that nothing it writes depends on when it ran. */
+  static void fixedDate(ProcessBuilder builder) {
+    builder.environment().put("SOURCE_DATE_EPOCH", "0");
+    builder.environment().put("FORCE_SOURCE_DATE", "1");
   }
 
   /** A kept PDF: a regular file (never through a link), of a sane size, that starts like a PDF. */

@@ -2,6 +2,7 @@ package dev.unroll.site;
 
 import dev.unroll.pipeline.Lesson;
 import dev.unroll.pipeline.LessonSpec;
+import dev.unroll.render.LessonView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,6 +50,7 @@ public final class SiteBuilder {
   private final Function<LessonSpec, Lesson> lessons;
   private final int threads;
   private final Optional<LessonPdf> pdf;
+  private final Optional<PageStore> store;
 
   /** A builder of sites without PDFs. */
   public SiteBuilder(Function<LessonSpec, Lesson> lessons, int threads) {
@@ -61,6 +63,25 @@ public final class SiteBuilder {
    * @param pdf compiles each lesson's LaTeX to a PDF the page links, on the same threads; empty for none
    */
   public SiteBuilder(Function<LessonSpec, Lesson> lessons, int threads, Optional<LessonPdf> pdf) {
+    this(Optional.empty(), lessons, threads, pdf);
+  }
+
+  /**
+   * @param kept where each lesson's files are kept for the next build ({@link PageStore}), which then
+   *     makes only the lessons whose inputs changed; empty, or a program not run from its jar, keeps none
+   */
+  public SiteBuilder(Function<LessonSpec, Lesson> lessons, int threads, Optional<LessonPdf> pdf, Optional<Path> kept) {
+    this(kept.flatMap(PageStore::forThisProgram), lessons, threads, pdf);
+  }
+
+  /** A builder keeping each lesson's files in {@code store}. */
+  static SiteBuilder keeping(PageStore store, Function<LessonSpec, Lesson> lessons, int threads, Optional<LessonPdf> pdf) {
+    return new SiteBuilder(Optional.of(store), lessons, threads, pdf);
+  }
+
+  private SiteBuilder(Optional<PageStore> store, Function<LessonSpec, Lesson> lessons, int threads,
+      Optional<LessonPdf> pdf) {
+    this.store = Objects.requireNonNull(store, "store");
     this.pdf = Objects.requireNonNull(pdf, "pdf");
     this.lessons = Objects.requireNonNull(lessons, "lessons");
     if (threads < 1) {
@@ -90,7 +111,7 @@ public final class SiteBuilder {
         for (String file : STATIC) {
           write(temp, "assets/" + file, staticFile(file));
         }
-        buildLessons(grid, templates, site, temp, progress);
+        buildLessons(grid, templates, site, temp, progress, new PageInputs(config, grid, pdf.isPresent()));
         write(temp, SearchIndex.FILE, SearchIndex.fromPages(grid, temp).script().getBytes(StandardCharsets.UTF_8));
         // The index is written last: a build with its index is whole (SiteFolder's repair relies on it).
         write(temp, "index.html", new SiteIndex(grid, templates, site).html().getBytes(StandardCharsets.UTF_8));
@@ -112,8 +133,8 @@ public final class SiteBuilder {
     return file + dev.unroll.files.TextFiles.reason(e);
   }
 
-  private void buildLessons(SiteGrid grid, SiteTemplates templates, SiteViews.Site site, Path temp, Progress progress)
-      throws IOException {
+  private void buildLessons(SiteGrid grid, SiteTemplates templates, SiteViews.Site site, Path temp, Progress progress,
+      PageInputs inputs) throws IOException {
     List<LessonSpec> specs = grid.specs();
     int total = specs.size();
     AtomicInteger done = new AtomicInteger();
@@ -129,12 +150,22 @@ public final class SiteBuilder {
           if (stop.get()) {
             return null;
           }
-          Lesson lesson = lessons.apply(spec);
-          if (!lesson.spec().equals(spec)) {
-            throw new IllegalStateException("the pipeline returned the lesson " + lesson.spec().slug() + " when asked for "
-                + spec.slug());
+          LessonSpec previous = grid.neighbour(spec, -1);
+          LessonSpec next = grid.neighbour(spec, 1);
+          String key = store.isPresent() ? inputs.of(spec, number, total, previous, next) : "";
+          Map<String, byte[]> files = store.flatMap(s -> s.get(key)).orElse(null);
+          if (files == null) {
+            Lesson lesson = lessons.apply(spec);
+            if (!lesson.spec().equals(spec)) {
+              throw new IllegalStateException("the pipeline returned the lesson " + lesson.spec().slug() + " when asked for "
+                  + spec.slug());
+            }
+            files = pages.files(lesson, number, total, previous, next);
+            if (lesson.checks().stream().allMatch(LessonView.CheckView::passed)) {
+              Map<String, byte[]> made = files;
+              store.ifPresent(s -> s.put(key, made)); // a failing lesson is made (and reported) on every build
+            }
           }
-          Map<String, byte[]> files = pages.files(lesson, number, total, grid.neighbour(spec, -1), grid.neighbour(spec, 1));
           for (Map.Entry<String, byte[]> f : files.entrySet()) {
             write(temp, f.getKey(), f.getValue());
           }

@@ -45,8 +45,11 @@ final class ForwardTangents {
    * entry of {@code param}, shaped like it.
    *
    * @param values the value of every node (a forward pass), numbers
+   * @param known derivatives already computed for this graph's first nodes, by node id; the ones
+   *     computed here are added
    */
-  IExpr[][] gradient(UnrolledGraph graph, Map<Node, SymbolicMatrix> values, Node param, List<Node> targets) {
+  IExpr[][] gradient(UnrolledGraph graph, Map<Node, SymbolicMatrix> values, Node param, List<Node> targets,
+      Map<Integer, IExpr[][]> known) {
     boolean[] relevant = graph.reaching(targets);
     boolean[] depends = new boolean[relevant.length];
     for (Node n : graph.nodes()) {
@@ -64,7 +67,12 @@ final class ForwardTangents {
     tangents.put(param, unit);
     for (Node n : graph.nodes()) {
       if (relevant[n.id()] && depends[n.id()] && !n.op().isLeaf()) {
-        tangents.put(n, step(n, values, tangents, directions));
+        IExpr[][] t = known.get(n.id());
+        if (t == null) {
+          t = step(n, values, tangents, directions);
+          known.put(n.id(), t);
+        }
+        tangents.put(n, t);
       }
     }
     IExpr[][] out = new IExpr[p.rows()][p.cols()];

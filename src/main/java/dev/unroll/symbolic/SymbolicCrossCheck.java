@@ -51,6 +51,11 @@ import org.matheclipse.core.interfaces.IExpr;
  * size grows with the number of paths (exponentially in N); this is linear in N, and at N = 2 a test
  * compares the two routes entry by entry.
  *
+ * <p>One instance checks many lessons of a cell: the gate rules Symja derived and the values and
+ * derivatives of the nodes a lesson shares with the one checked before it ({@link ForwardMemo}: an
+ * N-stage graph is the start of an (N+1)-stage one, at the same seeded leaves) are kept, so a site's
+ * lessons at N = 1..8 cost about one check at 8, and each still gets exactly the numbers of its own N.
+ *
  * <p>Holds a {@link SymjaSession}: use it on the thread that made the session.
  */
 public final class SymbolicCrossCheck {
@@ -67,6 +72,7 @@ public final class SymbolicCrossCheck {
   private final SymjaSession session;
   private final GraphEvaluator evaluator;
   private final ForwardTangents tangents;
+  private final ForwardMemo memo = new ForwardMemo();
 
   /** @param activations the cell's activations by name ({@code cell.activations()}) */
   public SymbolicCrossCheck(SymjaSession session, Map<String, Activation> activations) {
@@ -145,21 +151,25 @@ public final class SymbolicCrossCheck {
     boolean passed = true;
     int entries = 0;
     for (int p = 0; p < points; p++) {
-      Map<Node, SymbolicMatrix> values = evaluator.forward(graph, numeric(randomLeaves(graph, sizes, random)), Map.of(),
-          n -> true);
+      Map<Node, SymbolicMatrix> exact = randomLeaves(graph, sizes, random);
+      // The nodes this graph shares with the last one checked keep their values (ForwardMemo says why
+      // they are this graph's own); the others are computed.
+      Map<Node, SymbolicMatrix> known = memo.adopt(graph, exact);
+      Map<Node, SymbolicMatrix> values = evaluator.forward(graph, numeric(exact), known, n -> !known.containsKey(n));
+      memo.record(graph, exact, values);
       SymbolicMatrix derived = derivedAt.apply(values).map(this::number);
       SymbolicMatrix value = values.get(param);
       if (derived.isScalar() || derived.rows() != value.rows() || derived.cols() != value.cols()) {
         throw new IllegalArgumentException("The derived sum is a " + derived.shapeName() + ", but "
             + parameterName + " is a " + value.shapeName() + ".");
       }
-      IExpr[][] exact = derivativesAt(graph, param, losses, values);
+      IExpr[][] forward = derivativesAt(graph, param, losses, values, memo.tangents(param));
       entries = value.rows() * value.cols();
       for (int i = 0; i < value.rows(); i++) {
         for (int j = 0; j < value.cols(); j++) {
           IExpr claimed = derived.get(i, j);
-          double absolute = session.eval(F.Abs(F.Subtract(exact[i][j], claimed))).evalDouble();
-          double scale = Math.max(Math.abs(exact[i][j].evalDouble()), Math.abs(claimed.evalDouble()));
+          double absolute = session.eval(F.Abs(F.Subtract(forward[i][j], claimed))).evalDouble();
+          double scale = Math.max(Math.abs(forward[i][j].evalDouble()), Math.abs(claimed.evalDouble()));
           double relative = scale == 0 ? absolute : absolute / scale;
           worstAbsolute = Math.max(worstAbsolute, absolute);
           worstRelative = Math.max(worstRelative, relative);
@@ -175,6 +185,11 @@ public final class SymbolicCrossCheck {
         CrossCheckResult.Mode.NUMERIC, DIGITS, worstAbsolute, worstRelative, TOLERANCE, passed);
   }
 
+  /** How many nodes of the last checked graphs are kept for the next check, for tests. */
+  int rememberedNodes() {
+    return memo.size();
+  }
+
   /**
    * The forward-mode derivative of the derivation's loss with respect to every entry of its
    * parameter, at the given leaves (exact or numeric; the result has {@value #DIGITS} digits).
@@ -183,11 +198,12 @@ public final class SymbolicCrossCheck {
     UnrolledGraph graph = derivation.graph();
     List<Node> losses = derivation.loss() == LossKind.LAST ? List.of(graph.lastLoss()) : graph.losses();
     return session.withPrecision(DIGITS, () -> derivativesAt(graph, derivation.parameter(), losses,
-        evaluator.forward(graph, numeric(leaves), Map.of(), n -> true)));
+        evaluator.forward(graph, numeric(leaves), Map.of(), n -> true), new HashMap<>()));
   }
 
-  private IExpr[][] derivativesAt(UnrolledGraph graph, Node param, List<Node> losses, Map<Node, SymbolicMatrix> values) {
-    IExpr[][] out = tangents.gradient(graph, values, param, losses);
+  private IExpr[][] derivativesAt(UnrolledGraph graph, Node param, List<Node> losses, Map<Node, SymbolicMatrix> values,
+      Map<Integer, IExpr[][]> known) {
+    IExpr[][] out = tangents.gradient(graph, values, param, losses, known);
     for (IExpr[] row : out) {
       for (int j = 0; j < row.length; j++) {
         row[j] = number(row[j]);

@@ -69,6 +69,30 @@ class LessonPdfTest {
   }
 
   @Test
+  void theSharedPreambleIsTheClassAndPackageLinesAndTheRestKeepsItsLineNumbers() {
+    String tex = "\\documentclass[11pt]{article}\n\\usepackage[T1]{fontenc}\n\n\\pgfplotsset{compat=1.16}\n"
+        + "\\setlength{\\parskip}{0.6em}\n\\title{Simple: 3 stages}\n\\usepackage{tikz}\n\\begin{document}\nx\n\\end{document}\n";
+    PreambleFormat.Split split = PreambleFormat.split(tex).orElseThrow();
+    assertThat(split.preamble()).isEqualTo("\\documentclass[11pt]{article}\n\\usepackage[T1]{fontenc}\n\n"
+        + "\\pgfplotsset{compat=1.16}\n\\setlength{\\parskip}{0.6em}\n");
+    assertThat(split.body()).isEqualTo("\n\n\n\n\n\\title{Simple: 3 stages}\n\\usepackage{tikz}\n\\begin{document}\nx\n"
+        + "\\end{document}\n");
+    assertThat(split.body().split("\n", -1)).hasSameSizeAs(tex.split("\n", -1));
+    assertThat(PreambleFormat.split("\\begin{document}x\\end{document}\n")).isEmpty();
+  }
+
+  @Test
+  void lessonsCompiledFromTheDumpedPreambleNameTheirOwnLineWhenTheyFail() {
+    LessonPdf pdf = pdflatex();
+    String preamble = "\\documentclass{article}\n\\usepackage{amsmath}\n";
+    byte[] good = pdf.compile("good", preamble + "\\title{Good}\n\\begin{document}\n$a = b$\n\\end{document}\n");
+    assertThat(new String(good, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    // the same preamble, now from its format: the error is on line 5 of the lesson's own text
+    assertThatThrownBy(() -> pdf.compile("bad", preamble + "\\title{Bad}\n\\begin{document}\n\\nosuchmacro\n\\end{document}\n"))
+        .hasMessageContaining("! Undefined control sequence. l.5 \\nosuchmacro");
+  }
+
+  @Test
   void aKeptPdfServesTheNextBuildAndOnlyARealOneIs() throws Exception {
     pdflatex(); // skips without pdflatex, as the others do
     Path kept = tmp.resolve("kept");

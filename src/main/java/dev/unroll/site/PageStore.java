@@ -1,0 +1,163 @@
+package dev.unroll.site;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Each lesson's files as a build made them, kept for the next build under the hash of everything
+ * they were made from, so that a rebuild derives, checks and renders only the lessons whose inputs
+ * changed. What a lesson's files are made from ({@link SiteBuilder} writes the key): the program
+ * itself ({@link #engineOfThisProgram}: the name, CRC and size of every class, template and asset in
+ * its jar, so a changed engine, check or built-in template is a new key), the lesson's spec, the
+ * bytes of its {@code .cell} file, the bytes of every file of the site's own templates, the site's
+ * title, the whole grid (the sidebar lists every lesson), the page's place and neighbours, and whether
+ * it has a PDF. Contents are hashed, never file times.
+ *
+ * <p>Only a lesson whose checks all passed is kept: a failing one is made again on every build, so
+ * the build reports it every time. Entries are written to a temporary file and moved into place; one
+ * that is not a regular file (links are not followed), is too large or does not read back whole is a
+ * miss, and the lesson is made again.
+ */
+final class PageStore {
+  private static final String MAGIC = "unroll-site-lesson-files-1";
+  /** The largest entry read; a lesson's files, its PDF included, are well under a megabyte. */
+  private static final long MAX_ENTRY_BYTES = 64L << 20;
+
+  private final Path folder;
+  private final String engine;
+
+  /**
+   * @param engine what identifies the program that makes the pages; part of every key
+   */
+  PageStore(Path folder, String engine) {
+    this.folder = Objects.requireNonNull(folder, "folder");
+    this.engine = Objects.requireNonNull(engine, "engine");
+  }
+
+  /** A store in {@code folder} for this program, or empty when the program is not run from a jar. */
+  static Optional<PageStore> forThisProgram(Path folder) {
+    return engineOfThisProgram().map(e -> new PageStore(folder, e));
+  }
+
+  /**
+   * The identity of the running program: a hash of the name, CRC-32 and size of every entry of the
+   * jar its classes come from (read from the jar's directory, without unpacking anything); empty when
+   * they do not come from a jar (then nothing is kept).
+   */
+  static Optional<String> engineOfThisProgram() {
+    try {
+      Path code = Path.of(SiteBuilder.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (!Files.isRegularFile(code)) {
+        return Optional.empty();
+      }
+      StringBuilder entries = new StringBuilder();
+      try (ZipFile jar = new ZipFile(code.toFile())) {
+        List<String> lines = new ArrayList<>();
+        for (Enumeration<? extends ZipEntry> e = jar.entries(); e.hasMoreElements(); ) {
+          ZipEntry entry = e.nextElement();
+          lines.add(entry.getName() + " " + entry.getCrc() + " " + entry.getSize());
+        }
+        lines.sort(null);
+        lines.forEach(l -> entries.append(l).append('\n'));
+      }
+      return Optional.of(PreambleFormat.sha256(entries.toString()));
+    } catch (IOException | java.net.URISyntaxException | SecurityException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A hash of every file under {@code dir}: their paths relative to it and their bytes, in path order. */
+  static String contents(Path dir) throws IOException {
+    StringBuilder all = new StringBuilder();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+        all.append(dir.relativize(p)).append(' ').append(PreambleFormat.sha256(Files.readAllBytes(p))).append('\n');
+      }
+    }
+    return PreambleFormat.sha256(all.toString());
+  }
+
+  /** The files kept for these inputs, or empty. */
+  Optional<Map<String, byte[]>> get(String inputs) {
+    Path file = file(inputs);
+    try {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (!a.isRegularFile() || a.size() > MAX_ENTRY_BYTES) {
+        return Optional.empty();
+      }
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+        bytes = in.readNBytes((int) MAX_ENTRY_BYTES);
+      }
+      DataInputStream data = new DataInputStream(new ByteArrayInputStream(bytes));
+      if (!data.readUTF().equals(MAGIC) || !data.readUTF().equals(PreambleFormat.sha256(engine + "\n" + inputs))) {
+        return Optional.empty();
+      }
+      int count = data.readInt();
+      Map<String, byte[]> files = new LinkedHashMap<>();
+      for (int i = 0; i < count; i++) {
+        String name = data.readUTF();
+        int length = data.readInt();
+        if (length < 0 || length > data.available()) {
+          return Optional.empty();
+        }
+        files.put(name, data.readNBytes(length));
+      }
+      return data.available() == 0 ? Optional.of(files) : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // made again
+    }
+  }
+
+  /** Keeps a lesson's files; a failure to keep them only costs the next build the time to make them. */
+  void put(String inputs, Map<String, byte[]> files) {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      DataOutputStream data = new DataOutputStream(bytes);
+      data.writeUTF(MAGIC);
+      data.writeUTF(PreambleFormat.sha256(engine + "\n" + inputs));
+      data.writeInt(files.size());
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        data.writeUTF(f.getKey());
+        data.writeInt(f.getValue().length);
+        data.write(f.getValue());
+      }
+      data.flush();
+      Files.createDirectories(folder);
+      Path target = file(inputs);
+      Path temp = Files.createTempFile(folder, ".lesson", ".tmp");
+      try {
+        Files.write(temp, bytes.toByteArray());
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    } catch (IOException | RuntimeException e) {
+      // Keeping is only for speed.
+    }
+  }
+
+  private Path file(String inputs) {
+    return folder.resolve(PreambleFormat.sha256(engine + "\n" + inputs) + ".lesson");
+  }
+}
