@@ -166,6 +166,19 @@ final class AuthorNetwork {
     for (Expr e : all) {
       leaves(e, staged.keySet(), timeless.keySet(), stagedLeaves, params);
     }
+    // b_1, b_2: weights numbered by layer, when nothing else is written per stage under that letter (x_1 is an input)
+    for (Expr e : all) {
+      AdHocDeltas.any(e, x -> {
+        if (x instanceof Expr.Symbol s && s.time().isEmpty() && s.name().matches("[A-Za-z]_\\d")) {
+          String base = s.name().substring(0, 1);
+          if (!staged.containsKey(base) && !stagedLeaves.contains(base) && !timeless.containsKey(base)
+              && !timeless.containsKey(s.name())) {
+            params.add(s.name());
+          }
+        }
+        return false;
+      });
+    }
     for (Statement s : statements) {
       for (Expr side : s.sides()) {
         steps = Math.max(steps, absoluteStages(side, staged.keySet(), stagedLeaves));
@@ -267,10 +280,15 @@ final class AuthorNetwork {
         || x instanceof Expr.Symbol s && s.time().isEmpty() && s.name().endsWith("_-1"));
   }
 
-  /** Whether {@code e} names the last stage as a letter: {@code T} or {@code N} alone or as a stage ({@code h_T}). */
+  /**
+   * Whether {@code e} leaves the last stage open: names it as a letter ({@code T} or {@code N} alone, or as a
+   * stage, {@code h_T}), or sums over every stage without a limit ({@code \sum_t}).
+   */
   private static boolean openHorizon(Expr e) {
     return AdHocDeltas.any(e, x -> x instanceof Expr.Symbol s && (s.time().isEmpty() && (s.name().equals("T")
-        || s.name().equals("N")) || s.time().isPresent() && s.time().get().variable().equals("T")));
+        || s.name().equals("N")) || s.time().isPresent() && s.time().get().variable().equals("T"))
+        || x instanceof Expr.Apply a && a.function().equals("sum") && a.arguments().size() == 3
+        && a.arguments().get(1) instanceof Expr.Apply u && u.function().equals("empty"));
   }
 
   /** The largest stage number a sum's upper limit writes. */
