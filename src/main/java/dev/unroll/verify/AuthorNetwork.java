@@ -153,7 +153,19 @@ final class AuthorNetwork {
         || staged.entrySet().stream().anyMatch(o -> !o.getKey().equals(e.getKey()) && NetworkReader.mentions(e.getValue(), o.getKey(), 0)
         && NetworkReader.mentions(o.getValue(), e.getKey(), -1)))
         .map(Map.Entry::getKey).findFirst();
-    Optional<String> loss = timeless.keySet().stream().filter(LOSSES::contains).findFirst();
+    // a loss letter given a meaning that reaches no value (\ell = i - j, a distance) is not the loss
+    Optional<String> loss = timeless.keySet().stream().filter(LOSSES::contains)
+        .filter(l -> reachesValues(timeless.get(l), staged, timeless, new TreeSet<>())).findFirst();
+    Optional<String> perStage = staged.keySet().stream().filter(LOSSES::contains).findFirst();
+    if (loss.isEmpty() && perStage.isPresent() && !timeless.containsKey(perStage.get())) {
+      // only a loss per stage is written (J^{(t)} = ...): the network's loss is their sum, as the usual total
+      String l = perStage.get();
+      Expr.Symbol t = new Expr.Symbol(variables.get(l), Optional.empty(), Expr.Role.INTERMEDIATE);
+      timeless.put(l, new Expr.Apply("sum", List.of(new Expr.Apply("relation", List.of(t, new Expr.Num(1))),
+          new Expr.Apply("empty", List.of()), new Expr.Symbol(l, Optional.of(new dev.unroll.expr.Time(t.name(), 0)),
+          Expr.Role.INTERMEDIATE))));
+      loss = perStage;
+    }
     if (state.isEmpty() || loss.isEmpty() || !reachesValues(timeless.get(loss.get()), staged, timeless, new TreeSet<>())) {
       // no loss, or one written only in names the document never defines (\mathcal{L}^{<t>}): nothing to differentiate
       return Optional.empty();

@@ -82,6 +82,12 @@ final class ClaimEvaluation {
         }
         truth = org.hipparchus.linear.MatrixUtils.createColumnRealMatrix(diagonalOf(truth));
       }
+      if (got.getRowDimension() == 1 && truth.getColumnDimension() == 1 && truth.getRowDimension() > 1
+          && got.getColumnDimension() == truth.getRowDimension()) {
+        // A scalar's gradient written as a row (numerator layout, as notes that chain Jacobians left to right
+        // write it, (\hat y - y)^\top U): the same numbers in the author's convention.
+        got = got.transpose();
+      }
       if (got.getRowDimension() != truth.getRowDimension() || got.getColumnDimension() != truth.getColumnDimension()) {
         throw new ShapeMismatch("the right side is a " + got.getRowDimension() + " x " + got.getColumnDimension()
             + " matrix where the left side is " + truth.getRowDimension() + " x " + truth.getColumnDimension()

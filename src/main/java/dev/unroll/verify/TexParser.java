@@ -50,6 +50,9 @@ import java.util.Set;
  * <p>Nesting is limited to {@link #MAX_DEPTH} levels so that no input can exhaust the stack.
  */
 public final class TexParser {
+  /** The letters a loss is written with, whose "(\theta)" names what it is a function of. */
+  private static final java.util.Set<String> LOSS_LETTERS = java.util.Set.of("E", "L", "J", "C", "\\ell", "\\mathcal{L}");
+
   public static final int MAX_DEPTH = 200;
 
   /** Greek letters authors name an activation by: {@code \\phi(z)}, {@code \\sigma'(z)}. */
@@ -178,6 +181,11 @@ public final class TexParser {
         if (f instanceof Expr.Transpose tr && tr.operand() instanceof Expr.Apply g && g.function().equals("empty")) {
           // h^{(t)}{}^\top: the empty group carries a second superscript for the factor before it
           factors.set(factors.size() - 1, at(new Expr.Transpose(last), offsetOf(last, t.offset())));
+          continue;
+        }
+        if (f instanceof Expr.Symbol th && th.name().matches("\\\\(theta|Theta)") && th.time().isEmpty()
+            && last instanceof Expr.Symbol l && LOSS_LETTERS.contains(l.name())) {
+          // J^{(t)}(\theta): a loss written as a function of the parameters is the loss
           continue;
         }
         if (f instanceof Expr.Apply a && a.function().equals("tuple") && last instanceof Expr.Symbol l) {

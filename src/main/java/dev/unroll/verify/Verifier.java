@@ -275,7 +275,10 @@ public final class Verifier {
         .flatMap(r -> r.parsed().statements().stream()).toList();
     Optional<NetworkReader.Network> read = options.notation().isPresent() || options.cell().filter(c -> !c.equals("rnn"))
         .isPresent() ? Optional.empty() : NetworkReader.read(display, allProse)
-        .or(() -> options.cell().isPresent() ? Optional.empty() : CellReader.read(display, inline, allProse));
+        .or(() -> options.cell().isPresent() ? Optional.empty() : CellReader.read(display, inline, allProse))
+        // no displayed forward equation: the network written in the running text ("recall $h_t = \tanh(...)$")
+        .or(() -> options.cell().isPresent() || inline.isEmpty() ? Optional.empty()
+            : NetworkReader.read(java.util.stream.Stream.concat(display.stream(), inline.stream()).toList(), allProse));
     Optional<NetworkReader.Network> defined = read.filter(n -> n.cell().isEmpty() || !oneSlipFrom(n, detect(part, spellings)));
     Notation notation = options.notation().or(() -> defined.map(NetworkReader.Network::notation))
         .orElseGet(() -> detect(part, spellings));
