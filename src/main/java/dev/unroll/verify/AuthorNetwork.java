@@ -156,16 +156,6 @@ final class AuthorNetwork {
     // a loss letter given a meaning that reaches no value (\ell = i - j, a distance) is not the loss
     Optional<String> loss = timeless.keySet().stream().filter(LOSSES::contains)
         .filter(l -> reachesValues(timeless.get(l), staged, timeless, new TreeSet<>())).findFirst();
-    Optional<String> perStage = staged.keySet().stream().filter(LOSSES::contains).findFirst();
-    if (loss.isEmpty() && perStage.isPresent() && !timeless.containsKey(perStage.get())) {
-      // only a loss per stage is written (J^{(t)} = ...): the network's loss is their sum, as the usual total
-      String l = perStage.get();
-      Expr.Symbol t = new Expr.Symbol(variables.get(l), Optional.empty(), Expr.Role.INTERMEDIATE);
-      timeless.put(l, new Expr.Apply("sum", List.of(new Expr.Apply("relation", List.of(t, new Expr.Num(1))),
-          new Expr.Apply("empty", List.of()), new Expr.Symbol(l, Optional.of(new dev.unroll.expr.Time(t.name(), 0)),
-          Expr.Role.INTERMEDIATE))));
-      loss = perStage;
-    }
     if (state.isEmpty() || loss.isEmpty() || !reachesValues(timeless.get(loss.get()), staged, timeless, new TreeSet<>())) {
       // no loss, or one written only in names the document never defines (\mathcal{L}^{<t>}): nothing to differentiate
       return Optional.empty();
@@ -292,15 +282,10 @@ final class AuthorNetwork {
         || x instanceof Expr.Symbol s && s.time().isEmpty() && s.name().endsWith("_-1"));
   }
 
-  /**
-   * Whether {@code e} leaves the last stage open: names it as a letter ({@code T} or {@code N} alone, or as a
-   * stage, {@code h_T}), or sums over every stage without a limit ({@code \sum_t}).
-   */
+  /** Whether {@code e} names the last stage as a letter: {@code T} or {@code N} alone or as a stage ({@code h_T}). */
   private static boolean openHorizon(Expr e) {
     return AdHocDeltas.any(e, x -> x instanceof Expr.Symbol s && (s.time().isEmpty() && (s.name().equals("T")
-        || s.name().equals("N")) || s.time().isPresent() && s.time().get().variable().equals("T"))
-        || x instanceof Expr.Apply a && a.function().equals("sum") && a.arguments().size() == 3
-        && a.arguments().get(1) instanceof Expr.Apply u && u.function().equals("empty"));
+        || s.name().equals("N")) || s.time().isPresent() && s.time().get().variable().equals("T")));
   }
 
   /** The largest stage number a sum's upper limit writes. */

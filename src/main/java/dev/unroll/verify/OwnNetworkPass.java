@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * define ({@link AuthorClaims}), what that network can evaluate, and lets its verdict replace the other
  * judges' findings in those spans. When both find a span false, the finding that says why it is false
  * is kept: the engine judges' diagnosis (a missing term, a softmax taken elementwise) says more than a
- * difference of values, unless only this judge names one.
+ * difference of values, unless only this judge names one, or only this judge's also writes the right equation.
  */
 final class OwnNetworkPass {
   /** The words a false claim's finding uses to say what is wrong with it, beyond that the sides differ. */
@@ -44,7 +44,9 @@ final class OwnNetworkPass {
       // in a network of one unit a diagnosis about shapes (a transpose, a Jacobian taken elementwise) is never the reason
       List<Finding> errors = before.get(d.span()).stream().filter(f -> f.severity() == Severity.ERROR)
           .filter(f -> !d.scalar() || !SHAPES.matcher(f.message()).find()).toList();
-      boolean othersSayWhy = errors.stream().anyMatch(OwnNetworkPass::diagnosed) || !diagnosed(d.finding());
+      // both say why: the one that also writes the right equation is kept
+      boolean othersSayWhy = errors.stream().anyMatch(OwnNetworkPass::diagnosed) && (d.finding().correction().isEmpty()
+          || errors.stream().anyMatch(f -> f.correction().isPresent())) || !diagnosed(d.finding());
       if (!verdicts.get(d.span()) && !errors.isEmpty() && othersSayWhy) {
         errors.stream().filter(f -> !findings.contains(f)).forEach(findings::add);
       } else if (!findings.contains(d.finding())) {
