@@ -9,11 +9,13 @@
  * JSON string) -> {@link dev.unroll.verify.MathExtractor} (segments to math spans and prose) ->
  * {@link dev.unroll.verify.TexParser} (span to statements of expressions; the Deep Learning book's
  * {@code \nabla_{x} L} is the partial, its indicator {@code \mathbf{1}_{i = y^{(t)}}} the one-hot target,
- * {@link dev.unroll.verify.Indicators}) ->
+ * {@link dev.unroll.verify.Indicators}; then, deciding from the whole document, SuperscriptTimes reads
+ * {@code h^3} as a stage where time is a superscript and DifferentialNames {@code \mathrm{d}z^{<t>}} as one name) ->
  * {@link dev.unroll.verify.NetworkReader} (the document's own forward equations to the notation it is
  * judged in: the author's names mapped onto the cell; a gated, stacked or otherwise non-standard network is
  * built by {@link dev.unroll.verify.CellReader} into a cell definition of its own, parsed from the
- * {@code .cell} text {@link dev.unroll.verify.CellText} writes, with row vectors and bars as gradients read
+ * {@code .cell} text {@link dev.unroll.verify.CellText} writes, gate arguments the text names ({@code a^i_t})
+ * made values by GateArguments, with row vectors and bars as gradients read
  * where the author uses them; {@link dev.unroll.verify.NetworkSections} starts a new network at each block of
  * forward equations) ->
  * {@link dev.unroll.verify.Verifier} (statements to {@link dev.unroll.verify.Finding}s): network
@@ -21,7 +23,8 @@
  * derivation (ClaimJudge, TermJudge); adjoint-form claims of any cell, the LSTM's and the GRU's
  * above all, evaluated in one seeded network (AdjointClaims, with StageFrame mapping the author's
  * times to stages, NumericWorld holding every value and adjoint, ClaimEvaluation, TermMatch; a failed
- * claim's slip named by Repairs, WrongFactor and, for a one-step Jacobian's left-out paths, MissingTerms,
+ * claim's slip named by Repairs (with WrittenSeries for a sum written one term per stage), WrongFactor,
+ * MislabelledGradient (another weight's gradient) and, for a one-step Jacobian's left-out paths, MissingTerms,
  * for a node's own equation less one term, DroppedTerms; a sum over every step corrected as one, GradientSeries);
  * a state's Jacobian across several stages (JacobianClaims, Jacobians);
  * gradient-so-far chains against the prose's "flows through" (GradientSoFar); then, where the
