@@ -36,22 +36,52 @@ import java.util.zip.ZipFile;
  * <p>Only a lesson whose checks all passed is kept: a failing one is made again on every build, so
  * the build reports it every time. Entries are written to a temporary file and moved into place; one
  * that is not a regular file (links are not followed), is too large or does not read back whole is a
- * miss, and the lesson is made again.
+ * miss, and the lesson is made again. Each program keeps its entries in a folder of its own; the
+ * folders of other programs are removed once unused for a while ({@link #prune}).
  */
 final class PageStore {
   private static final String MAGIC = "unroll-site-lesson-files-1";
   /** The largest entry read; a lesson's files, its PDF included, are well under a megabyte. */
   private static final long MAX_ENTRY_BYTES = 64L << 20;
 
+  /** Another program's entries, not written for this long, are removed after a build ({@link #prune}). */
+  static final java.time.Duration UNUSED = java.time.Duration.ofHours(1);
+
+  private final Path root;
   private final Path folder;
   private final String engine;
 
   /**
+   * @param root the folder of every program's entries; this program's go into a folder of its own in it
    * @param engine what identifies the program that makes the pages; part of every key
    */
-  PageStore(Path folder, String engine) {
-    this.folder = Objects.requireNonNull(folder, "folder");
+  PageStore(Path root, String engine) {
+    this.root = Objects.requireNonNull(root, "root");
     this.engine = Objects.requireNonNull(engine, "engine");
+    this.folder = root.resolve(PreambleFormat.sha256("engine " + engine).substring(0, 16));
+  }
+
+  /**
+   * Removes the folders of other programs (an older build of the jar) that nothing has written to
+   * for {@link #UNUSED}: their entries can never be read by this program, and each holds a whole
+   * site. File times decide only what to throw away, never what is read.
+   */
+  void prune() {
+    long before = System.currentTimeMillis() - UNUSED.toMillis();
+    try (Stream<Path> folders = Files.list(root)) {
+      for (Path other : folders.filter(p -> !p.equals(folder)).toList()) {
+        BasicFileAttributes a = Files.readAttributes(other, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (a.isDirectory() && a.lastModifiedTime().toMillis() < before) {
+          try (Stream<Path> walk = Files.walk(other)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+              Files.deleteIfExists(p);
+            }
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Pruning only saves disk space; the next build tries again.
+    }
   }
 
   /** A store in {@code folder} for this program, or empty when the program is not run from a jar. */

@@ -116,6 +116,7 @@ public final class SiteBuilder {
         // The index is written last: a build with its index is whole (SiteFolder's repair relies on it).
         write(temp, "index.html", new SiteIndex(grid, templates, site).html().getBytes(StandardCharsets.UTF_8));
         folder.publish(temp);
+        store.ifPresent(PageStore::prune);
       } catch (IOException | RuntimeException e) {
         folder.discard(temp);
         throw e;

@@ -134,14 +134,41 @@ class PageStoreTest {
   }
 
   @Test
+  void anotherProgramsEntriesAreRemovedOnceUnused() throws Exception {
+    Path root = tmp.resolve("pages");
+    PageStore old = new PageStore(root, "engine 1");
+    PageStore recent = new PageStore(root, "engine 2");
+    PageStore current = new PageStore(root, "engine 3");
+    Map<String, byte[]> files = Map.of("lessons/x/index.html", "<p>x</p>".getBytes(StandardCharsets.UTF_8));
+    old.put("inputs", files);
+    recent.put("inputs", files);
+    current.put("inputs", files);
+    try (Stream<Path> s = Files.list(root)) {
+      assertThat(s.toList()).hasSize(3); // a folder a program
+    }
+    Path oldFolder = folderOf(root, "engine 1");
+    assertThat(oldFolder).isDirectory();
+    Files.setLastModifiedTime(oldFolder, java.nio.file.attribute.FileTime.fromMillis(
+        System.currentTimeMillis() - PageStore.UNUSED.toMillis() - 60_000));
+    current.prune();
+    assertThat(old.get("inputs")).isEmpty();
+    assertThat(recent.get("inputs")).isPresent();
+    assertThat(current.get("inputs")).isPresent();
+  }
+
+  private static Path folderOf(Path root, String engine) {
+    return root.resolve(PreambleFormat.sha256("engine " + engine).substring(0, 16));
+  }
+
+  @Test
   void aDamagedEntryIsAMiss() throws Exception {
     PageStore store = new PageStore(tmp.resolve("pages"), "engine 1");
     store.put("inputs", Map.of("lessons/x/index.html", "<p>x</p>".getBytes(StandardCharsets.UTF_8)));
     assertThat(store.get("inputs")).hasValueSatisfying(files -> assertThat(files).containsOnlyKeys("lessons/x/index.html"));
     assertThat(store.get("other inputs")).isEmpty();
     Path entry;
-    try (Stream<Path> s = Files.list(tmp.resolve("pages"))) {
-      entry = s.findFirst().orElseThrow();
+    try (Stream<Path> s = Files.walk(tmp.resolve("pages"))) {
+      entry = s.filter(p -> p.toString().endsWith(".lesson")).findFirst().orElseThrow();
     }
     byte[] bytes = Files.readAllBytes(entry);
     Files.write(entry, java.util.Arrays.copyOf(bytes, bytes.length - 3));
