@@ -27,6 +27,7 @@ record Recurrence(String state, String weight, String activation, double derivat
             gamma = 0.25;
           }
           case "relu" -> activation = "ReLU";
+          case "identity" -> activation = "the identity";
           default -> {
             continue;
           }
