@@ -79,7 +79,10 @@ final class AuthorClaims {
         if (delta && !named) {
           delta((Expr.Symbol) lhs, at).ifPresent(f -> out.add(new Decision(item.span(), true, f, network.size == 1)));
         }
-        if (!(lhs instanceof Expr.Partial) && !delta) {
+        // an activation's slope at a value of the network, \phi'(a_t) = s_t \odot (1 - s_t), is evaluated as any claim
+        boolean slope = lhs instanceof Expr.Apply a && a.function().endsWith("'") && a.arguments().size() == 1
+            && AdHocDeltas.any(a.arguments().get(0), x -> x instanceof Expr.Symbol v && v.time().isPresent());
+        if (!(lhs instanceof Expr.Partial) && !delta && !slope) {
           continue;
         }
         // a delta's own equation is judged when the author named what it is (g_t = \partial L/\partial h_t)

@@ -56,13 +56,10 @@ final class NormBounds {
   private final List<Statement> all;
   private final Recurrence recurrence;
 
-  /** The state's recurrence, when it is {@code f(W s_{t-1} + terms without a past value)}. */
-  record Recurrence(String state, String weight, String activation, double derivativeBound) {}
-
   NormBounds(AuthorNetwork network, List<Statement> all) {
     this.network = network;
     this.all = all;
-    this.recurrence = recurrence(network).orElse(null);
+    this.recurrence = Recurrence.of(network).orElse(null);
   }
 
   /** The decisions about the displayed norm bounds; none for a span that holds none, or one this cannot read. */
@@ -407,53 +404,5 @@ final class NormBounds {
 
   private static String fmt(double v) {
     return String.format(Locale.ROOT, "%.3g", v);
-  }
-
-  /** The state's recurrence, read from the network's equations. */
-  private static Optional<Recurrence> recurrence(AuthorNetwork n) {
-    for (Map.Entry<String, Expr> e : n.staged.entrySet()) {
-      Expr rhs = e.getValue();
-      String activation = "the identity";
-      double gamma = 1;
-      if (rhs instanceof Expr.Apply a && a.arguments().size() == 1) {
-        switch (a.function()) {
-          case "tanh" -> activation = "tanh";
-          case "sigma", "sigmoid" -> {
-            activation = "the logistic sigmoid";
-            gamma = 0.25;
-          }
-          case "relu" -> activation = "ReLU";
-          default -> {
-            continue;
-          }
-        }
-        rhs = a.arguments().get(0);
-        if (rhs instanceof Expr.Symbol pre && pre.time().isPresent() && pre.time().get().offset() == 0
-            && n.staged.containsKey(pre.name())) {
-          rhs = n.staged.get(pre.name());
-        }
-      }
-      List<Expr> terms = rhs instanceof Expr.Sum s ? s.terms() : List.of(rhs);
-      String weight = null;
-      int recurrent = 0;
-      for (Expr t : terms) {
-        if (!AdHocDeltas.any(t, x -> x instanceof Expr.Symbol s && s.time().isPresent() && s.time().get().offset() < 0)) {
-          continue;
-        }
-        recurrent++;
-        if (t instanceof Expr.Product p && p.factors().size() == 2) {
-          Expr a = p.factors().get(n.rows ? 1 : 0);
-          Expr b = p.factors().get(n.rows ? 0 : 1);
-          if (a instanceof Expr.Symbol w && w.time().isEmpty() && n.paramLeaves.contains(w.name()) && AuthorNetwork.capital(w.name())
-              && b instanceof Expr.Symbol s && s.name().equals(e.getKey()) && s.time().isPresent() && s.time().get().offset() == -1) {
-            weight = w.name();
-          }
-        }
-      }
-      if (recurrent == 1 && weight != null) {
-        return Optional.of(new Recurrence(e.getKey(), weight, activation, gamma));
-      }
-    }
-    return Optional.empty();
   }
 }

@@ -148,6 +148,16 @@ class OwnNetworkClaimsTest {
   }
 
   @Test
+  void anActivationLetterIsTheFunctionTheTextNamesAndItsSlopeIsJudged() {
+    String right = MANY_TO_ONE.replace("EXTRA", "") + "\n$$\\phi'(a_t) = s_t \\odot (1 - s_t)$$\n";
+    int at = line(right, "\\phi'(a_t) =");
+    assertThat(at(verify(right), at, Severity.NOTE)).anyMatch(f -> f.message().startsWith("confirmed"));
+    // tanh's slope written for the sigmoid the text names
+    String wrong = MANY_TO_ONE.replace("EXTRA", "") + "\n$$\\phi'(a_t) = 1 - s_t \\odot s_t$$\n";
+    assertThat(at(verify(wrong), at, Severity.ERROR)).hasSize(1);
+  }
+
+  @Test
   void onlyTheDiagonalOfAFullJacobianIsTheElementwiseMistake() {
     RealMatrix full = MatrixUtils.createRealMatrix(new double[][] {{0.2, -0.1}, {-0.1, 0.3}});
     RealMatrix diagonal = MatrixUtils.createRealDiagonalMatrix(new double[] {0.2, 0.3});
