@@ -267,7 +267,8 @@ final class AuthorClaims {
       if (index instanceof Expr.Symbol i) {
         inner.add(i.name());
       }
-      for (int k = 0; k < 3; k++) {
+      // a bare index below (\sum_t) is the bound letter itself, not a free one
+      for (int k = lower == index ? 1 : 0; k < 3; k++) {
         free(k == 2 ? a.arguments().get(2) : a.arguments().get(k), k == 2 ? inner : bound, times, indices);
       }
       return;
