@@ -4,7 +4,6 @@ import dev.unroll.expr.Expr;
 import dev.unroll.expr.Rewrite;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,25 +59,9 @@ final class DocumentFunctions {
 
   /** The span's statements with every use of a defined function expanded; the span itself when it uses none. */
   ParsedMath expand(ParsedMath parsed) {
-    boolean changed = false;
-    List<Statement> statements = new ArrayList<>();
-    IdentityHashMap<Expr, Integer> offsets = new IdentityHashMap<>(parsed.offsets());
-    for (Statement s : parsed.statements()) {
-      List<Expr> sides = new ArrayList<>();
-      for (int k = 0; k < s.sides().size(); k++) {
-        Expr side = s.sides().get(k);
-        // the definition itself stays as written
-        Expr out = k == 0 && s.sides().size() == 2 && isDefinition(side) || !uses(side) ? side
-            : Rewrite.bottomUp(side, this::expandOne);
-        if (out != side) {
-          changed = true;
-          offsets.put(out, parsed.offset(side, s.offset()));
-        }
-        sides.add(out);
-      }
-      statements.add(new Statement(sides, s.offset(), s.inequality(), s.relation()));
-    }
-    return changed ? new ParsedMath(statements, parsed.environments(), offsets) : parsed;
+    // the definition itself stays as written
+    return parsed.withSides((s, k, side) -> k == 0 && s.sides().size() == 2 && isDefinition(side) || !uses(side) ? side
+        : Rewrite.bottomUp(side, this::expandOne));
   }
 
   /** Whether a defined function is applied anywhere in {@code e} (a rewrite rebuilds every node, losing their places). */

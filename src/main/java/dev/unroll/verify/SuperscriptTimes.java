@@ -3,8 +3,6 @@ package dev.unroll.verify;
 import dev.unroll.expr.Expr;
 import dev.unroll.expr.Rewrite;
 import dev.unroll.expr.Time;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -73,22 +71,7 @@ final class SuperscriptTimes {
 
   /** The span's statements with {@code h^3} read as {@code h} at stage 3; the span itself when nothing changes. */
   ParsedMath apply(ParsedMath parsed) {
-    boolean changed = false;
-    List<Statement> statements = new ArrayList<>();
-    IdentityHashMap<Expr, Integer> offsets = new IdentityHashMap<>(parsed.offsets());
-    for (Statement s : parsed.statements()) {
-      List<Expr> sides = new ArrayList<>();
-      for (Expr side : s.sides()) {
-        Expr out = uses(side) ? Rewrite.bottomUp(side, this::stage) : side;
-        if (out != side) {
-          changed = true;
-          offsets.put(out, parsed.offset(side, s.offset()));
-        }
-        sides.add(out);
-      }
-      statements.add(new Statement(sides, s.offset(), s.inequality(), s.relation()));
-    }
-    return changed ? new ParsedMath(statements, parsed.environments(), offsets) : parsed;
+    return parsed.withSides((s, k, side) -> uses(side) ? Rewrite.bottomUp(side, this::stage) : side);
   }
 
   private boolean uses(Expr e) {
