@@ -284,6 +284,17 @@ def rnn(T, nx=2, nh=3, ny=4, act="tanh", out="softmax", loss="ce", t0=1, bias=Tr
     return net
 
 
+def dl_book(T, seed, act="tanh"):
+    """The Deep Learning book's network (a(t) = b + W h(t-1) + U x(t), h(t) = act(a(t)), o(t) = c + V h(t),
+    softmax, summed cross-entropy) with the names its documents use: ``net, U, W, V, h, T, go, gh``, where
+    ``go[k]`` and ``gh[k]`` are dL/do(k) and dL/dh(k) by finite differences."""
+    net = rnn(T, act=act, out="softmax", loss="ce", seed=seed)
+    h = lambda k: net[("h", k)]
+    go = {k: net.d("E", ("o", k)) for k in net.times}
+    gh = {k: net.d("E", ("h", k)) for k in net.times}
+    return net, net.P["Wx"], net.P["Wh"], net.P["Wy"], h, net.times, go, gh
+
+
 def scalar_rnn(T, act="sigmoid", seed=0):
     """One unit, many to one: h_t = act(w h_{t-1} + u x_t) for t = 1..T, h_0 = 0, a prediction made at the
     end only, yhat = v h_T, and E = (yhat - y)^2 / 2. Every value is a number."""

@@ -1,14 +1,9 @@
 """a(t) = b + W h(t-1) + U x(t), h(t) = tanh(a(t)), o(t) = c + V h(t), yhat(t) = softmax(o(t)), L = sum of NLL, tau = 4."""
 import numpy as np
-from common import Truth, rnn, diag
+from common import Truth, dl_book, diag
 
 t = Truth(__file__)
-net = rnn(4, act="tanh", out="softmax", loss="ce", seed=11)
-U, W, V = net.P["Wx"], net.P["Wh"], net.P["Wy"]
-h = lambda k: net[("h", k)]
-T = net.times
-go = {k: net.d("E", ("o", k)) for k in T}
-gh = {k: net.d("E", ("h", k)) for k in T}
+net, U, W, V, h, T, go, gh = dl_book(4, seed=11)
 for k in T:
     t.claim(r"\frac{\partial \mathcal{L}}{\partial o^{(t)}_i} =", lambda: net[("p", k)] - net.y[k], go[k])
 t.claim(r"\nabla_{\bm{h}^{(\tau)}} \mathcal{L} =", lambda: V.T @ go[4], gh[4])

@@ -1,15 +1,11 @@
 """a(t) = b + W h(t-1) + U x(t), h(t) = sigmoid(a(t)), o(t) = c + V h(t), softmax, L = sum of cross-entropies, tau = 3.
 Gradients carried at the pre-activation a(t)."""
 import numpy as np
-from common import Truth, rnn, diag, GRID, dsigmoid, sigmoid
+from common import Truth, dl_book, diag, GRID, dsigmoid, sigmoid
 
 t = Truth(__file__)
-net = rnn(3, act="sigmoid", out="softmax", loss="ce", seed=15)
-U, W, V = net.P["Wx"], net.P["Wh"], net.P["Wy"]
-h = lambda k: net[("h", k)]
-T = net.times
+net, U, W, V, h, T, go, gh = dl_book(3, seed=15, act="sigmoid")
 ga = {k: net.d("E", ("z", k)) for k in T}
-gh = {k: net.d("E", ("h", k)) for k in T}
 t.holds(r"Since $\sigma'(a) = \sigma(a)(1 - \sigma(a))$", np.allclose(dsigmoid(GRID), sigmoid(GRID) * (1 - sigmoid(GRID))))
 for k in T:
     t.claim(r"\nabla_{\mathbf{a}^{(t)}} L = \operatorname{diag}", lambda: diag(h(k) * (1 - h(k))) @ gh[k], ga[k])

@@ -1,15 +1,10 @@
 """a(t) = b + W h(t-1) + U x(t), h(t) = tanh(a(t)), o(t) = c + V h(t), softmax, L = sum of NLL, tau = 3.
 The gradient at the scores drops the target: yhat(t) alone."""
 import numpy as np
-from common import Truth, rnn, diag
+from common import Truth, dl_book, diag
 
 t = Truth(__file__)
-net = rnn(3, act="tanh", out="softmax", loss="ce", seed=14)
-U, W, V = net.P["Wx"], net.P["Wh"], net.P["Wy"]
-h = lambda k: net[("h", k)]
-T = net.times
-go = {k: net.d("E", ("o", k)) for k in T}
-gh = {k: net.d("E", ("h", k)) for k in T}
+net, U, W, V, h, T, go, gh = dl_book(3, seed=14)
 for k in T:
     t.claim(r"\nabla_{\mathbf{o}^{(t)}} L = \hat", lambda: net[("p", k)], go[k])
 t.claim(r"\nabla_{\mathbf{h}^{(\tau)}} L =", lambda: V.T @ go[3], gh[3])
