@@ -1,5 +1,7 @@
 package dev.unroll.verify;
 
+import static dev.unroll.verify.FindingsAt.at;
+import static dev.unroll.verify.FindingsAt.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unroll.expr.Expr;
@@ -54,20 +56,6 @@ class OwnNetworkClaimsTest {
   private static Report verify(String text) {
     return new Verifier(Verifier.Options.inferred(), null).verify("d.md",
         new DocumentReader().parse("d.md", text.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static List<Finding> at(Report r, int line, Severity s) {
-    return r.findings().stream().filter(f -> f.line() == line && f.severity() == s).toList();
-  }
-
-  private static int line(String text, String piece) {
-    String[] lines = text.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].contains(piece)) {
-        return i + 1;
-      }
-    }
-    throw new AssertionError(piece);
   }
 
   @Test
