@@ -344,7 +344,7 @@ final class AdHocDeltas {
     if (p.test(e)) {
       return true;
     }
-    for (Expr c : Verifier.children(e)) {
+    for (Expr c : Subexpressions.children(e)) {
       if (any(c, p)) {
         return true;
       }

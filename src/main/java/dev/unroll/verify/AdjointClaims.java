@@ -59,7 +59,7 @@ final class AdjointClaims {
     boolean logits = cell.equations().stream().anyMatch(e -> e.definition() instanceof Expr.Apply a
         && a.function().equals("softmax") && a.arguments().size() == 1 && a.arguments().get(0) instanceof Expr.Symbol q
         && q.name().equals(c.target().name()));
-    return logits && Verifier.hasHadamard(c.rhs()) ? ": the softmax's Jacobian is treated elementwise, but it is the full"
+    return logits && Subexpressions.hasHadamard(c.rhs()) ? ": the softmax's Jacobian is treated elementwise, but it is the full"
         + " matrix diag(o) - o o^T" : "";
   }
 
@@ -261,7 +261,7 @@ final class AdjointClaims {
     if (e instanceof Expr.Apply a && a.function().equals("prod") && a.arguments().size() == 3) {
       return true;
     }
-    return Verifier.children(e).stream().anyMatch(AdjointClaims::hasProduct);
+    return Subexpressions.children(e).stream().anyMatch(AdjointClaims::hasProduct);
   }
 
   /** Whether the claim writes {@code t+1} or later: then {@code t} is read as the lessons read it. */
@@ -296,7 +296,7 @@ final class AdjointClaims {
    * a one-stage lesson writes it. Empty when {@code --steps} is given.
    */
   private List<Integer> fewerStages(Claim c, StageFrame frame) {
-    if (steps.isPresent() || c.kind() != Kind.GRADIENT || Verifier.hasSeries(c.rhs()) || !frame.free(c.rhs()).isEmpty()) {
+    if (steps.isPresent() || c.kind() != Kind.GRADIENT || Subexpressions.hasSeries(c.rhs()) || !frame.free(c.rhs()).isEmpty()) {
       return List.of();
     }
     if (numbered.isPresent() && (!frame.anchored() || frame.isAnchor(AbsoluteTimes.NUMBER)) && (AbsoluteTimes.any(c.lhs()) || AbsoluteTimes.any(c.rhs()))) {

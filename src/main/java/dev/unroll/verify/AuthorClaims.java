@@ -292,7 +292,7 @@ final class AuthorClaims {
       });
       return;
     }
-    for (Expr c : Verifier.children(e)) {
+    for (Expr c : Subexpressions.children(e)) {
       free(c, bound, times, indices);
     }
   }

@@ -110,7 +110,7 @@ final class CellReader {
       }
     }
     boolean gated = states.size() > 1 || !stacked.isEmpty()
-        || core.stream().anyMatch(c -> Verifier.hasHadamard(forward.get(c).rhs()));
+        || core.stream().anyMatch(c -> Subexpressions.hasHadamard(forward.get(c).rhs()));
     // A simple recurrent network whose pre-activation is named apart with a bias (the Deep Learning book's
     // a^{(t)} = b + W h^{(t-1)} + U x^{(t)}, h^{(t)} = tanh(a^{(t)})) is a cell of its own too: the bias is part of
     // it, where the built-in rnn cell has none (without one, z_t = U x_t + W s_{t-1} is the lesson's own cell).
@@ -266,7 +266,7 @@ final class CellReader {
   }
 
   private static boolean hasPartial(Expr e) {
-    return e instanceof Expr.Partial || Verifier.children(e).stream().anyMatch(CellReader::hasPartial);
+    return e instanceof Expr.Partial || Subexpressions.children(e).stream().anyMatch(CellReader::hasPartial);
   }
 
   /**
@@ -350,7 +350,7 @@ final class CellReader {
     if (e instanceof Expr.Symbol s) {
       return s.time().isPresent();
     }
-    return !(e instanceof Expr.Num) && Verifier.children(e).stream().anyMatch(CellReader::isVector);
+    return !(e instanceof Expr.Num) && Subexpressions.children(e).stream().anyMatch(CellReader::isVector);
   }
 
   /**
@@ -383,7 +383,7 @@ final class CellReader {
     }
     if (e instanceof Expr.Sum || e instanceof Expr.Hadamard || e instanceof Expr.Negate
         || e instanceof Expr.Apply a && a.arguments().size() == 1 && !a.function().equals("softmax")) {
-      Verifier.children(e).forEach(c -> scan(c, defined, inputs, kinds, rows));
+      Subexpressions.children(e).forEach(c -> scan(c, defined, inputs, kinds, rows));
       return;
     }
     throw new IllegalArgumentException("a forward equation holds " + WrittenTex.of(e));
@@ -428,7 +428,7 @@ final class CellReader {
         && (LOSSES.contains(l.name()) || l.name().startsWith("\\mathcal"))) {
       return Optional.of(l.name());
     }
-    for (Expr c : Verifier.children(e)) {
+    for (Expr c : Subexpressions.children(e)) {
       Optional<String> l = lossIn(c, values);
       if (l.isPresent()) {
         return l;

@@ -66,6 +66,6 @@ final class DeltaNotation {
   }
 
   private static boolean contains(Expr e) {
-    return isDelta(e) || Verifier.children(e).stream().anyMatch(DeltaNotation::contains);
+    return isDelta(e) || Subexpressions.children(e).stream().anyMatch(DeltaNotation::contains);
   }
 }

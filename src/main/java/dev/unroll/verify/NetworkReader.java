@@ -153,15 +153,15 @@ final class NetworkReader {
     if (e instanceof Expr.Symbol s) {
       return s.time().isPresent() && s.time().get().offset() < 0;
     }
-    return Verifier.children(e).stream().anyMatch(NetworkReader::mentionsPrevious);
+    return Subexpressions.children(e).stream().anyMatch(NetworkReader::mentionsPrevious);
   }
 
   private static boolean hasPartial(Expr e) {
-    return e instanceof Expr.Partial || Verifier.children(e).stream().anyMatch(NetworkReader::hasPartial);
+    return e instanceof Expr.Partial || Subexpressions.children(e).stream().anyMatch(NetworkReader::hasPartial);
   }
 
   private static boolean hasHadamard(Expr e) {
-    return e instanceof Expr.Hadamard || Verifier.children(e).stream().anyMatch(NetworkReader::hasHadamard);
+    return e instanceof Expr.Hadamard || Subexpressions.children(e).stream().anyMatch(NetworkReader::hasHadamard);
   }
 
   /** {@code W s_{t-1} + U x_t (+ b)}, in either order, column or row vectors: maps W, U and x. */
@@ -253,7 +253,7 @@ final class NetworkReader {
         && !spelling.containsValue("E") && (LOSSES.contains(base(l)) || l.name().startsWith("\\mathcal"))) {
       spelling.put(base(l), "E");
     }
-    for (Expr c : Verifier.children(e)) {
+    for (Expr c : Subexpressions.children(e)) {
       losses(c, spelling);
     }
   }
@@ -297,7 +297,7 @@ final class NetworkReader {
     if (e instanceof Expr.Symbol s) {
       return s.name().equals(name) && s.time().isPresent() && s.time().get().offset() == offset;
     }
-    for (Expr c : Verifier.children(e)) {
+    for (Expr c : Subexpressions.children(e)) {
       if (mentions(c, name, offset)) {
         return true;
       }

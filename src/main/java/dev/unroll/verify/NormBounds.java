@@ -388,7 +388,7 @@ final class NormBounds {
     if (e instanceof Expr.Symbol s && s.time().isPresent()) {
       out.add(s.time().get().variable());
     }
-    Verifier.children(e).forEach(c -> timeLetters(c, out));
+    Subexpressions.children(e).forEach(c -> timeLetters(c, out));
   }
 
   private static String describe(Map<String, Integer> reading) {

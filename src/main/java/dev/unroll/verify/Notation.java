@@ -125,7 +125,7 @@ public record Notation(String name, String cell, Map<String, String> spelling, b
       out.add(s);
       return;
     }
-    for (Expr c : Verifier.children(e)) {
+    for (Expr c : Subexpressions.children(e)) {
       symbols(c, out);
     }
   }
@@ -192,15 +192,15 @@ public record Notation(String name, String cell, Map<String, String> spelling, b
     if (e instanceof Expr.Product || e instanceof Expr.Transpose || e instanceof Expr.Diag) {
       return false;
     }
-    return Verifier.children(e).stream().anyMatch(Notation::isVector)
-        && Verifier.children(e).stream().allMatch(c -> c instanceof Expr.Num || isVector(c) || !hasMatrix(c));
+    return Subexpressions.children(e).stream().anyMatch(Notation::isVector)
+        && Subexpressions.children(e).stream().allMatch(c -> c instanceof Expr.Num || isVector(c) || !hasMatrix(c));
   }
 
   private static boolean hasMatrix(Expr e) {
     if (e instanceof Expr.Symbol s) {
       return s.time().isEmpty();
     }
-    return Verifier.children(e).stream().anyMatch(Notation::hasMatrix);
+    return Subexpressions.children(e).stream().anyMatch(Notation::hasMatrix);
   }
 
   /**

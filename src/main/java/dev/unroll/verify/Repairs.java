@@ -119,7 +119,7 @@ final class Repairs {
   /** Every way to make one edit somewhere in {@code e}: the edits of {@code e} itself, then of its parts. */
   private static List<Edit> everywhere(Expr e, java.util.function.Function<Expr, List<Edit>> edit) {
     List<Edit> out = new ArrayList<>(edit.apply(e));
-    List<Expr> parts = Verifier.children(e);
+    List<Expr> parts = Subexpressions.children(e);
     for (int i = 0; i < parts.size(); i++) {
       int at = i;
       for (Edit inner : everywhere(parts.get(i), edit)) {

@@ -414,7 +414,7 @@ final class StageFrame {
       s.time().map(Time::variable).filter(v -> !bound.contains(v)).ifPresent(out::add);
       return;
     }
-    for (Expr c : Verifier.children(e)) {
+    for (Expr c : Subexpressions.children(e)) {
       collect(c, bound, out);
     }
   }

@@ -54,7 +54,7 @@ final class UnknownSymbols {
           + tex(nearest) + why + "."));
       return;
     }
-    for (Expr child : Verifier.children(e)) {
+    for (Expr child : Subexpressions.children(e)) {
       collect(child, span, parsed, notation, defined, findings);
     }
   }

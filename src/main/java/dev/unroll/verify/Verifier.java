@@ -398,7 +398,7 @@ public final class Verifier {
     // then evaluated, never matched factor by factor against a derivation through that head.
     boolean linear = rnn && !notation.spelling().containsValue("V");
     Optional<AdjointClaims.Claim> adjoint = adjointClaims.read(numberedLhs, numberedRhs)
-        .filter(c -> !rnn || linear || c.kind() != AdjointClaims.Kind.GRADIENT || hasSeries(rhs) || numbered);
+        .filter(c -> !rnn || linear || c.kind() != AdjointClaims.Kind.GRADIENT || Subexpressions.hasSeries(rhs) || numbered);
     if (adjoint.isPresent()) {
       List<Finding> found = adjointClaims.judge(adjoint.get(), e -> r.span().position(r.parsed().offset(e, s.offset())),
           proseBefore(r));
@@ -533,42 +533,6 @@ public final class Verifier {
       }
     }
     return Optional.empty();
-  }
-
-  /** Whether an elementwise product is written anywhere in {@code e}. */
-  static boolean hasHadamard(Expr e) {
-    return e instanceof Expr.Hadamard || children(e).stream().anyMatch(Verifier::hasHadamard);
-  }
-
-  /** Whether a \\sum or \\prod is written anywhere in {@code e}. */
-  static boolean hasSeries(Expr e) {
-    if (e instanceof Expr.Apply a && (a.function().equals("sum") || a.function().equals("prod"))) {
-      return true;
-    }
-    return children(e).stream().anyMatch(Verifier::hasSeries);
-  }
-
-  static List<Expr> children(Expr e) {
-    if (e instanceof Expr.Partial p) {
-      return List.of(p.of(), p.by());
-    } else if (e instanceof Expr.Product p) {
-      return p.factors();
-    } else if (e instanceof Expr.Sum s) {
-      return s.terms();
-    } else if (e instanceof Expr.Negate n) {
-      return List.of(n.operand());
-    } else if (e instanceof Expr.Power p) {
-      return List.of(p.base());
-    } else if (e instanceof Expr.Transpose t) {
-      return List.of(t.operand());
-    } else if (e instanceof Expr.Diag d) {
-      return List.of(d.operand());
-    } else if (e instanceof Expr.Hadamard h) {
-      return List.of(h.left(), h.right());
-    } else if (e instanceof Expr.Apply a) {
-      return a.arguments();
-    }
-    return List.of();
   }
 
   /** The notation the file's mathematics is written in, of the candidates ({@link Notation#guess}). */
