@@ -133,30 +133,10 @@ final class ClaimEvaluation {
     return claim.transposed() ? column : column.transpose();
   }
 
-  /** Every setting of the free variables to stages of the network. */
+  /** Every setting of the free variables to stages of the network; with two over many stages, a selection under a second. */
   private List<Map<String, Time>> readings() {
-    List<Map<String, Time>> out = new ArrayList<>();
-    out.add(new LinkedHashMap<>());
-    for (String v : free) {
-      List<Map<String, Time>> next = new ArrayList<>();
-      for (Map<String, Time> m : out) {
-        for (int o = world.graph().first().offset(); o <= world.graph().last().offset(); o++) {
-          Map<String, Time> more = new LinkedHashMap<>(m);
-          more.put(v, Time.t(o));
-          next.add(more);
-        }
-      }
-      out = next;
-    }
-    if (out.size() <= MAX_READINGS) {
-      return out;
-    }
-    // Two free variables over many stages: an evenly spaced, fixed selection keeps a claim under a second.
-    List<Map<String, Time>> some = new ArrayList<>();
-    for (int i = 0; i < MAX_READINGS; i++) {
-      some.add(out.get((int) ((long) i * out.size() / MAX_READINGS)));
-    }
-    return some;
+    return Readings.of(free, java.util.stream.IntStream.rangeClosed(world.graph().first().offset(),
+        world.graph().last().offset()).mapToObj(Time::t).toList(), MAX_READINGS);
   }
 
   private static boolean diagonal(RealMatrix m) {

@@ -2,7 +2,6 @@ package dev.unroll.verify;
 
 import dev.unroll.expr.Expr;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -358,30 +357,9 @@ final class NormBounds {
         new Expr.Symbol(a.function(), Optional.empty(), Expr.Role.PARAMETER)));
   }
 
-  /** Every setting of the stage letters to stages 1..steps, later letters first written. */
+  /** Every setting of the stage letters to stages 1..steps; in a long network an evenly spaced selection within a second. */
   private List<Map<String, Integer>> readings(List<String> names) {
-    List<Map<String, Integer>> out = new ArrayList<>();
-    out.add(new LinkedHashMap<>());
-    for (String v : names) {
-      List<Map<String, Integer>> next = new ArrayList<>();
-      for (Map<String, Integer> m : out) {
-        for (int k = 1; k <= network.steps; k++) {
-          Map<String, Integer> more = new LinkedHashMap<>(m);
-          more.put(v, k);
-          next.add(more);
-        }
-      }
-      out = next;
-    }
-    if (out.size() <= MAX_READINGS) {
-      return out;
-    }
-    // a long network: an evenly spaced, fixed selection of the pairs keeps the search within a second
-    List<Map<String, Integer>> some = new ArrayList<>();
-    for (int i = 0; i < MAX_READINGS; i++) {
-      some.add(out.get((int) ((long) i * out.size() / MAX_READINGS)));
-    }
-    return some;
+    return Readings.of(names, java.util.stream.IntStream.rangeClosed(1, network.steps).boxed().toList(), MAX_READINGS);
   }
 
   private static void timeLetters(Expr e, Set<String> out) {
