@@ -17,7 +17,7 @@
  * {@code .cell} text {@link dev.unroll.verify.CellText} writes, gate arguments the text names ({@code a^i_t})
  * made values by GateArguments, with row vectors and bars as gradients read
  * where the author uses them; {@link dev.unroll.verify.NetworkSections} starts a new network at each block of
- * forward equations) ->
+ * forward equations, and {@link dev.unroll.verify.Section} holds each section's network and its judges) ->
  * {@link dev.unroll.verify.Verifier} (statements to {@link dev.unroll.verify.Finding}s): network
  * equations against the cell (NetworkCheck); the simple RNN's gradient claims against the expanded
  * derivation (ClaimJudge, TermJudge); adjoint-form claims of any cell, the LSTM's and the GRU's
