@@ -182,7 +182,8 @@ final class AuthorNetwork {
       });
     }
     for (Statement s : statements) {
-      for (Expr side : s.sides()) {
+      // a value only named in the text ("with $h_4$'s gradient zero", the boundary past the last stage) adds no stage
+      for (Expr side : s.sides().size() < 2 ? List.<Expr>of() : s.sides()) {
         steps = Math.max(steps, absoluteStages(side, staged.keySet(), stagedLeaves));
       }
     }
