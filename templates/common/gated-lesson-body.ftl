@@ -58,7 +58,7 @@ What this means for vanishing: along the path of [@m memory.stateTex/] the gradi
 [#if measure.plot?has_content]
 The plot draws the same norms at every [@m "j"/] from 0 to [=(measure.steps - 1)?c], one line per column of the table, on a log scale.[#if memory.present] Dashed lines follow the path of [@m memory.stateTex/] alone.[/#if] A norm that shrinks by the same factor at every stage falls on a straight line.
 
-[@plot file=measure.plot series=measure.series alt="Gradient norm j stages back, one line per column of the table, log scale" xlabel="stages back from the newest stage" ylabel="gradient norm"/]
+[@plot file=measure.plot drawing=measure.drawing alt="Gradient norm j stages back, one line per column of the table, log scale" xlabel="stages back from the newest stage" ylabel="gradient norm"/]
 [/#if]
 What these numbers show:
 [@list]

@@ -40,7 +40,7 @@ $$
 
 ![[=alt]]([=path])
 [/#macro]
-[#macro plot file series alt xlabel ylabel]![[=alt]]([=file])
+[#macro plot file drawing alt xlabel ylabel]![[=alt]]([=file])
 
 [/#macro]
 [#macro table header rows]

@@ -8,7 +8,7 @@ import dev.unroll.pipeline.Lesson;
 import dev.unroll.pipeline.LessonSpec;
 import dev.unroll.pipeline.Pipelines;
 import dev.unroll.site.DiagramSvg;
-import dev.unroll.site.DiagramTikz;
+import dev.unroll.site.DiagramPicture;
 import dev.unroll.site.NetworkDiagram;
 import dev.unroll.unroll.Unroller;
 import java.nio.charset.StandardCharsets;
@@ -150,9 +150,9 @@ public final class LessonCommand implements Callable<Integer> {
     boolean pictured = Lesson.diagramPath(lessonSpec).isPresent();
     NetworkDiagram diagram = pictured ? NetworkDiagram.of(lesson) : null;
     if (latex) {
-      // The same picture as the Markdown's, drawn by TikZ inside the document.
+      // The same picture as the Markdown's, drawn in LaTeX's picture environment inside the document.
       files.put(slug + ".tex", pictured
-          ? DiagramTikz.inDocument(lesson.latex(), new DiagramTikz().tikz(diagram)) : lesson.latex());
+          ? DiagramPicture.inDocument(lesson.latex(), new DiagramPicture().picture(diagram)) : lesson.latex());
     }
     if (python) {
       files.put(slug + ".py", lesson.code().script("unroll lesson " + slug));

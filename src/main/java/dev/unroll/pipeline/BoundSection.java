@@ -99,7 +99,7 @@ final class BoundSection {
     LessonView.MeasureView measure = new LessonView.MeasureView(true, horizon, steps, steps - 1,
         spec.loss() == LossKind.LAST ? steps : steps * (steps + 1) / 2,
         tex.write(new Expr.Partial(loss, own.parameter().label())), sizes, SEED, plot.name(),
-        LatexWriter.number(THRESHOLD), views.rows(matrix, rows), plot.series());
+        LatexWriter.number(THRESHOLD), views.rows(matrix, rows), plot.drawing());
     return new Explained(views.bound(new BoundViews.BoundInput(name, definition, a.argument(), gain, reach, jacobian,
         state, matrix, measure)), plot.attachment());
   }

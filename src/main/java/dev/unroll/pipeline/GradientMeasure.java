@@ -135,7 +135,7 @@ final class GradientMeasure {
         "j, stages back from the newest stage", "gradient norm (log scale)",
         columns.stream().map(c -> LogPlot.Line.of(c.heading(), c.color(), c.dashed(), c.norms())).toList()));
     return new Measured(new GatedLessonView.MeasureView(STEPS, setup, columns.stream().map(Column::heading).toList(), rows,
-        findings, plotFile, plot.series()), plot);
+        findings, plotFile, plot.drawing()), plot);
   }
 
   /** A network of {@link #STEPS} stages on seeded weights, optionally with one bias set ({@code "bf=3.0"}). */

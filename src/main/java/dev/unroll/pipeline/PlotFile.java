@@ -1,14 +1,13 @@
 package dev.unroll.pipeline;
 
 import dev.unroll.explore.LogPlot;
-import dev.unroll.render.LessonView;
-import java.util.List;
+import dev.unroll.render.PlotView;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * A plot a lesson shows: an SVG file next to the lesson, which the Markdown links by {@code name},
- * and the same lines again for pgfplots in the LaTeX. Both come from one {@link LogPlot}, so the two
+ * and the same lines again as a picture in the LaTeX. Both come from one {@link LogPlot}, so the two
  * drawings cannot disagree.
  */
 record PlotFile(String name, LogPlot plot) {
@@ -22,9 +21,8 @@ record PlotFile(String name, LogPlot plot) {
     return Map.of(name, plot.svg());
   }
 
-  /** The plot's lines as the LaTeX layout draws them. */
-  List<LessonView.SeriesView> series() {
-    return plot.lines().stream()
-        .map(l -> new LessonView.SeriesView(l.label(), l.color(), l.dashed(), l.coordinates())).toList();
+  /** The plot as the LaTeX layout draws it. */
+  PlotView drawing() {
+    return plot.picture();
   }
 }

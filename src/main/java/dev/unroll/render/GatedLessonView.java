@@ -69,16 +69,16 @@ public record GatedLessonView(
    * @param columns headings after the distance column
    * @param rows each row's distance and formatted norms
    * @param plot the plot's file name next to the lesson, which the Markdown links
-   * @param series the plot's lines for pgfplots, one per column, labelled as the columns are
+   * @param drawing the plot laid out for the LaTeX, one line per column, labelled as the columns are
    */
   public record MeasureView(int steps, String setup, List<String> columns, List<RowView> rows, List<String> findings,
-      String plot, List<LessonView.SeriesView> series) {
+      String plot, PlotView drawing) {
     public MeasureView {
       Objects.requireNonNull(plot, "plot");
       columns = List.copyOf(columns);
       rows = List.copyOf(rows);
       findings = List.copyOf(findings);
-      series = List.copyOf(series);
+      Objects.requireNonNull(drawing, "drawing");
     }
   }
 

@@ -171,18 +171,18 @@ public record LessonView(
    * @param plot the plot's file name next to the lesson
    * @param threshold the clipping threshold, TeX
    * @param rows one row per setting of the largest singular value
-   * @param series the plot's lines as pgfplots coordinates, from the same numbers as the plot
+   * @param drawing the plot laid out for the LaTeX, from the same numbers as the plot's SVG
    */
   public record MeasureView(boolean present, String horizon, int steps, int oldestReach, int termCount,
       String gradientTex, String sizes, long seed, String plot, String threshold, List<MeasuredView> rows,
-      List<SeriesView> series) {
+      PlotView drawing) {
     public MeasureView {
       rows = List.copyOf(rows);
-      series = List.copyOf(series);
+      java.util.Objects.requireNonNull(drawing, "drawing");
     }
 
     public static MeasureView none() {
-      return new MeasureView(false, "", 0, 0, 0, "", "", 0, "", "", List.of(), List.of());
+      return new MeasureView(false, "", 0, 0, 0, "", "", 0, "", "", List.of(), PlotView.none());
     }
   }
 
@@ -194,12 +194,4 @@ public record LessonView(
    */
   public record MeasuredView(String setting, String gain, String oldest, String oldestBound,
       boolean allUnder, String total, String clipped, boolean clips) {}
-
-  /**
-   * A line of a plot as pgfplots draws it, from the same points as the plot's SVG.
-   *
-   * @param color the line's colour as an index into the layout's palette, from 0
-   * @param points {@code (x,y) (x,y) ...}
-   */
-  public record SeriesView(String label, int color, boolean dashed, String points) {}
 }

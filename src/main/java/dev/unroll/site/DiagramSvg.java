@@ -34,8 +34,8 @@ public final class DiagramSvg {
   private static final int ROW = 84;
   private static final int MARGIN_X = 24;
   private static final int MARGIN_Y = 28;
-  private static final int RADIUS = 22;
-  private static final int DOTS_RADIUS = 12;
+  static final int RADIUS = 22;
+  static final int DOTS_RADIUS = 12;
   private static final String INK = "#1d1d1f";
   private static final String COLD = "#6e6e6e";
   private static final String HOT = "#c0392b";
@@ -65,7 +65,7 @@ public final class DiagramSvg {
     }
   }
 
-  /** Lays a diagram out: {@link DiagramTikz} draws the same layout, so the PDF shows the same picture. */
+  /** Lays a diagram out: {@link DiagramPicture} draws the same layout, so the PDF shows the same picture. */
   static Drawing layout(NetworkDiagram whole) {
     NetworkDiagram d = fitted(whole);
     int width = width(d);

@@ -28,7 +28,7 @@ final class LessonPages {
   private final MarkdownHtml markdown = new MarkdownHtml();
   private final NotebookWriter notebooks = new NotebookWriter();
   private final DiagramSvg svg = new DiagramSvg();
-  private final DiagramTikz tikz = new DiagramTikz();
+  private final DiagramPicture drawing = new DiagramPicture();
   /** Ids the page layout gives its own elements; a lesson's headings never take them. */
   static final Set<String> LAYOUT_IDS = Set.of("content", "sidebar", "contents", "search", "search-input", "search-results",
       "theme-toggle", "breadcrumb");
@@ -98,7 +98,7 @@ final class LessonPages {
       }
     }
     files.put(dir + slug + ".md", utf8(lesson.markdown()));
-    String tex = withPicture(lesson.latex(), tikz.tikz(diagram));
+    String tex = withPicture(lesson.latex(), drawing.picture(diagram));
     files.put(dir + slug + ".tex", utf8(tex));
     pdf.ifPresent(compiler -> files.put(dir + slug + ".pdf", compiler.compile(slug, tex)));
     files.put(dir + slug + ".ipynb", utf8(notebooks.notebook(title(spec), lesson.markdown(), lesson.code(), pictures)));
@@ -156,7 +156,7 @@ final class LessonPages {
    * one or is not a whole document.
    */
   static String withPicture(String latex, String picture) {
-    return DiagramTikz.inDocument(latex, picture);
+    return DiagramPicture.inDocument(latex, picture);
   }
 
   private static byte[] utf8(String s) {

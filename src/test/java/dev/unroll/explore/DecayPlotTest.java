@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The plot's bytes depend only on the numbers; the pgfplots lines carry the same numbers. */
+/** The plot's bytes depend only on the numbers; its lines carry the measured numbers. */
 class DecayPlotTest {
   private static Decay decay(double scale) {
     List<Decay.TermNorm> terms = List.of(new Decay.TermNorm(0, 2, 1, 1, 1), new Decay.TermNorm(1, scale, scale / 2, 0.5, 1),
@@ -24,14 +24,14 @@ class DecayPlotTest {
   }
 
   @Test
-  void thePgfplotsLinesHoldTheMeasuredAndBoundPointsLeavingOutZeros() {
+  void theLinesHoldTheMeasuredAndBoundPointsLeavingOutZeros() {
     List<LogPlot.Line> lines = DecayPlot.plot(decay(0.4)).lines();
     assertThat(lines).extracting(LogPlot.Line::label)
         .containsExactly("measured, 0.5/gamma", "bound, 0.5/gamma", "measured, 2", "bound, 2");
     assertThat(lines).extracting(LogPlot.Line::color).containsExactly(0, 0, 1, 1);
     assertThat(lines).extracting(LogPlot.Line::dashed).containsExactly(false, true, false, true);
-    assertThat(lines.get(0).coordinates()).isEqualTo("(0,1.000000e+00) (1,2.000000e-01)");
-    assertThat(lines.get(1).coordinates()).isEqualTo("(0,1.000000e+00) (1,5.000000e-01) (2,2.500000e-01)");
+    assertThat(lines.get(0).points()).containsExactly(new LogPlot.Point(0, 1), new LogPlot.Point(1, 0.2));
+    assertThat(lines.get(1).points()).containsExactly(new LogPlot.Point(0, 1), new LogPlot.Point(1, 0.5), new LogPlot.Point(2, 0.25));
   }
 
   @Test

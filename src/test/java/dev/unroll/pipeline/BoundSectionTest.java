@@ -82,7 +82,7 @@ class BoundSectionTest {
         .doesNotContain("NOT every product")
         .doesNotMatch("(?s).*\\d\\.\\d+e[-+]\\d.*");
     assertThat(l.attachments()).containsOnlyKeys("rnn-sigmoid-W-last-3-decay.svg");
-    assertThat(l.latex()).contains("\\begin{semilogyaxis}").contains("\\addplot[red, dashed, mark=none] coordinates {(0,");
+    assertThat(l.latex()).contains("% a log-scale plot\n").contains("% bound, 1/gamma\n\\put(0,0){\\color{red}\\multiput(0.000,");
   }
 
   @Test

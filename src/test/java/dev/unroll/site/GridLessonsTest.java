@@ -8,6 +8,7 @@ import dev.unroll.pipeline.Lesson;
 import dev.unroll.pipeline.LessonSpec;
 import dev.unroll.pipeline.Pipeline;
 import dev.unroll.pipeline.Pipelines;
+import dev.unroll.render.PlotReading;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,12 +166,12 @@ class GridLessonsTest {
     double[] fullClosed = null;
     double[] fullOpen = null;
     if (l.latex().contains("path only, ")) {
-      Matcher legend = Pattern.compile("\\\\addlegendentry\\{" + cell + ", (\\w) path only, (\\w+) = 0\\}").matcher(l.latex());
+      Matcher legend = Pattern.compile("\n% " + cell + ", (\\w) path only, (\\w+) = 0\n").matcher(l.latex());
       assertThat(legend.find()).as(name + ": the plot has the path-only line").isTrue();
       String m = legend.group(1);
       String b = legend.group(2);
       // The other setting's line: the path-only legend whose bias is not 0.
-      Matcher openLegend = Pattern.compile("\\\\addlegendentry\\{" + cell + ", " + m + " path only, " + b + " = ([0-9.]*[1-9][0-9.]*)\\}")
+      Matcher openLegend = Pattern.compile("\n% " + cell + ", " + m + " path only, " + b + " = ([0-9.]*[1-9][0-9.]*)\n")
           .matcher(l.latex());
       assertThat(openLegend.find()).as(name).isTrue();
       String o = openLegend.group(1);
@@ -340,8 +341,8 @@ class GridLessonsTest {
       if (!all && !LATEX_SAMPLE.contains(slug)) {
         continue;
       }
-      String tex = DiagramTikz.inDocument(l.latex(), new DiagramTikz().tikz(NetworkDiagram.of(l)));
-      assertThat(tex).as(slug).doesNotContain("\\resizebox").contains("\\begin{tikzpicture}[x=");
+      String tex = DiagramPicture.inDocument(l.latex(), new DiagramPicture().picture(NetworkDiagram.of(l)));
+      assertThat(tex).as(slug).doesNotContain("\\resizebox").contains("\\begin{picture}(").contains(")% the unrolled network\n");
       Path file = dir.resolve(slug + ".tex");
       Files.writeString(file, tex, StandardCharsets.UTF_8);
       ExternalTools.Run run = ExternalTools.run(dir, 300, "pdflatex", "-halt-on-error", "-interaction=nonstopmode",
@@ -393,20 +394,9 @@ class GridLessonsTest {
     return out;
   }
 
-  /** The y values of a pgfplots line of the .tex, by its legend entry. */
+  /** The y values the .tex's plot draws for a line, by its legend entry, read back from the picture. */
   private static double[] series(String latex, String legend) {
-    String[] lines = latex.split("\n");
-    for (int i = 1; i < lines.length; i++) {
-      if (lines[i].equals("\\addlegendentry{" + legend + "}")) {
-        Matcher m = Pattern.compile("\\(\\d+,([^)]+)\\)").matcher(lines[i - 1]);
-        List<Double> ys = new ArrayList<>();
-        while (m.find()) {
-          ys.add(Double.parseDouble(m.group(1)));
-        }
-        return ys.stream().mapToDouble(Double::doubleValue).toArray();
-      }
-    }
-    throw new AssertionError("no line " + legend);
+    return PlotReading.of(latex).ys(legend);
   }
 
   /** A number as the lessons typeset it: {@code 0.1198}, {@code 3.1 \times 10^{-20}}, {@code 10^{-6}}. */

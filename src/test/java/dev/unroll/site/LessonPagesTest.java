@@ -34,13 +34,16 @@ class LessonPagesTest {
   }
 
   @Test
-  void putsThePictureAfterTheTitleAndLoadsTikzOnce() {
+  void putsThePictureAfterTheTitleAndLoadsItsPackagesOnce() {
     String tex = "\\documentclass{article}\n\\title{T}\n\\begin{document}\n\\maketitle\nText.\n\\end{document}\n";
     assertThat(LessonPages.withPicture(tex, "PIC\n")).isEqualTo("\\documentclass{article}\n\\title{T}\n"
-        + "\\usepackage{tikz}\n\\begin{document}\n\\maketitle\n\\begin{center}\nPIC\n\\end{center}\n\nText.\n\\end{document}\n");
-    String withTikz = tex.replace("\\title", "\\usepackage{amsmath,tikz}\n\\title").replace("\\maketitle\n", "");
-    assertThat(LessonPages.withPicture(withTikz, "PIC\n")).isEqualTo("\\documentclass{article}\n"
-        + "\\usepackage{amsmath,tikz}\n\\title{T}\n\\begin{document}\n\\begin{center}\nPIC\n\\end{center}\n\nText.\n\\end{document}\n");
+        + "\\usepackage{xcolor}\n\\usepackage{pict2e}\n\\begin{document}\n\\maketitle\n\\begin{center}\nPIC\n\\end{center}\n"
+        + "\nText.\n\\end{document}\n");
+    String withPackages = tex.replace("\\title", "\\usepackage{amsmath,pict2e}\n\\usepackage[dvipsnames]{xcolor}\n\\title")
+        .replace("\\maketitle\n", "");
+    assertThat(LessonPages.withPicture(withPackages, "PIC\n")).isEqualTo("\\documentclass{article}\n"
+        + "\\usepackage{amsmath,pict2e}\n\\usepackage[dvipsnames]{xcolor}\n\\title{T}\n\\begin{document}\n\\begin{center}\nPIC\n"
+        + "\\end{center}\n\nText.\n\\end{document}\n");
   }
 
   @Test
@@ -48,5 +51,10 @@ class LessonPagesTest {
     assertThat(LessonPages.withPicture("$x$", "PIC")).isEqualTo("$x$");
     String own = "\\begin{document}\\begin{tikzpicture}\\end{tikzpicture}\\end{document}";
     assertThat(LessonPages.withPicture(own, "PIC")).isEqualTo(own);
+    String ownPicture = "\\begin{document}\\begin{picture}(1,1)\\end{picture}\\end{document}";
+    assertThat(LessonPages.withPicture(ownPicture, "PIC")).isEqualTo(ownPicture);
+    // A lesson's plots are pictures too, but not of the network.
+    String plotOnly = "\\begin{document}\\begin{picture}(1,1)% a log-scale plot\n\\end{picture}\\end{document}";
+    assertThat(LessonPages.withPicture(plotOnly, "PIC\n")).contains("\\begin{center}\nPIC\n");
   }
 }

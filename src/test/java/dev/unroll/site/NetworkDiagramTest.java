@@ -87,7 +87,7 @@ class NetworkDiagramTest {
   void svgAndTikzAreTheSameBytesEveryTime(int steps) {
     Function<Integer, NetworkDiagram> make = n -> NetworkDiagram.of(derivation(n, "W", LossKind.TOTAL));
     assertThat(new DiagramSvg().svg(make.apply(steps))).isEqualTo(new DiagramSvg().svg(make.apply(steps)));
-    assertThat(new DiagramTikz().tikz(make.apply(steps))).isEqualTo(new DiagramTikz().tikz(make.apply(steps)));
+    assertThat(new DiagramPicture().picture(make.apply(steps))).isEqualTo(new DiagramPicture().picture(make.apply(steps)));
   }
 
   @Test
@@ -100,12 +100,23 @@ class NetworkDiagramTest {
   }
 
   @Test
-  void tikzNamesEveryNodeOnceAndLabelsMatrices() {
-    String tikz = new DiagramTikz().tikz(NetworkDiagram.of(derivation(1, "W", LossKind.LAST)));
-    assertThat(tikz).startsWith("\\begin{tikzpicture}")
-        .contains("{$s_{t}$};").contains("{$x_{t+1}$};").containsPattern("\\\\node\\[(hot)?weight\\] at \\([0-9.]+,[0-9.]+\\) \\{\\$W\\$\\};")
-        .contains("x=" + DiagramTikz.UNIT).doesNotContain("scale")
-        .endsWith("\\end{tikzpicture}\n");
+  void thePictureNamesEveryNodeOnceAndLabelsMatrices() {
+    NetworkDiagram diagram = NetworkDiagram.of(derivation(1, "W", LossKind.LAST));
+    String picture = new DiagramPicture().picture(diagram);
+    assertThat(picture).startsWith("\\setlength{\\unitlength}{" + DiagramPicture.UNIT + "}%\n\\begin{picture}(")
+        .containsPattern("\\\\put\\([0-9.]+,[0-9.]+\\)\\{\\\\makebox\\[0pt]\\{(\\\\textcolor\\{red!70!black}\\{)?\\$W\\$")
+        .doesNotContain("scale").doesNotContain("tikz").doesNotContain("-0.0")
+        .endsWith("\\end{picture}\n");
+    for (NetworkDiagram.Box b : diagram.boxes()) {
+      if (!b.ellipsis()) {
+        String label = "{\\makebox(0,0){$" + new dev.unroll.render.LatexWriter(dev.unroll.render.Notation.LESSON).write(b.symbol()) + "$}}";
+        assertThat(picture.indexOf(label)).as(label).isPositive().isEqualTo(picture.lastIndexOf(label));
+      }
+    }
+    // One arrow per arrow of the diagram, each ending in a head; the hot ones thick and red.
+    assertThat(picture.split("\\\\Vector", -1)).hasSize(diagram.arrows().size() + 1);
+    long hot = diagram.arrows().stream().filter(NetworkDiagram.Arrow::hot).count();
+    assertThat(picture.split("\\\\put\\(0,0\\)\\{\\\\color\\{red!70!black}\\\\linethickness\\{1.2pt}", -1)).hasSize((int) hot + 1);
   }
 
   /**

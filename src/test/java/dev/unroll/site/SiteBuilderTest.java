@@ -81,7 +81,8 @@ class SiteBuilderTest {
     assertThat(search).startsWith("// The site's search index for lunr 2.3.9").contains("\"url\":\"lessons/rnn-tanh-W-last-3/index.html\"");
     assertThat(out.resolve("lunr/lunr.min.js")).isRegularFile();
     String tex = Files.readString(out.resolve("lessons/" + slug + "/" + slug + ".tex"));
-    assertThat(tex).contains("\\usepackage{tikz}").contains("\\maketitle\n\\begin{center}\n\\begin{tikzpicture}");
+    assertThat(tex).contains("\\usepackage{pict2e}").doesNotContain("tikz")
+        .contains("\\maketitle\n\\begin{center}\n\\setlength{\\unitlength}{0.6875pt}%\n\\begin{picture}(");
   }
 
   @Test
