@@ -114,7 +114,7 @@ final class ForwardTangents {
       IExpr[] sums = new IExpr[directions];
       java.util.Arrays.fill(sums, F.C0);
       for (Partial partial : rule.partials().get(e)) {
-        IExpr slope = session.atPrecision(number(session.eval(F.subst(partial.derivative(), put)), n));
+        IExpr slope = session.atPrecision(number(session.evalNumbers(F.subst(partial.derivative(), put)), n));
         IExpr[] dx = tangents.get(distinct.get(partial.input()))[partial.entry()];
         for (int d = 0; d < directions; d++) {
           if (!dx[d].isZero()) {

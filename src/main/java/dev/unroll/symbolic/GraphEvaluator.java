@@ -97,9 +97,9 @@ final class GraphEvaluator {
   private SymbolicMatrix softmax(SymbolicMatrix q) {
     IExpr[] exps = new IExpr[q.rows()];
     for (int i = 0; i < q.rows(); i++) {
-      exps[i] = session.eval(F.Exp(q.get(i, 0)));
+      exps[i] = session.evalNumbers(F.Exp(q.get(i, 0)));
     }
-    IExpr total = session.eval(F.Plus(exps));
+    IExpr total = session.evalNumbers(F.Plus(exps));
     IExpr[] o = new IExpr[q.rows()];
     for (int i = 0; i < q.rows(); i++) {
       o[i] = F.Divide(exps[i], total);
