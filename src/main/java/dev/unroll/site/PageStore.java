@@ -1,5 +1,6 @@
 package dev.unroll.site;
 
+import dev.unroll.files.ProgramIdentity;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -13,15 +14,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * Each lesson's files as a build made them, kept for the next build under the hash of everything
@@ -89,31 +87,9 @@ final class PageStore {
     return engineOfThisProgram().map(e -> new PageStore(folder, e));
   }
 
-  /**
-   * The identity of the running program: a hash of the name, CRC-32 and size of every entry of the
-   * jar its classes come from (read from the jar's directory, without unpacking anything); empty when
-   * they do not come from a jar (then nothing is kept).
-   */
+  /** The identity of the running program's jar ({@link ProgramIdentity#ofJar}); empty when it does not run from one. */
   static Optional<String> engineOfThisProgram() {
-    try {
-      Path code = Path.of(SiteBuilder.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      if (!Files.isRegularFile(code)) {
-        return Optional.empty();
-      }
-      StringBuilder entries = new StringBuilder();
-      try (ZipFile jar = new ZipFile(code.toFile())) {
-        List<String> lines = new ArrayList<>();
-        for (Enumeration<? extends ZipEntry> e = jar.entries(); e.hasMoreElements(); ) {
-          ZipEntry entry = e.nextElement();
-          lines.add(entry.getName() + " " + entry.getCrc() + " " + entry.getSize());
-        }
-        lines.sort(null);
-        lines.forEach(l -> entries.append(l).append('\n'));
-      }
-      return Optional.of(PreambleFormat.sha256(entries.toString()));
-    } catch (IOException | java.net.URISyntaxException | SecurityException | IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    return ProgramIdentity.ofJar();
   }
 
   /** A hash of every file under {@code dir}: their paths relative to it and their bytes, in path order. */

@@ -1,5 +1,6 @@
 package dev.unroll.symbolic;
 
+import dev.unroll.files.ProgramIdentity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +20,10 @@ import java.util.Optional;
  * Remembers Symja's answers between runs, so a lesson whose questions Symja has answered before does
  * not wait for Symja to start (about 2 s). Only regular files up to {@link #MAX_ENTRY_BYTES} are read,
  * never through a link, so a FIFO or a link to a device in the folder is a miss, not a hang. A question is the full text of what was asked (the
- * activation's definition, or the whole cross-check's inputs), so a changed definition, derivation or
- * engine version is a new question. An entry that cannot be read is treated as absent and recomputed;
+ * activation's definition, or the whole cross-check's inputs) asked of one program
+ * ({@link ProgramIdentity#ofCode}: its jar, or its classes), so a changed definition, derivation,
+ * check or engine version is a new question: a cross-check's outcome states its worst difference to
+ * the digit, and a program that computes it another way must not print the old one. An entry that cannot be read is treated as absent and recomputed;
  * writes go to a temporary file and are moved into place, so readers never see half an answer.
  *
  * <p>The folder is {@code $UNROLL_CACHE}, else {@code $XDG_CACHE_HOME/unroll}, else
@@ -32,18 +35,26 @@ public final class AnswerCache {
   /** The largest entry read; the largest answers (a cross-check's outcome) are a few kilobytes. */
   static final int MAX_ENTRY_BYTES = 4 * 1024 * 1024;
 
-  private final Optional<Path> dir;
+  /** The program that asks, computed on first use (hashing its classes takes a few milliseconds): every answer is its own. */
+  private static final class Program {
+    static final String ID = ProgramIdentity.ofCode();
+  }
 
-  private AnswerCache(Optional<Path> dir) {
+  private final Optional<Path> dir;
+  private final String program;
+
+  /** A cache of the answers of {@code program}; the others are the running program's. */
+  AnswerCache(Optional<Path> dir, String program) {
     this.dir = Objects.requireNonNull(dir, "dir");
+    this.program = Objects.requireNonNull(program, "program");
   }
 
   public static AnswerCache at(Path dir) {
-    return new AnswerCache(Optional.of(dir));
+    return new AnswerCache(Optional.of(dir), Program.ID);
   }
 
   public static AnswerCache off() {
-    return new AnswerCache(Optional.empty());
+    return new AnswerCache(Optional.empty(), Program.ID);
   }
 
   /** The cache the environment chooses (see the class comment). */
@@ -69,6 +80,7 @@ public final class AnswerCache {
       return Optional.empty();
     }
     Path file = dir.get().resolve(key(question));
+    String asked = escape(program + "\n" + question);
     try {
       // Only a plain file of sensible size is read: a FIFO would block for ever, a link to /dev/zero
       // would fill memory. Links are not followed at all (an entry is a file this class wrote).
@@ -86,7 +98,7 @@ public final class AnswerCache {
       String stored = new String(bytes, StandardCharsets.UTF_8);
       int split = stored.indexOf('\n');
       // The question is stored too, so a hash collision or a damaged file is never taken for an answer.
-      if (split < 0 || !stored.substring(0, split).equals(escape(question))) {
+      if (split < 0 || !stored.substring(0, split).equals(asked)) {
         return Optional.empty();
       }
       return Optional.of(stored.substring(split + 1));
@@ -104,7 +116,7 @@ public final class AnswerCache {
       Files.createDirectories(dir.get());
       Path target = dir.get().resolve(key(question));
       Path temp = Files.createTempFile(dir.get(), ".answer", ".tmp");
-      Files.writeString(temp, escape(question) + "\n" + answer, StandardCharsets.UTF_8);
+      Files.writeString(temp, escape(program + "\n" + question) + "\n" + answer, StandardCharsets.UTF_8);
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -119,10 +131,10 @@ public final class AnswerCache {
     return question.replace("\\", "\\\\").replace("\n", "\\n");
   }
 
-  private static String key(String question) {
+  private String key(String question) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest((FORMAT + "\n" + question).getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(sha.digest((FORMAT + "\n" + program + "\n" + question).getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this Java runtime.", e);
     }

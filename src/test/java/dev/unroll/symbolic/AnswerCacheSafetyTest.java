@@ -62,4 +62,19 @@ class AnswerCacheSafetyTest {
     Files.writeString(file, "question\n" + "x".repeat(AnswerCache.MAX_ENTRY_BYTES));
     assertThat(cache.get("question")).isEmpty();
   }
+
+  /**
+   * An answer belongs to the program that computed it: a cross-check's outcome states its worst
+   * difference to the digit, and another build of unroll may compute it another way.
+   */
+  @Test
+  void anotherProgramNeverReadsAnAnswerThisOneWrote() {
+    new AnswerCache(Optional.of(tmp), "program one").put("question", "answer of one");
+    assertThat(new AnswerCache(Optional.of(tmp), "program two").get("question")).isEmpty();
+    assertThat(new AnswerCache(Optional.of(tmp), "program one").get("question")).contains("answer of one");
+    // The running program is one program: two caches of it share their answers.
+    AnswerCache.at(tmp).put("asked", "told");
+    assertThat(AnswerCache.at(tmp).get("asked")).contains("told");
+    assertThat(new AnswerCache(Optional.of(tmp), "program one").get("asked")).isEmpty();
+  }
 }
