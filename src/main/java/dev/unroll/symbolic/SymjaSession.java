@@ -127,8 +127,8 @@ public final class SymjaSession {
       return false;
     }
     long digits = engine.getNumericPrecision();
-    IExpr e = functionValue(F.E, F.C1,
-        () -> eval(F.N(F.E, F.ZZ(digits))));
+    // Remembered as N applied to the constant e: a key no function value of a number can have.
+    IExpr e = functionValue(F.N, F.E, () -> eval(F.N(F.E, F.ZZ(digits))));
     return base.equals(e);
   }
 
