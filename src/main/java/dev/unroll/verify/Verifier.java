@@ -78,6 +78,15 @@ public final class Verifier {
           outcomes.span(span, unjudgedReason(span, parsed));
           findings.addAll(span.misplacedEnvironments(document.markdown()));
         } catch (TexSyntaxException e) {
+          Optional<ParsedMath> continued = ContinuedDisplay.read(span,
+              reads.isEmpty() ? Optional.empty() : Optional.of(reads.get(reads.size() - 1)));
+          if (continued.isPresent()) {
+            // "$$= \sum_t ...$$" after "$$\frac{\partial L}{\partial V} = ...$$": the same left side, continued
+            reads.add(new Read(span, continued.get(), r.prose(), proseFrom));
+            outcomes.span(span, unjudgedReason(span, continued.get()));
+            proseFrom = span.end();
+            continue;
+          }
           if (!span.display() && LONE_OPERATOR.matcher(span.tex().strip()).matches()) {
             // "$\odot$ is the elementwise product": prose naming an operator, not a formula
             outcomes.span(span, "names an operator in the prose; states nothing to judge.");
