@@ -1,14 +1,11 @@
 package dev.unroll.cli;
 
+import dev.unroll.files.Sha256;
 import dev.unroll.site.SiteConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,11 +73,9 @@ final class SiteWatch {
   /** A cell file's bytes as part of a lesson's identity: the same spec with other bytes is another lesson. */
   static String hash(Path file) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+      return Sha256.hex(Files.readAllBytes(file));
     } catch (IOException e) {
       return "missing";
-    } catch (NoSuchAlgorithmException e) {
-      throw new UncheckedIOException(new IOException(e));
     }
   }
 }

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HexFormat;
@@ -42,7 +41,7 @@ public final class ProgramIdentity {
         lines.add(entry.getName() + " " + entry.getCrc() + " " + entry.getSize());
       }
       lines.sort(null);
-      return Optional.of(sha256(String.join("\n", lines) + "\n"));
+      return Optional.of(Sha256.hex(String.join("\n", lines) + "\n"));
     } catch (IOException | SecurityException e) {
       return Optional.empty();
     }
@@ -61,7 +60,7 @@ public final class ProgramIdentity {
     Optional<Path> code = codeSource();
     if (code.isPresent() && Files.isDirectory(code.get())) {
       try (Stream<Path> walk = Files.walk(code.get())) {
-        MessageDigest sha = digest();
+        MessageDigest sha = Sha256.digest();
         for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
           sha.update(code.get().relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
           sha.update((byte) 0);
@@ -83,18 +82,6 @@ public final class ProgramIdentity {
       return Optional.of(Path.of(ProgramIdentity.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
     } catch (java.net.URISyntaxException | SecurityException | IllegalArgumentException | NullPointerException e) {
       return Optional.empty();
-    }
-  }
-
-  private static String sha256(String text) {
-    return HexFormat.of().formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static MessageDigest digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this Java runtime.", e);
     }
   }
 }

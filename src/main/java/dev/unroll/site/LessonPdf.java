@@ -1,15 +1,13 @@
 package dev.unroll.site;
 
+import dev.unroll.files.Sha256;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,12 +80,12 @@ public final class LessonPdf {
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
       throw new IllegalArgumentException("a PDF's name must be letters, digits, dots, dashes and underscores, got '" + name + "'");
     }
-    String key = ROUTE + "\n" + name + "\n" + sha256(tex);
+    String key = ROUTE + "\n" + name + "\n" + Sha256.hex(tex);
     byte[] known = done.get(key);
     if (known != null) {
       return known.clone();
     }
-    Optional<Path> keptFile = kept.map(k -> k.resolve(sha256(key) + ".pdf"));
+    Optional<Path> keptFile = kept.map(k -> k.resolve(Sha256.hex(key) + ".pdf"));
     Optional<byte[]> before = keptFile.flatMap(LessonPdf::readKept);
     if (before.isPresent()) {
       done.put(key, before.get());
@@ -184,13 +182,6 @@ public final class LessonPdf {
     }
   }
 
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static void removeQuietly(Path dir) {
     if (dir == null) {

@@ -1,5 +1,6 @@
 package dev.unroll.site;
 
+import dev.unroll.files.Sha256;
 import dev.unroll.pipeline.LessonSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ final class PageInputs {
     for (LessonSpec spec : grid.specs()) {
       lessons.append(spec).append(' ').append(grid.cellTitle(spec.cell())).append('\n');
     }
-    this.site = s.append("grid ").append(PreambleFormat.sha256(lessons.toString())).append('\n').toString();
+    this.site = s.append("grid ").append(Sha256.hex(lessons.toString())).append('\n').toString();
   }
 
   /** The key of one page's files. */
@@ -45,7 +46,7 @@ final class PageInputs {
         return "built-in " + c;
       }
       try {
-        return PreambleFormat.sha256(Files.readAllBytes(Path.of(c)));
+        return Sha256.hex(Files.readAllBytes(Path.of(c)));
       } catch (IOException e) {
         return "unreadable"; // the lesson itself then fails with the reason
       }

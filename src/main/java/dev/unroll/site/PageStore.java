@@ -1,5 +1,6 @@
 package dev.unroll.site;
 
+import dev.unroll.files.Sha256;
 import dev.unroll.files.ProgramIdentity;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -7,15 +8,12 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,7 +54,7 @@ final class PageStore {
   PageStore(Path root, String engine) {
     this.root = Objects.requireNonNull(root, "root");
     this.engine = Objects.requireNonNull(engine, "engine");
-    this.folder = root.resolve(PreambleFormat.sha256("engine " + engine).substring(0, 16));
+    this.folder = root.resolve(Sha256.hex("engine " + engine).substring(0, 16));
   }
 
   /**
@@ -97,10 +95,10 @@ final class PageStore {
     StringBuilder all = new StringBuilder();
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-        all.append(dir.relativize(p)).append(' ').append(PreambleFormat.sha256(Files.readAllBytes(p))).append('\n');
+        all.append(dir.relativize(p)).append(' ').append(Sha256.hex(Files.readAllBytes(p))).append('\n');
       }
     }
-    return PreambleFormat.sha256(all.toString());
+    return Sha256.hex(all.toString());
   }
 
   /** The files kept for these inputs, or empty. */
@@ -116,7 +114,7 @@ final class PageStore {
         bytes = in.readNBytes((int) MAX_ENTRY_BYTES);
       }
       DataInputStream data = new DataInputStream(new ByteArrayInputStream(bytes));
-      if (!data.readUTF().equals(MAGIC) || !data.readUTF().equals(PreambleFormat.sha256(engine + "\n" + inputs))) {
+      if (!data.readUTF().equals(MAGIC) || !data.readUTF().equals(Sha256.hex(engine + "\n" + inputs))) {
         return Optional.empty();
       }
       int count = data.readInt();
@@ -141,7 +139,7 @@ final class PageStore {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       DataOutputStream data = new DataOutputStream(bytes);
       data.writeUTF(MAGIC);
-      data.writeUTF(PreambleFormat.sha256(engine + "\n" + inputs));
+      data.writeUTF(Sha256.hex(engine + "\n" + inputs));
       data.writeInt(files.size());
       for (Map.Entry<String, byte[]> f : files.entrySet()) {
         data.writeUTF(f.getKey());
@@ -164,6 +162,6 @@ final class PageStore {
   }
 
   private Path file(String inputs) {
-    return folder.resolve(PreambleFormat.sha256(engine + "\n" + inputs) + ".lesson");
+    return folder.resolve(Sha256.hex(engine + "\n" + inputs) + ".lesson");
   }
 }

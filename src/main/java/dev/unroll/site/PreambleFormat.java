@@ -1,15 +1,13 @@
 package dev.unroll.site;
 
+import dev.unroll.files.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,7 +86,7 @@ final class PreambleFormat {
 
   private Optional<Path> dump(String preamble) {
     try {
-      Path dir = Files.createDirectories(folder().resolve(sha256(preamble).substring(0, 16)));
+      Path dir = Files.createDirectories(folder().resolve(Sha256.hex(preamble).substring(0, 16)));
       Files.writeString(dir.resolve("preamble.tex"), preamble + "\\dump\n", StandardCharsets.UTF_8);
       ProcessBuilder builder = new ProcessBuilder(List.of(pdflatex.toString(), "-ini", "-interaction=nonstopmode",
           "-halt-on-error", "-no-shell-escape", "-jobname=lesson", "&pdflatex", "preamble.tex"))
@@ -128,18 +126,6 @@ final class PreambleFormat {
       }
     } catch (IOException | UncheckedIOException e) {
       // A leftover temporary folder is harmless.
-    }
-  }
-
-  static String sha256(String text) {
-    return sha256(text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.unroll.symbolic;
 
 import dev.unroll.files.ProgramIdentity;
+import dev.unroll.files.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +11,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -132,11 +130,6 @@ public final class AnswerCache {
   }
 
   private String key(String question) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest((FORMAT + "\n" + program + "\n" + question).getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this Java runtime.", e);
-    }
+    return Sha256.hex(FORMAT + "\n" + program + "\n" + question);
   }
 }

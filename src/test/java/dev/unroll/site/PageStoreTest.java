@@ -157,7 +157,7 @@ class PageStoreTest {
   }
 
   private static Path folderOf(Path root, String engine) {
-    return root.resolve(PreambleFormat.sha256("engine " + engine).substring(0, 16));
+    return root.resolve(dev.unroll.files.Sha256.hex("engine " + engine).substring(0, 16));
   }
 
   @Test
