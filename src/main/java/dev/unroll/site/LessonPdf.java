@@ -1,5 +1,6 @@
 package dev.unroll.site;
 
+import dev.unroll.files.KeptFiles;
 import dev.unroll.files.Sha256;
 import java.io.File;
 import java.io.IOException;
@@ -30,7 +31,7 @@ public final class LessonPdf {
   public static final int TIMEOUT_SECONDS = 120;
 
   /** A kept PDF larger than this is not one this class wrote. */
-  private static final long MAX_KEPT_BYTES = 16L << 20;
+  private static final int MAX_KEPT_BYTES = 16 << 20;
 
   /**
    * Part of every kept PDF's key: the route from {@code .tex} to bytes. A PDF compiled from the
@@ -138,30 +139,14 @@ public final class LessonPdf {
 
   /** A kept PDF: a regular file (never through a link), of a sane size, that starts like a PDF. */
   private static Optional<byte[]> readKept(Path file) {
-    try {
-      if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_KEPT_BYTES) {
-        return Optional.empty();
-      }
-      byte[] bytes = Files.readAllBytes(file);
-      return new String(bytes, 0, Math.min(5, bytes.length), StandardCharsets.ISO_8859_1).equals("%PDF-")
-          ? Optional.of(bytes) : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty(); // compiled again
-    }
+    return KeptFiles.read(file, MAX_KEPT_BYTES).filter(bytes ->
+        new String(bytes, 0, Math.min(5, bytes.length), StandardCharsets.ISO_8859_1).equals("%PDF-"));
   }
 
   /** Keeps a PDF for the next build: written beside its place and renamed, so a reader never sees half. */
   private static void keep(Path file, byte[] bytes) {
     try {
-      Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), ".pdf", ".tmp");
-      try {
-        Files.write(temp, bytes);
-        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      KeptFiles.write(file, bytes);
     } catch (IOException e) {
       // Keeping is only for speed: the next build compiles it again.
     }

@@ -1,17 +1,16 @@
 package dev.unroll.site;
 
 import dev.unroll.files.Sha256;
+import dev.unroll.files.KeptFiles;
 import dev.unroll.files.ProgramIdentity;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +37,7 @@ import java.util.stream.Stream;
 final class PageStore {
   private static final String MAGIC = "unroll-site-lesson-files-1";
   /** The largest entry read; a lesson's files, its PDF included, are well under a megabyte. */
-  private static final long MAX_ENTRY_BYTES = 64L << 20;
+  private static final int MAX_ENTRY_BYTES = 64 << 20;
 
   /** Another program's entries, not written for this long, are removed after a build ({@link #prune}). */
   static final java.time.Duration UNUSED = java.time.Duration.ofHours(1);
@@ -103,16 +102,12 @@ final class PageStore {
 
   /** The files kept for these inputs, or empty. */
   Optional<Map<String, byte[]>> get(String inputs) {
-    Path file = file(inputs);
+    Optional<byte[]> kept = KeptFiles.read(file(inputs), MAX_ENTRY_BYTES);
+    if (kept.isEmpty()) {
+      return Optional.empty();
+    }
     try {
-      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      if (!a.isRegularFile() || a.size() > MAX_ENTRY_BYTES) {
-        return Optional.empty();
-      }
-      byte[] bytes;
-      try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-        bytes = in.readNBytes((int) MAX_ENTRY_BYTES);
-      }
+      byte[] bytes = kept.get();
       DataInputStream data = new DataInputStream(new ByteArrayInputStream(bytes));
       if (!data.readUTF().equals(MAGIC) || !data.readUTF().equals(Sha256.hex(engine + "\n" + inputs))) {
         return Optional.empty();
@@ -147,15 +142,7 @@ final class PageStore {
         data.write(f.getValue());
       }
       data.flush();
-      Files.createDirectories(folder);
-      Path target = file(inputs);
-      Path temp = Files.createTempFile(folder, ".lesson", ".tmp");
-      try {
-        Files.write(temp, bytes.toByteArray());
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      KeptFiles.write(file(inputs), bytes.toByteArray());
     } catch (IOException | RuntimeException e) {
       // Keeping is only for speed.
     }

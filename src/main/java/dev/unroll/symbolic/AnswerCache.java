@@ -1,16 +1,11 @@
 package dev.unroll.symbolic;
 
+import dev.unroll.files.KeptFiles;
 import dev.unroll.files.ProgramIdentity;
 import dev.unroll.files.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.LinkOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -77,32 +72,14 @@ public final class AnswerCache {
     if (dir.isEmpty()) {
       return Optional.empty();
     }
-    Path file = dir.get().resolve(key(question));
-    String asked = escape(program + "\n" + question);
-    try {
-      // Only a plain file of sensible size is read: a FIFO would block for ever, a link to /dev/zero
-      // would fill memory. Links are not followed at all (an entry is a file this class wrote).
-      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      if (!attributes.isRegularFile() || attributes.size() > MAX_ENTRY_BYTES) {
-        return Optional.empty();
-      }
-      byte[] bytes;
-      try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-        bytes = in.readNBytes(MAX_ENTRY_BYTES + 1);
-      }
-      if (bytes.length > MAX_ENTRY_BYTES) {
-        return Optional.empty();
-      }
+    // Only a plain file of sensible size, never through a link (an entry is a file this class wrote).
+    return KeptFiles.read(dir.get().resolve(key(question)), MAX_ENTRY_BYTES).flatMap(bytes -> {
       String stored = new String(bytes, StandardCharsets.UTF_8);
       int split = stored.indexOf('\n');
       // The question is stored too, so a hash collision or a damaged file is never taken for an answer.
-      if (split < 0 || !stored.substring(0, split).equals(asked)) {
-        return Optional.empty();
-      }
-      return Optional.of(stored.substring(split + 1));
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+      return split < 0 || !stored.substring(0, split).equals(asked(question)) ? Optional.empty()
+          : Optional.of(stored.substring(split + 1));
+    });
   }
 
   /** Stores an answer; a cache that cannot be written is only slower, so failures are not errors. */
@@ -111,22 +88,15 @@ public final class AnswerCache {
       return;
     }
     try {
-      Files.createDirectories(dir.get());
-      Path target = dir.get().resolve(key(question));
-      Path temp = Files.createTempFile(dir.get(), ".answer", ".tmp");
-      Files.writeString(temp, escape(program + "\n" + question) + "\n" + answer, StandardCharsets.UTF_8);
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      KeptFiles.write(dir.get().resolve(key(question)), (asked(question) + "\n" + answer).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       // Deliberately ignored: without a cache every run asks Symja again, which is correct, only slower.
     }
   }
 
-  private static String escape(String question) {
-    return question.replace("\\", "\\\\").replace("\n", "\\n");
+  /** The entry's first line: this program and the question, on one line. */
+  private String asked(String question) {
+    return (program + "\n" + question).replace("\\", "\\\\").replace("\n", "\\n");
   }
 
   private String key(String question) {
