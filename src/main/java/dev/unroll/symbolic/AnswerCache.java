@@ -11,13 +11,16 @@ import java.util.Optional;
 
 /**
  * Remembers Symja's answers between runs, so a lesson whose questions Symja has answered before does
- * not wait for Symja to start (about 2 s). Only regular files up to {@link #MAX_ENTRY_BYTES} are read,
- * never through a link, so a FIFO or a link to a device in the folder is a miss, not a hang. A question is the full text of what was asked (the
- * activation's definition, or the whole cross-check's inputs) asked of one program
- * ({@link ProgramIdentity#ofCode}: its jar, or its classes), so a changed definition, derivation,
- * check or engine version is a new question: a cross-check's outcome states its worst difference to
- * the digit, and a program that computes it another way must not print the old one. An entry that cannot be read is treated as absent and recomputed;
- * writes go to a temporary file and are moved into place, so readers never see half an answer.
+ * not wait for Symja to start (about 2 s). Entries are {@link KeptFiles}: only regular files up to
+ * {@link #MAX_ENTRY_BYTES} are read, never through a link, so a FIFO or a link to a device in the
+ * folder is a miss, not a hang; an entry that cannot be read is absent and recomputed; writes are moved
+ * into place, so readers never see half an answer.
+ *
+ * <p>A question is the full text of what was asked (the activation's definition, or the whole
+ * cross-check's inputs) asked of one program ({@link ProgramIdentity#ofCode}: its jar, or its classes),
+ * so a changed definition, derivation, check or engine version is a new question: a cross-check's
+ * outcome states its worst difference to the digit, and a program that computes it another way must
+ * not print the old one.
  *
  * <p>The folder is {@code $UNROLL_CACHE}, else {@code $XDG_CACHE_HOME/unroll}, else
  * {@code ~/.cache/unroll}; {@code UNROLL_CACHE=off} turns the cache off.
