@@ -1,5 +1,6 @@
 package dev.unroll.verify;
 
+import dev.unroll.verify.DocumentMath.ProseAt;
 import dev.unroll.cell.CellDefinition;
 import dev.unroll.derive.LossKind;
 import dev.unroll.expr.Expr;
@@ -11,9 +12,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * {@code verify}'s one verb: a read document in, a {@link Report} out. Finds the mathematics, reads
- * it, works out the cell and its notation, the activation and the number of stages the author means,
- * then judges each claim: the network's equations against the cell; for the simple RNN each gradient
+ * {@code verify}'s one verb: a read document in, a {@link Report} out. Finds the mathematics and reads
+ * it ({@link DocumentMath}), works out the cell and its notation, the activation and the number of
+ * stages the author means, then judges each claim: the network's equations against the cell; for the simple RNN each gradient
  * of a weight against the engine's expanded sum, term by term and factor by factor
  * ({@link ClaimJudge}); for any cell each adjoint, gradient in adjoint form and one-step Jacobian by
  * evaluating both sides ({@link AdjointClaims}); each computable prose claim with Symja. Anything it
@@ -41,8 +42,6 @@ public final class Verifier {
   /** How far back the prose before a formula is read for what it says of the formula. */
   private static final int PROSE_WINDOW = 400;
 
-  private static final java.util.regex.Pattern LONE_OPERATOR =
-      java.util.regex.Pattern.compile("\\\\[a-zA-Z]+|[-+*/=<>^_.,]");
 
   private final Options options;
   private final DerivativeBounds bounds;
@@ -60,48 +59,10 @@ public final class Verifier {
 
   public Report verify(String file, Document document) {
     List<Finding> findings = new ArrayList<>();
-    List<Read> reads = new ArrayList<>();
-    List<ProseAt> prose = new ArrayList<>();
     Outcomes outcomes = new Outcomes();
-    MathExtractor extractor = new MathExtractor();
-    for (Segment segment : document.segments()) {
-      MathExtractor.Result r = extractor.extract(segment, document.markdown());
-      for (int open : r.unclosed()) {
-        findings.add(Finding.at(segment.position(open), Severity.WARNING,
-            "this mathematics is never closed; it runs to the end of the " + (document.kind() == Document.Kind.NOTEBOOK ? "cell." : "file.")));
-      }
-      int proseFrom = 0;
-      for (MathSpan span : r.spans()) {
-        try {
-          ParsedMath parsed = new TexParser().parse(span.tex());
-          reads.add(new Read(span, parsed, r.prose(), proseFrom));
-          outcomes.span(span, unjudgedReason(span, parsed));
-          findings.addAll(span.misplacedEnvironments(document.markdown()));
-        } catch (TexSyntaxException e) {
-          Optional<ParsedMath> continued = ContinuedDisplay.read(span,
-              reads.isEmpty() ? Optional.empty() : Optional.of(reads.get(reads.size() - 1)));
-          if (continued.isPresent()) {
-            // "$$= \sum_t ...$$" after "$$\frac{\partial L}{\partial V} = ...$$": the same left side, continued
-            reads.add(new Read(span, continued.get(), r.prose(), proseFrom));
-            outcomes.span(span, unjudgedReason(span, continued.get()));
-            proseFrom = span.end();
-            continue;
-          }
-          if (!span.display() && LONE_OPERATOR.matcher(span.tex().strip()).matches()) {
-            // "$\odot$ is the elementwise product": prose naming an operator, not a formula
-            outcomes.span(span, "names an operator in the prose; states nothing to judge.");
-            continue;
-          }
-          outcomes.span(span, "could not read this formula: " + e.getMessage() + ".");
-          findings.add(Finding.at(span.position(e.offset()), Severity.WARNING, "could not read this formula: "
-              + e.getMessage() + "; it is not judged."));
-        }
-        if (span.display()) {
-          proseFrom = span.end();
-        }
-      }
-      prose.add(new ProseAt(segment, r.prose()));
-    }
+    DocumentMath.Reading reading = DocumentMath.read(document, findings, outcomes);
+    List<Read> reads = new ArrayList<>(reading.reads());
+    List<ProseAt> prose = reading.prose();
     // h^3 is the state at time 3 in a document that writes h^t and h^{t-1}.
     SuperscriptTimes superscripts = new SuperscriptTimes(reads.stream().map(r -> r.span().tex()).toList());
     if (!superscripts.isEmpty()) {
@@ -349,26 +310,9 @@ public final class Verifier {
     return document.segments().stream().map(s -> s.place(p)).flatMap(Optional::stream).findFirst();
   }
 
-  /** Why a span that nothing is said of is not judged, from what it is. */
-  private static String unjudgedReason(MathSpan span, ParsedMath parsed) {
-    List<Statement> st = parsed.statements();
-    if (st.isEmpty()) {
-      return "empty: states nothing to judge.";
-    }
-    if (st.stream().noneMatch(s -> s.sides().size() >= 2)) {
-      return "names a symbol or an expression; states nothing to judge.";
-    }
-    if (st.stream().allMatch(Statement::inequality)) {
-      return "an inequality that is not a bound on an activation's derivative; not judged.";
-    }
-    if (!span.display()) {
-      return "an equation in the running text: only displayed equations are judged.";
-    }
-    return "an equation whose left side is none of the network's values, gradients, deltas or Jacobians; not judged.";
-  }
 
 
-  private record ProseAt(Segment segment, String text) {}
+
 
   /** The prose since the previous displayed formula, at most {@link #PROSE_WINDOW} characters of it. */
   private static String proseBefore(Read r) {
