@@ -32,11 +32,10 @@ final class AuthorNetwork {
   static final int SIZE = 3;
   /** The number of stages a document that never fixes its horizon {@code T} is judged at. */
   static final int OPEN_HORIZON = 4;
-  private static final java.util.regex.Pattern INDEXED = java.util.regex.Pattern.compile("[A-Za-z]+_[a-z],([a-z])_[a-z]");
   /** Letters that index stages or components, never values. */
   static final Set<String> INDEX_LETTERS = Set.of("t", "k", "i", "j", "n", "m", "T", "N");
   private static final double EPS = 1e-6;
-  private static final Set<String> LOSSES = Set.of("E", "L", "J", "C", "\\ell", "\\mathcal", "l", "\\mathcal{L}");
+  static final Set<String> LOSSES = Set.of("E", "L", "J", "C", "\\ell", "\\mathcal", "l", "\\mathcal{L}");
 
   /** A formula names a value the network does not have (a stage before the first, a name never defined). */
   static final class Missing extends RuntimeException {
@@ -96,8 +95,8 @@ final class AuthorNetwork {
     boolean open = false;
     for (Statement s : statements) {
       for (Expr side : s.sides()) {
-        steps = Math.max(steps, upperLimits(side));
-        if (countsFromZero(side)) {
+        steps = Math.max(steps, FormulaFacts.upperLimits(side));
+        if (FormulaFacts.countsFromZero(side)) {
           // stages numbered from 0 (x_0 the first input, s_{-1} the initial state): not this reader's numbering
           return Optional.empty();
         }
@@ -108,11 +107,11 @@ final class AuthorNetwork {
       Expr lhs = s.sides().get(0);
       Expr rhs = s.sides().get(1);
       if (lhs instanceof Expr.Symbol b && b.time().isPresent() && !AdHocDeltas.deltaLike(b.name())
-          && (hasPartial(rhs) || future(rhs))) {
+          && (FormulaFacts.hasPartial(rhs) || FormulaFacts.future(rhs))) {
         // g_t = \partial L/\partial h_t, g_t = e_t W_y^T + r_{t+1} W_h: a gradient the author names, not a forward value
         backward.add(b.name());
       }
-      if (!(lhs instanceof Expr.Symbol l) || AdHocDeltas.deltaLike(l.name()) || hasPartial(rhs) || AdHocDeltas.mentions(rhs)) {
+      if (!(lhs instanceof Expr.Symbol l) || AdHocDeltas.deltaLike(l.name()) || FormulaFacts.hasPartial(rhs) || AdHocDeltas.mentions(rhs)) {
         continue;
       }
       if (l.time().isPresent() && l.time().get().offset() == 0 && !staged.containsKey(l.name())) {
@@ -120,7 +119,7 @@ final class AuthorNetwork {
         stagedAt.put(l.name(), s);
         variables.put(l.name(), l.time().get().variable());
         used.add(s);
-      } else if (l.time().isEmpty() && l.name().matches(".*_0") && isZero(rhs)) {
+      } else if (l.time().isEmpty() && l.name().matches(".*_0") && FormulaFacts.isZero(rhs)) {
         zero.add(l.name().substring(0, l.name().length() - 2));
       } else if (l.time().isEmpty() && !l.name().matches(".*_\\d+") && !timeless.containsKey(l.name())
           && !(INDEX_LETTERS.contains(l.name()) && !l.name().equals("T"))
@@ -136,7 +135,7 @@ final class AuthorNetwork {
     for (boolean grew = true; grew;) {
       grew = false;
       for (Map.Entry<String, Expr> e : staged.entrySet()) {
-        if (!backward.contains(e.getKey()) && backward.stream().anyMatch(b -> mentionsName(e.getValue(), b))) {
+        if (!backward.contains(e.getKey()) && backward.stream().anyMatch(b -> FormulaFacts.mentionsName(e.getValue(), b))) {
           backward.add(e.getKey());
           grew = true;
         }
@@ -155,8 +154,8 @@ final class AuthorNetwork {
         .map(Map.Entry::getKey).findFirst();
     // a loss letter given a meaning that reaches no value (\ell = i - j, a distance) is not the loss
     Optional<String> loss = timeless.keySet().stream().filter(LOSSES::contains)
-        .filter(l -> reachesValues(timeless.get(l), staged, timeless, new TreeSet<>())).findFirst();
-    if (state.isEmpty() || loss.isEmpty() || !reachesValues(timeless.get(loss.get()), staged, timeless, new TreeSet<>())) {
+        .filter(l -> FormulaFacts.reachesValues(timeless.get(l), staged, timeless, new TreeSet<>())).findFirst();
+    if (state.isEmpty() || loss.isEmpty() || !FormulaFacts.reachesValues(timeless.get(loss.get()), staged, timeless, new TreeSet<>())) {
       // no loss, or one written only in names the document never defines (\mathcal{L}^{<t>}): nothing to differentiate
       return Optional.empty();
     }
@@ -166,7 +165,7 @@ final class AuthorNetwork {
     List<Expr> all = new ArrayList<>(staged.values());
     all.addAll(timeless.values());
     for (Expr e : all) {
-      leaves(e, staged.keySet(), timeless.keySet(), stagedLeaves, params);
+      FormulaFacts.leaves(e, staged.keySet(), timeless.keySet(), stagedLeaves, params);
     }
     // b_1, b_2: weights numbered by layer, when nothing else is written per stage under that letter (x_1 is an input)
     for (Expr e : all) {
@@ -184,10 +183,10 @@ final class AuthorNetwork {
     for (Statement s : statements) {
       // a value only named in the text ("with $h_4$'s gradient zero", the boundary past the last stage) adds no stage
       for (Expr side : s.sides().size() < 2 ? List.<Expr>of() : s.sides()) {
-        steps = Math.max(steps, absoluteStages(side, staged.keySet(), stagedLeaves));
+        steps = Math.max(steps, FormulaFacts.absoluteStages(side, staged.keySet(), stagedLeaves));
       }
     }
-    if (steps == 0 && statements.stream().anyMatch(s -> s.sides().stream().anyMatch(AuthorNetwork::openHorizon))) {
+    if (steps == 0 && statements.stream().anyMatch(s -> s.sides().stream().anyMatch(FormulaFacts::namesOpenHorizon))) {
       // The horizon is left open (h_T, \sum_{k=1}^{T}): an identity that holds for every T holds at T = 4,
       // and the usual slips (a limit off by one, a term dropped, the wrong stage) show there.
       steps = OPEN_HORIZON;
@@ -197,7 +196,7 @@ final class AuthorNetwork {
       return Optional.empty();
     }
     boolean scalar = params.stream().noneMatch(AuthorNetwork::capital);
-    boolean rows = rowVectors(staged.get(state.get()), stagedLeaves, staged.keySet());
+    boolean rows = FormulaFacts.rowVectors(staged.get(state.get()));
     String p = prose.toLowerCase(Locale.ROOT);
     boolean softmax = all.stream().anyMatch(e -> AdHocDeltas.any(e, x -> x instanceof Expr.Apply a && a.function().equals("softmax")
         || x instanceof Expr.Apply f && f.function().equals("frac") && AdHocDeltas.any(f, y -> y instanceof Expr.Apply q
@@ -239,18 +238,18 @@ final class AuthorNetwork {
     Set<String> ignore = new TreeSet<>();
     staged.forEach((k, v) -> {
       if (!LOSSES.contains(k)) {
-        leaves(v, staged.keySet(), timeless.keySet(), inputs, ignore);
+        FormulaFacts.leaves(v, staged.keySet(), timeless.keySet(), inputs, ignore);
       }
     });
     Set<String> scored = new TreeSet<>();
     staged.forEach((k, v) -> {
       if (LOSSES.contains(k)) {
-        leaves(v, staged.keySet(), timeless.keySet(), scored, ignore);
+        FormulaFacts.leaves(v, staged.keySet(), timeless.keySet(), scored, ignore);
       }
     });
     timeless.forEach((k, v) -> {
       if (LOSSES.contains(k)) {
-        leaves(v, staged.keySet(), timeless.keySet(), scored, ignore);
+        FormulaFacts.leaves(v, staged.keySet(), timeless.keySet(), scored, ignore);
       }
     });
     // a target: read by the loss, or by nothing but the loss's own equations
@@ -258,135 +257,25 @@ final class AuthorNetwork {
     // a target without a stage (y of J = -y^T \log \hat y, one classification per sequence): a small letter
     // that only the loss's own equation reads
     Set<String> elsewhere = new TreeSet<>();
-    staged.values().forEach(v -> leaves(v, staged.keySet(), timeless.keySet(), new TreeSet<>(), elsewhere));
+    staged.values().forEach(v -> FormulaFacts.leaves(v, staged.keySet(), timeless.keySet(), new TreeSet<>(), elsewhere));
     timeless.forEach((k, v) -> {
       if (!LOSSES.contains(k)) {
-        leaves(v, staged.keySet(), timeless.keySet(), new TreeSet<>(), elsewhere);
+        FormulaFacts.leaves(v, staged.keySet(), timeless.keySet(), new TreeSet<>(), elsewhere);
       }
     });
     timeless.forEach((k, v) -> {
       if (LOSSES.contains(k)) {
         Set<String> read = new TreeSet<>();
-        leaves(v, staged.keySet(), timeless.keySet(), new TreeSet<>(), read);
+        FormulaFacts.leaves(v, staged.keySet(), timeless.keySet(), new TreeSet<>(), read);
         read.stream().filter(x -> !capital(x) && !elsewhere.contains(x)).forEach(n.targets::add);
       }
     });
     return Optional.of(n);
   }
 
-  /** Whether a formula numbers stages from 0: a sum over stages from 0, a value at stage -1. */
-  private static boolean countsFromZero(Expr e) {
-    return AdHocDeltas.any(e, x -> x instanceof Expr.Apply a && a.function().equals("sum") && a.arguments().size() == 3
-        && a.arguments().get(0) instanceof Expr.Apply r && r.function().equals("relation")
-        && r.arguments().get(1) instanceof Expr.Num n && n.value() == 0
-        || x instanceof Expr.Symbol s && s.time().isPresent() && s.time().get().offset() < 0 && s.name().isEmpty()
-        || x instanceof Expr.Symbol s && s.time().isEmpty() && s.name().endsWith("_-1"));
-  }
-
-  /** Whether {@code e} names the last stage as a letter: {@code T} or {@code N} alone or as a stage ({@code h_T}). */
-  private static boolean openHorizon(Expr e) {
-    return AdHocDeltas.any(e, x -> x instanceof Expr.Symbol s && (s.time().isEmpty() && (s.name().equals("T")
-        || s.name().equals("N")) || s.time().isPresent() && s.time().get().variable().equals("T")));
-  }
-
-  /** The largest stage number a sum's upper limit writes. */
-  private static int upperLimits(Expr e) {
-    int[] max = {0};
-    AdHocDeltas.any(e, x -> {
-      if (x instanceof Expr.Apply a && a.function().equals("sum") && a.arguments().size() == 3
-          && a.arguments().get(1) instanceof Expr.Num n && n.value() < 100) {
-        max[0] = Math.max(max[0], (int) n.value());
-      }
-      return false;
-    });
-    return max[0];
-  }
-
-  /** The largest absolute stage written below a value or an input ({@code s_3}, {@code x_2}). */
-  private static int absoluteStages(Expr e, Set<String> staged, Set<String> leaves) {
-    int[] max = {0};
-    AdHocDeltas.any(e, x -> {
-      if (x instanceof Expr.Symbol s && s.time().isEmpty() && s.name().matches(".+_\\d{1,2}")) {
-        String base = s.name().substring(0, s.name().lastIndexOf('_'));
-        if (staged.contains(base) || leaves.contains(base)) {
-          max[0] = Math.max(max[0], Integer.parseInt(s.name().substring(s.name().lastIndexOf('_') + 1)));
-        }
-      }
-      return false;
-    });
-    return max[0];
-  }
-
-  private static void leaves(Expr e, Set<String> staged, Set<String> timeless, Set<String> stagedLeaves, Set<String> params) {
-    AdHocDeltas.any(e, x -> {
-      if (x instanceof Expr.Symbol s && !staged.contains(s.name()) && !timeless.contains(s.name())
-          && !INDEX_LETTERS.contains(s.name())) {
-        if (s.time().isPresent()) {
-          stagedLeaves.add(s.name());
-        } else if (!s.name().contains("_") && s.name().length() <= 2 && !s.name().equals("e")
-            || s.name().matches("[A-Za-z]+_[A-Za-z]{1,3}") && !staged.contains(s.name().substring(0, s.name().indexOf('_')))) {
-          params.add(s.name());
-        } else if (s.name().contains("_") && s.name().indexOf(',') > 0) {
-          String base = s.name().substring(0, Math.max(0, s.name().lastIndexOf('_', s.name().indexOf(','))));
-          if (!staged.contains(base) && !timeless.contains(base)) {
-            stagedLeaves.add(base);
-          }
-        }
-      }
-      java.util.regex.Matcher m = x instanceof Expr.Symbol s && s.time().isEmpty()
-          ? INDEXED.matcher(s.name()) : null;
-      if (m != null && m.matches()) {
-        // p_{t,c_t} names the target index c
-        stagedLeaves.add(m.group(1));
-      }
-      return false;
-    });
-  }
-
-  /** Whether a formula depends, through the document's definitions, on a value per stage that an equation defines. */
-  private static boolean reachesValues(Expr e, Map<String, Expr> staged, Map<String, Expr> timeless, Set<String> seen) {
-    return AdHocDeltas.any(e, x -> {
-      if (!(x instanceof Expr.Symbol s)) {
-        return false;
-      }
-      for (String name : staged.keySet()) {
-        if (s.name().equals(name) || s.name().startsWith(name + "_")) {
-          return !LOSSES.contains(name) || seen.add(name) && reachesValues(staged.get(name), staged, timeless, seen);
-        }
-      }
-      return timeless.containsKey(s.name()) && seen.add(s.name())
-          && reachesValues(timeless.get(s.name()), staged, timeless, seen);
-    });
-  }
-
-  /** Whether a formula reads a value at a later stage ({@code r_{t+1}}): only a backward pass does. */
-  private static boolean future(Expr e) {
-    return AdHocDeltas.any(e, x -> x instanceof Expr.Symbol s && s.time().isPresent() && s.time().get().offset() > 0
-        || x instanceof Expr.Symbol n && n.time().isEmpty() && n.name().matches(".*_[a-z]\\+\\d+(,.*)?"));
-  }
-
-  private static boolean mentionsName(Expr e, String name) {
-    return AdHocDeltas.any(e, x -> x instanceof Expr.Symbol s && (s.name().equals(name) || s.name().startsWith(name + "_")));
-  }
-
-  private static boolean isZero(Expr e) {
-    return e instanceof Expr.Num n && n.value() == 0;
-  }
-
   static boolean capital(String name) {
     String n = name.replaceFirst("^(hat_|tilde_|bar_)", "");
     return !n.isEmpty() && Character.isUpperCase(n.charAt(0));
-  }
-
-  /** Whether the state's equation writes a staged vector before a weight: {@code x_t W_x + h_{t-1} W_h}. */
-  private static boolean rowVectors(Expr state, Set<String> leaves, Set<String> staged) {
-    return AdHocDeltas.any(state, x -> x instanceof Expr.Product p && p.factors().size() == 2
-        && p.factors().get(0) instanceof Expr.Symbol v && v.time().isPresent()
-        && p.factors().get(1) instanceof Expr.Symbol w && w.time().isEmpty() && capital(w.name()));
-  }
-
-  private static boolean hasPartial(Expr e) {
-    return AdHocDeltas.any(e, x -> x instanceof Expr.Partial);
   }
 
   boolean isStaged(String base) {

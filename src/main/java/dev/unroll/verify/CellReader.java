@@ -255,7 +255,7 @@ final class CellReader {
   private static Optional<Expr.Symbol> target(Statement s) {
     if (s.isEquation() && s.sides().get(0) instanceof Expr.Symbol l && l.time().isPresent()
         && l.time().get().offset() == 0 && !l.name().startsWith("\\") && !l.name().startsWith("bar_")
-        && !l.name().contains("delta") && !hasPartial(last(s))) {
+        && !l.name().contains("delta") && !FormulaFacts.hasPartial(last(s))) {
       return Optional.of(l);
     }
     return Optional.empty();
@@ -263,10 +263,6 @@ final class CellReader {
 
   private static Expr last(Statement s) {
     return s.sides().get(s.sides().size() - 1);
-  }
-
-  private static boolean hasPartial(Expr e) {
-    return e instanceof Expr.Partial || Subexpressions.children(e).stream().anyMatch(CellReader::hasPartial);
   }
 
   /**

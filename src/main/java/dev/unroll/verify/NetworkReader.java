@@ -46,7 +46,7 @@ final class NetworkReader {
       // Forward equations only: a delta recursion (\delta_t = ...) or a right side with derivatives is backward.
       if (s.isEquation() && s.sides().get(0) instanceof Expr.Symbol l && l.time().isPresent()
           && l.time().get().offset() == 0 && !l.name().startsWith("\\") && !l.name().contains("delta")
-          && !hasPartial(s.sides().get(s.sides().size() - 1))) {
+          && !FormulaFacts.hasPartial(s.sides().get(s.sides().size() - 1))) {
         byName.putIfAbsent(l.name(), s);
       }
     }
@@ -154,10 +154,6 @@ final class NetworkReader {
       return s.time().isPresent() && s.time().get().offset() < 0;
     }
     return Subexpressions.children(e).stream().anyMatch(NetworkReader::mentionsPrevious);
-  }
-
-  private static boolean hasPartial(Expr e) {
-    return e instanceof Expr.Partial || Subexpressions.children(e).stream().anyMatch(NetworkReader::hasPartial);
   }
 
   private static boolean hasHadamard(Expr e) {
